@@ -1,0 +1,61 @@
+/**
+ * The protocol constants of BLING v1: the only place they are defined.
+ * The circuit build matrix, the TypeScript library, the API, the web client
+ * and (later) the generated Solidity all take them from here.
+ */
+
+/** Order of the BN254 scalar field: every signal and public input lives below it. */
+export const SNARK_FIELD_SIZE = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
+
+/** Maximum census (LeanIMT) depth the default ballot circuit supports: about a million voters. */
+export const CENSUS_DEPTH = 20;
+
+/** Number of vote slots in a ballot; options a referendum does not use must carry 0. */
+export const VOTE_OPTIONS = 8;
+
+/** Every vote and the rule maxValue are below 2^VOTE_VALUE_BITS (range-checked in the circuit). */
+export const VOTE_VALUE_BITS = 16;
+
+/** Bits of a ballot's total cost: VOTE_OPTIONS votes of at most (2^VOTE_VALUE_BITS)^2 each. */
+export const VOTE_TOTAL_BITS = 2 * VOTE_VALUE_BITS + Math.ceil(Math.log2(VOTE_OPTIONS));
+
+/** Cost exponents the circuit accepts: 1 = linear (plain, approval, cumulative), 2 = quadratic. */
+export const COST_EXPONENTS = [1, 2] as const;
+
+/** Name of the default ballot circuit's artifact set (circuits/artifacts/<name>). */
+export const BALLOT_CIRCUIT = `vote_d${CENSUS_DEPTH}_k${VOTE_OPTIONS}`;
+
+/** Version of the ballot statement; bump it with any change to the circuit or the layout. */
+export const PROTOCOL_VERSION = 1;
+
+/** Names of the ballot circuit's public inputs, in circuit order (array inputs expanded). */
+export const BALLOT_PUBLIC_INPUTS = [
+  "censusRoot",
+  "referendumId",
+  "nullifier",
+  "vote",
+  "maxValue",
+  "minTotal",
+  "maxTotal",
+  "costExponent",
+] as const;
+
+/** Index of each public signal in a ballot's `publicSignals` array. */
+export const SIGNAL = {
+  censusRoot: 0,
+  referendumId: 1,
+  nullifier: 2,
+  vote: 3,
+  maxValue: 3 + VOTE_OPTIONS,
+  minTotal: 4 + VOTE_OPTIONS,
+  maxTotal: 5 + VOTE_OPTIONS,
+  costExponent: 6 + VOTE_OPTIONS,
+} as const;
+
+/** Length of a ballot's `publicSignals`. */
+export const PUBLIC_SIGNAL_COUNT = 7 + VOTE_OPTIONS;
+
+/** Public signal names with arrays expanded, e.g. `vote[3]`, as the manifest lists them. */
+export const PUBLIC_SIGNAL_NAMES: readonly string[] = BALLOT_PUBLIC_INPUTS.flatMap((name) =>
+  name === "vote" ? Array.from({ length: VOTE_OPTIONS }, (_, i) => `vote[${i}]`) : [name],
+);
