@@ -20,7 +20,11 @@ export interface CompiledCircuit {
  * into `outDir`. circom2 sees only the working tree, so paths are passed
  * relative to the repository root.
  */
-export async function compileCircuit(entry: CircuitEntry, outDir: string): Promise<CompiledCircuit> {
+export async function compileCircuit(
+  entry: CircuitEntry,
+  outDir: string,
+  flags: readonly string[] = CIRCOM_FLAGS,
+): Promise<CompiledCircuit> {
   await mkdir(outDir, { recursive: true });
   const main = join(outDir, `${entry.name}.circom`);
   await writeFile(
@@ -28,7 +32,7 @@ export async function compileCircuit(entry: CircuitEntry, outDir: string): Promi
     [
       "pragma circom 2.1.5;",
       `include "${basename(entry.source)}";`,
-      `component main {public [${entry.publicInputs.join(", ")}]} = ${entry.template}(${entry.params.join(", ")});`,
+      `component main ${publicClause(entry)}= ${entry.template}(${entry.params.join(", ")});`,
       "",
     ].join("\n"),
   );
@@ -37,7 +41,7 @@ export async function compileCircuit(entry: CircuitEntry, outDir: string): Promi
   const cli = require.resolve("circom2/cli.js");
   await run(
     process.execPath,
-    [cli, relative(REPO_ROOT, main), "--r1cs", "--wasm", "--sym", ...CIRCOM_FLAGS, ...includes, "-o", relative(REPO_ROOT, outDir)],
+    [cli, relative(REPO_ROOT, main), "--r1cs", "--wasm", "--sym", ...flags, ...includes, "-o", relative(REPO_ROOT, outDir)],
     { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 },
   );
   return {
@@ -45,6 +49,10 @@ export async function compileCircuit(entry: CircuitEntry, outDir: string): Promi
     wasm: join(outDir, `${entry.name}_js`, `${entry.name}.wasm`),
     sym: join(outDir, `${entry.name}.sym`),
   };
+}
+
+function publicClause(entry: CircuitEntry): string {
+  return entry.publicInputs.length > 0 ? `{public [${entry.publicInputs.join(", ")}]} ` : "";
 }
 
 /** circom's own version, as the compiler prints it (e.g. "2.2.3"). */

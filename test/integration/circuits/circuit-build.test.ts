@@ -1,0 +1,111 @@
+/**
+ * The committed artifacts are what the sources compile to, and the compiled
+ * circuit has the soundness properties DESIGN.md asks of it.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { loadArtifacts, sha256Hex } from "../../../circuits/src/artifacts";
+import { ballotInputs } from "../../../circuits/src/ballot";
+import { generateCensusProof } from "../../../circuits/src/census";
+import { BALLOT_CIRCUIT, PROTOCOL_VERSION, PUBLIC_SIGNAL_NAMES } from "../../../circuits/src/constants";
+import type { ArtifactManifest } from "../../../circuits/src/manifest";
+import { padVotes, yesNo } from "../../../circuits/src/rules";
+import { CIRCUITS, type CircuitEntry } from "../../../circuits/scripts/circuit-matrix";
+import { compileCircuit, REPO_ROOT, type CompiledCircuit } from "../../../circuits/scripts/compile";
+import { readSymbols } from "../../../circuits/scripts/sym";
+import { censusOf, REFERENDUM_ID } from "../../fixtures/ballot-fixtures";
+import { aliasesOf, computeWitness, isSatisfied, readConstraints, wiresOf, type Constraint } from "../../fixtures/r1cs";
+import { releaseProverThreads } from "../../../circuits/src/verify";
+
+const BUILD = join(REPO_ROOT, ".build", "test");
+const ballotEntry = CIRCUITS[BALLOT_CIRCUIT]!;
+
+let compiled: CompiledCircuit;
+let manifest: ArtifactManifest;
+
+beforeAll(async () => {
+  compiled = await compileCircuit(ballotEntry, join(BUILD, BALLOT_CIRCUIT));
+  manifest = (await loadArtifacts(BALLOT_CIRCUIT)).manifest;
+});
+
+afterAll(releaseProverThreads);
+
+describe("# committed ballot artifacts", () => {
+  it("should be what the current sources compile to (rebuild with npm run build:circuits if not)", async () => {
+    expect(sha256Hex(await readFile(compiled.r1cs))).toBe(manifest.r1cs.sha256);
+    expect(sha256Hex(await readFile(join(REPO_ROOT, ballotEntry.source)))).toBe(manifest.circuit.sourceSha256);
+    expect(sha256Hex(await readFile(compiled.wasm))).toBe(manifest.files.wasm.sha256);
+  });
+
+  it("should carry the protocol's layout, parameters and the dev-insecure label", () => {
+    expect(manifest.publicSignals).toEqual(PUBLIC_SIGNAL_NAMES);
+    expect(manifest.circuit.params).toEqual(ballotEntry.params);
+    expect(manifest.protocolVersion).toBe(PROTOCOL_VERSION);
+    expect(manifest.ceremony).toBe("dev-insecure");
+    expect(manifest.compiler.flags).toEqual(["--O2"]);
+  });
+
+  it("should refuse to load a file that does not match its manifest", async () => {
+    const { mkdtemp, cp, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const dir = await mkdtemp(join(tmpdir(), "bling-artifacts-"));
+    await cp(join(REPO_ROOT, "circuits", "artifacts", BALLOT_CIRCUIT), join(dir, BALLOT_CIRCUIT), { recursive: true });
+    const vkeyPath = join(dir, BALLOT_CIRCUIT, manifest.files.vkey.path);
+    await writeFile(vkeyPath, (await readFile(vkeyPath, "utf8")).replace('"nPublic": 15', '"nPublic": 14'));
+    await expect(loadArtifacts(BALLOT_CIRCUIT, dir)).rejects.toThrow("does not match its manifest");
+  });
+});
+
+/**
+ * For each Merkle path selector: give it (and its copies) the value 2 and look
+ * at the constraints over those wires alone. A bit check breaks; a circuit
+ * that never constrains the selector has none to break. The honest witness
+ * must satisfy every constraint.
+ */
+async function selectorCheck(circuit: CompiledCircuit, selectorPattern: RegExp, inputs: Parameters<typeof computeWitness>[1]) {
+  const constraints = await readConstraints(circuit.r1cs);
+  const witness = await computeWitness(circuit.wasm, inputs);
+  const selectors = [...(await readSymbols(circuit.sym))].filter(([name]) => selectorPattern.test(name));
+  const honest = constraints.every((c) => isSatisfied(c, witness));
+  const caught = selectors.map(([, wire]) => {
+    const copies = aliasesOf(wire, constraints);
+    const forged = witness.map((value, i) => (copies.has(i) ? 2n : value));
+    const own: Constraint[] = constraints.filter((c) => [...wiresOf(c)].every((w) => copies.has(w)));
+    return own.some((c) => !isSatisfied(c, forged));
+  });
+  return { honest, selectors: selectors.length, caught };
+}
+
+// Compiled at --O0 so every selector keeps its own wire: --O2 may substitute
+// one bit by a linear expression of the index and the others, which keeps the
+// constraint but hides it from a per-wire check.
+describe("# Merkle path selectors", () => {
+  it("should be constrained to bits: a selector of 2 fails", async () => {
+    const unoptimised = await compileCircuit(ballotEntry, join(BUILD, `${BALLOT_CIRCUIT}_O0`), ["--O0"]);
+    const { voters, census } = censusOf(6);
+    const proof = generateCensusProof(census, voters[5]!.commitment);
+    const inputs = ballotInputs(voters[5]!, proof, REFERENDUM_ID, padVotes([1, 0]), yesNo());
+    const result = await selectorCheck(unoptimised, /BinaryMerkleRoot[^.]*\.indices\[\d+\]$/, inputs);
+    expect(result.honest).toBe(true);
+    expect(result.selectors).toBe(ballotEntry.params[0]);
+    expect(result.caught.every(Boolean)).toBe(true);
+  });
+
+  it("should catch the unconstrained selectors of @zk-kit/circuits 0.4 (the check can fail)", async () => {
+    const vulnerable: CircuitEntry = {
+      name: "vulnerable_merkle_root",
+      source: "node_modules/@zk-kit/circuits/circom/binary-merkle-root.circom",
+      template: "BinaryMerkleRoot",
+      params: [2],
+      publicInputs: [],
+      includes: ["node_modules/circomlib/circuits"],
+      purpose: "test control",
+    };
+    const circuit = await compileCircuit(vulnerable, join(BUILD, vulnerable.name), ["--O0"]);
+    const inputs = { leaf: "5", depth: "2", indices: ["1", "0"], siblings: ["7", "9"] };
+    const result = await selectorCheck(circuit, /^main\.indices\[\d+\]$/, inputs);
+    expect(result.honest).toBe(true);
+    expect(result.selectors).toBe(2);
+    expect(result.caught.some(Boolean)).toBe(false);
+  });
+});
