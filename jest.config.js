@@ -7,6 +7,8 @@ module.exports = {
   // snarkjs and the zk-kit packages ship ESM next to CJS; jest takes their "require" builds.
   transformIgnorePatterns: ["/node_modules/"],
   testTimeout: 120000,
+  collectCoverageFrom: ["circuits/src/**/*.ts"],
+  coverageReporters: ["text-summary"],
   coverageThreshold: {
     "./circuits/src/": { branches: 90, lines: 95, functions: 95 },
   },

@@ -64,7 +64,14 @@ export async function benchCircuits(): Promise<void> {
     `Ballot circuit vs Semaphore v4 (depth ${CENSUS_DEPTH}, --O2, dev ceremony; median of ${RUNS} after a warm-up, snarkjs in Node ${process.version})`,
     ["circuit", "constraints", "wasm MB", "zkey MB", "prove ms", "verify ms"],
     [
-      ...[ours, anchor].map((m) => [m.name, m.constraints, mb(m.wasmBytes), mb(m.zkeyBytes), ms(m.proveMs), ms(m.verifyMs)]),
+      ...[ours, anchor].map((m) => [
+        m.name,
+        m.constraints,
+        mb(m.wasmBytes),
+        mb(m.zkeyBytes),
+        ms(m.proveMs),
+        ms(m.verifyMs),
+      ]),
       [
         "ratio ours/Semaphore",
         ratio(ours.constraints, anchor.constraints),

@@ -31,7 +31,9 @@ async function packageVersion(name: string): Promise<string> {
 
 async function build(entry: CircuitEntry): Promise<ArtifactManifest> {
   const started = Date.now();
-  const log = (step: string): void => console.log(`[${entry.name}] ${step} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const log = (step: string): void => {
+    console.log(`[${entry.name}] ${step} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  };
   const work = join(BUILD_DIR, entry.name);
   await rm(work, { recursive: true, force: true });
   const compiled = await compileCircuit(entry, work);
@@ -47,7 +49,7 @@ async function build(entry: CircuitEntry): Promise<ArtifactManifest> {
   const zkeyPath = join(out, `${entry.name}.zkey`);
   await devZkey(compiled.r1cs, ptau, zkeyPath);
   await rm(`${zkeyPath}.0`);
-  const vkey = await zKey.exportVerificationKey(zkeyPath);
+  const vkey = (await zKey.exportVerificationKey(zkeyPath)) as unknown;
   await writeFile(join(out, "verification_key.json"), `${JSON.stringify(vkey, null, 2)}\n`);
   await copyFile(compiled.wasm, join(out, `${entry.name}.wasm`));
   log("phase 2 done");
@@ -87,7 +89,8 @@ async function build(entry: CircuitEntry): Promise<ArtifactManifest> {
 async function main(): Promise<void> {
   const names = process.argv.slice(2);
   const unknown = names.filter((name) => !(name in CIRCUITS));
-  if (unknown.length > 0) throw new Error(`unknown circuit(s): ${unknown.join(", ")}; known: ${Object.keys(CIRCUITS).join(", ")}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown circuit(s): ${unknown.join(", ")}; known: ${Object.keys(CIRCUITS).join(", ")}`);
   const entries = names.length > 0 ? names.map((name) => CIRCUITS[name] as CircuitEntry) : Object.values(CIRCUITS);
   for (const entry of entries) await build(entry);
   await (await curves.getCurveFromName("bn128")).terminate();

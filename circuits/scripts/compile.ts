@@ -41,7 +41,17 @@ export async function compileCircuit(
   const cli = require.resolve("circom2/cli.js");
   await run(
     process.execPath,
-    [cli, relative(REPO_ROOT, main), "--r1cs", "--wasm", "--sym", ...flags, ...includes, "-o", relative(REPO_ROOT, outDir)],
+    [
+      cli,
+      relative(REPO_ROOT, main),
+      "--r1cs",
+      "--wasm",
+      "--sym",
+      ...flags,
+      ...includes,
+      "-o",
+      relative(REPO_ROOT, outDir),
+    ],
     { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 },
   );
   return {

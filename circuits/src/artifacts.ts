@@ -20,7 +20,10 @@ export function sha256Hex(data: Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
-export async function readManifest(name: string = BALLOT_CIRCUIT, dir: string = ARTIFACTS_DIR): Promise<ArtifactManifest> {
+export async function readManifest(
+  name: string = BALLOT_CIRCUIT,
+  dir: string = ARTIFACTS_DIR,
+): Promise<ArtifactManifest> {
   return JSON.parse(await readFile(join(dir, name, "manifest.json"), "utf8")) as ArtifactManifest;
 }
 
@@ -37,7 +40,10 @@ async function readChecked(dir: string, file: ArtifactFile): Promise<Uint8Array>
  * Loads the wasm, zkey and verification key of an artifact set.
  * @throws Error when any file's sha256 differs from the manifest.
  */
-export async function loadArtifacts(name: string = BALLOT_CIRCUIT, dir: string = ARTIFACTS_DIR): Promise<LoadedArtifacts> {
+export async function loadArtifacts(
+  name: string = BALLOT_CIRCUIT,
+  dir: string = ARTIFACTS_DIR,
+): Promise<LoadedArtifacts> {
   const manifest = await readManifest(name, dir);
   const folder = join(dir, name);
   const [wasm, zkey, vkey] = await Promise.all([

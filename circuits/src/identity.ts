@@ -23,10 +23,10 @@ export function createIdentity(privateKey?: Uint8Array): Identity {
   const key = privateKey ?? crypto.getRandomValues(new Uint8Array(PRIVATE_KEY_BYTES));
   if (key.length !== PRIVATE_KEY_BYTES) throw new TypeError(`privateKey must be ${PRIVATE_KEY_BYTES} bytes`);
   const [ax, ay] = derivePublicKey(key);
-  const publicKey = [BigInt(ax), BigInt(ay)] as const;
+  const publicKey = [ax, ay] as const;
   return {
     privateKey: Uint8Array.from(key),
-    secretScalar: BigInt(deriveSecretScalar(key)),
+    secretScalar: deriveSecretScalar(key),
     publicKey,
     commitment: poseidon2([ax, ay]),
   };

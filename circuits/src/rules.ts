@@ -82,7 +82,8 @@ export function areCircuitRulesInRange(rules: CircuitRules): boolean {
  */
 export function rulesProblems(rules: BallotRules): string[] {
   const problems: string[] = [];
-  if (!isIntegerIn(rules.options, 1, VOTE_OPTIONS)) problems.push(`options must be an integer from 1 to ${VOTE_OPTIONS}`);
+  if (!isIntegerIn(rules.options, 1, VOTE_OPTIONS))
+    problems.push(`options must be an integer from 1 to ${VOTE_OPTIONS}`);
   if (!isIntegerIn(rules.maxValue, 1, MAX_VALUE)) problems.push(`maxValue must be an integer from 1 to ${MAX_VALUE}`);
   if (!isIntegerIn(rules.minTotal, 0, MAX_TOTAL)) problems.push(`minTotal must be an integer from 0 to ${MAX_TOTAL}`);
   if (!isIntegerIn(rules.maxTotal, 1, MAX_TOTAL)) problems.push(`maxTotal must be an integer from 1 to ${MAX_TOTAL}`);

@@ -62,7 +62,11 @@ describe("# committed ballot artifacts", () => {
  * that never constrains the selector has none to break. The honest witness
  * must satisfy every constraint.
  */
-async function selectorCheck(circuit: CompiledCircuit, selectorPattern: RegExp, inputs: Parameters<typeof computeWitness>[1]) {
+async function selectorCheck(
+  circuit: CompiledCircuit,
+  selectorPattern: RegExp,
+  inputs: Parameters<typeof computeWitness>[1],
+) {
   const constraints = await readConstraints(circuit.r1cs);
   const witness = await computeWitness(circuit.wasm, inputs);
   const selectors = [...(await readSymbols(circuit.sym))].filter(([name]) => selectorPattern.test(name));

@@ -45,7 +45,10 @@ describe("# encodeBallotStatement / decodeBallotStatement", () => {
     ["a non-canonical field", (s: string[]) => s.map((v, i) => (i === SIGNAL.censusRoot ? `0${v}` : v))],
     ["a value of p", (s: string[]) => s.map((v, i) => (i === SIGNAL.nullifier ? SNARK_FIELD_SIZE.toString() : v))],
     ["maxValue beyond the circuit's range", (s: string[]) => s.map((v, i) => (i === SIGNAL.maxValue ? "65536" : v))],
-    ["maxTotal beyond the circuit's range", (s: string[]) => s.map((v, i) => (i === SIGNAL.maxTotal ? String(2 ** 35) : v))],
+    [
+      "maxTotal beyond the circuit's range",
+      (s: string[]) => s.map((v, i) => (i === SIGNAL.maxTotal ? String(2 ** 35) : v)),
+    ],
     ["costExponent 3", (s: string[]) => s.map((v, i) => (i === SIGNAL.costExponent ? "3" : v))],
   ])("should refuse %s", (_, tamper) => {
     expect(decodeBallotStatement(tamper(encodeBallotStatement(statement)))).toBeNull();

@@ -36,7 +36,13 @@ describe("# presets", () => {
 
 describe("# rulesProblems", () => {
   it("should list every out-of-range value", () => {
-    const problems = rulesProblems({ options: 0.5, maxValue: -1, minTotal: NaN, maxTotal: 2 ** 40, costExponent: 3 as 1 });
+    const problems = rulesProblems({
+      options: 0.5,
+      maxValue: -1,
+      minTotal: NaN,
+      maxTotal: 2 ** 40,
+      costExponent: 3 as 1,
+    });
     expect(problems).toHaveLength(5);
   });
 
@@ -51,7 +57,12 @@ describe("# rulesProblems", () => {
 
 describe("# areCircuitRulesInRange", () => {
   it("should accept the bounds and refuse one past them", () => {
-    const max = { maxValue: 2 ** VOTE_VALUE_BITS - 1, minTotal: 0, maxTotal: 2 ** VOTE_TOTAL_BITS - 1, costExponent: 2 as const };
+    const max = {
+      maxValue: 2 ** VOTE_VALUE_BITS - 1,
+      minTotal: 0,
+      maxTotal: 2 ** VOTE_TOTAL_BITS - 1,
+      costExponent: 2 as const,
+    };
     expect(areCircuitRulesInRange(max)).toBe(true);
     expect(areCircuitRulesInRange({ ...max, maxValue: 2 ** VOTE_VALUE_BITS })).toBe(false);
     expect(areCircuitRulesInRange({ ...max, maxTotal: 2 ** VOTE_TOTAL_BITS })).toBe(false);

@@ -1,0 +1,207 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { loadArtifacts, type LoadedArtifacts } from "../../../circuits/src/artifacts";
+import {
+  ballotInputs,
+  computeNullifier,
+  decodeBallotStatement,
+  proveBallot,
+  proveBallotInputs,
+  type Ballot,
+  type BallotCircuitInputs,
+} from "../../../circuits/src/ballot";
+import { buildCensus, censusRoot, generateCensusProof, type CensusProof } from "../../../circuits/src/census";
+import { SIGNAL } from "../../../circuits/src/constants";
+import type { Identity } from "../../../circuits/src/identity";
+import {
+  approval,
+  cumulative,
+  padVotes,
+  quadratic,
+  singleChoice,
+  yesNo,
+  type BallotRules,
+  type PresetRules,
+} from "../../../circuits/src/rules";
+import { releaseProverThreads, verifyBallot } from "../../../circuits/src/verify";
+import { REPO_ROOT } from "../../../circuits/scripts/compile";
+import { censusOf, identityFromSeed, REFERENDUM_ID } from "../../fixtures/ballot-fixtures";
+
+const run = promisify(execFile);
+
+let artifacts: LoadedArtifacts;
+const { voters, census } = censusOf(9);
+const voter = voters[4]!;
+let proof: CensusProof;
+
+beforeAll(async () => {
+  artifacts = await loadArtifacts();
+  proof = generateCensusProof(census, voter.commitment);
+});
+
+afterAll(releaseProverThreads);
+
+/** snarkjs's own command line on exported files: a verifier that shares none of our code. */
+async function snarkjsCliVerifies(ballot: Ballot): Promise<boolean> {
+  const dir = await mkdtemp(join(tmpdir(), "bling-ballot-"));
+  await writeFile(join(dir, "vkey.json"), JSON.stringify(artifacts.vkey));
+  await writeFile(join(dir, "public.json"), JSON.stringify(ballot.publicSignals));
+  await writeFile(join(dir, "proof.json"), JSON.stringify(ballot.proof));
+  const cli = join(REPO_ROOT, "node_modules", "snarkjs", "build", "cli.cjs");
+  const args = [cli, "groth16", "verify", "vkey.json", "public.json", "proof.json"];
+  const result = await run(process.execPath, args, { cwd: dir }).catch((error: unknown) => error as { stdout: string });
+  return /OK!/.test(result.stdout) && !/Invalid proof/.test(result.stdout);
+}
+
+const prove = (votes: number[], rules: BallotRules, who: Identity = voter, path: CensusProof = proof) =>
+  proveBallot(who, path, REFERENDUM_ID, votes, rules, artifacts);
+
+const proveRaw = (inputs: BallotCircuitInputs) => proveBallotInputs(inputs, artifacts);
+
+describe("# proveBallot", () => {
+  const presets: [string, PresetRules, number[]][] = [
+    ["yes/no", yesNo(), [0, 1]],
+    ["single choice of 5", singleChoice(5), [0, 0, 0, 1, 0]],
+    ["approval of up to 3 of 6", approval(6, 3), [1, 0, 1, 0, 0, 1]],
+    ["cumulative budget of 10 over 4", cumulative(4, 10), [6, 0, 3, 1]],
+    ["quadratic 16 credits over 3", quadratic(3, 16), [3, 2, 1]],
+  ];
+
+  it.each(presets)("should prove and verify a %s ballot, also with the snarkjs CLI", async (_, rules, votes) => {
+    const ballot = await prove(votes, rules);
+    expect(await verifyBallot(artifacts.vkey, ballot)).toBe(true);
+    expect(await snarkjsCliVerifies(ballot)).toBe(true);
+    const statement = decodeBallotStatement(ballot.publicSignals)!;
+    expect(statement.censusRoot).toBe(censusRoot(census));
+    expect(statement.referendumId).toBe(REFERENDUM_ID);
+    expect(statement.nullifier).toBe(computeNullifier(REFERENDUM_ID, voter.secretScalar));
+    expect(statement.votes).toEqual(padVotes(votes));
+    expect(statement.rules).toEqual({
+      maxValue: rules.maxValue,
+      minTotal: rules.minTotal,
+      maxTotal: rules.maxTotal,
+      costExponent: rules.costExponent,
+    });
+  });
+
+  it("should prove membership of a single-member census (depth 0) and of the last member", async () => {
+    const alone = identityFromSeed("alone");
+    const single = generateCensusProof(buildCensus([alone.commitment]), alone.commitment);
+    expect(single.length).toBe(0);
+    expect(await verifyBallot(artifacts.vkey, await prove([1, 0], yesNo(), alone, single))).toBe(true);
+    const last = voters[8]!;
+    const lastProof = generateCensusProof(census, last.commitment);
+    expect(await verifyBallot(artifacts.vkey, await prove([1, 0], yesNo(), last, lastProof))).toBe(true);
+  });
+
+  it("should refuse invalid votes, rules or a foreign census proof before proving", async () => {
+    await expect(prove([1, 1], yesNo())).rejects.toThrow("invalid votes: total 2 must be from 1 to 1");
+    await expect(prove([1], { ...yesNo(), costExponent: 3 as 1 })).rejects.toThrow("invalid rules");
+    await expect(prove([1, 0], yesNo(), voters[0])).rejects.toThrow("census proof is not for this identity");
+  });
+});
+
+describe("# the circuit refuses what the rules forbid", () => {
+  const inputs = (votes: number[], rules: Omit<BallotRules, "options">, who: Identity = voter, path = proof) =>
+    ballotInputs(who, path, REFERENDUM_ID, padVotes(votes), rules);
+
+  it.each([
+    ["a vote above maxValue", [2, 0], { ...yesNo(), maxTotal: 2 }],
+    ["a total below minTotal", [0, 0], yesNo()],
+    ["a total above maxTotal", [1, 1, 1, 1], approval(4, 3)],
+    ["a quadratic total above maxTotal", [4, 1], quadratic(2, 16)],
+    ["costExponent 3", [1, 0], { ...cumulative(2, 8), costExponent: 3 as 1 }],
+    ["costExponent 0", [1, 0], { ...cumulative(2, 8), costExponent: 0 as 1 }],
+  ])("should fail on %s", async (_, votes, rules) => {
+    await expect(proveRaw(inputs(votes, rules))).rejects.toThrow();
+  });
+
+  it("should fail on a vote that wraps around the field", async () => {
+    const wrapped = {
+      ...inputs([1, 0], cumulative(2, 8)),
+      vote: [
+        "21888242871839275222246405745257275088548364400416034343698204186575808495616",
+        "2",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+      ],
+    };
+    await expect(proveRaw(wrapped)).rejects.toThrow();
+  });
+
+  it("should fail for a non-member using a member's path", async () => {
+    const outsider = identityFromSeed("outsider");
+    await expect(proveRaw(inputs([1, 0], yesNo(), outsider, proof))).rejects.toThrow();
+  });
+
+  it("should fail against a wrong census root", async () => {
+    const other = censusOf(9, "other-town").census;
+    await expect(proveRaw({ ...inputs([1, 0], yesNo()), censusRoot: censusRoot(other).toString() })).rejects.toThrow();
+  });
+
+  it("should fail with a nullifier that is not Poseidon(referendumId, secret)", async () => {
+    await expect(proveRaw({ ...inputs([1, 0], yesNo()), nullifier: "12345" })).rejects.toThrow();
+  });
+
+  it("should fail with a path length beyond the circuit depth", async () => {
+    await expect(proveRaw({ ...inputs([1, 0], yesNo()), merkleProofLength: "21", censusRoot: "0" })).rejects.toThrow();
+  });
+});
+
+describe("# verifyBallot", () => {
+  let ballot: Ballot;
+
+  beforeAll(async () => {
+    ballot = await prove([3, 0, 7], cumulative(3, 10));
+  });
+
+  const withSignal = (index: number, value: string): Ballot => ({
+    proof: ballot.proof,
+    publicSignals: ballot.publicSignals.map((signal, i) => (i === index ? value : signal)),
+  });
+
+  it.each([
+    ["a vote", SIGNAL.vote, "4"],
+    ["the referendum id", SIGNAL.referendumId, (REFERENDUM_ID + 1n).toString()],
+    ["the nullifier", SIGNAL.nullifier, "1"],
+    ["the census root", SIGNAL.censusRoot, "1"],
+    ["maxTotal", SIGNAL.maxTotal, "11"],
+  ])("should reject the proof when %s is changed after proving", async (_, index, value) => {
+    const tampered = withSignal(index, value);
+    expect(await verifyBallot(artifacts.vkey, tampered)).toBe(false);
+    expect(await snarkjsCliVerifies(tampered)).toBe(false);
+  });
+
+  it("should reject a proof with a changed point", async () => {
+    const pi_a = [ballot.proof.pi_b[0]![0]!, ...ballot.proof.pi_a.slice(1)];
+    expect(await verifyBallot(artifacts.vkey, { ...ballot, proof: { ...ballot.proof, pi_a } })).toBe(false);
+  });
+
+  it.each([
+    ["a missing proof", { publicSignals: [] }],
+    ["a non-canonical signal", { publicSignals: ["01"] }],
+    ["a proof of the wrong protocol", { proof: { protocol: "plonk" } }],
+    ["a coordinate in hex", { proof: { pi_a: ["0x1", "2", "1"] } }],
+    ["a short pi_b", { proof: { pi_b: [["1", "2"]] } }],
+    ["a null proof", { proof: null }],
+  ])("should return false, not throw, for %s", async (_, change) => {
+    const proofChange = "proof" in change && change.proof !== null ? { ...ballot.proof, ...change.proof } : undefined;
+    const malformed = {
+      ...ballot,
+      ...change,
+      ...(proofChange ? { proof: proofChange } : {}),
+    } as unknown as Ballot;
+    expect(await verifyBallot(artifacts.vkey, malformed)).toBe(false);
+  });
+
+  it("should reject a valid proof whose rule values are outside the circuit's range", async () => {
+    expect(await verifyBallot(artifacts.vkey, withSignal(SIGNAL.maxValue, "65536"))).toBe(false);
+  });
+});
