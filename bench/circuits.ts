@@ -3,16 +3,16 @@
  * ceremony, same machine, same run): constraints, artifact sizes, prove and
  * verify times.
  */
-import { groth16 } from "snarkjs";
+import { groth16, wtns } from "snarkjs";
 import { loadArtifacts, type LoadedArtifacts } from "../circuits/src/artifacts";
 import { ballotInputs, type BallotCircuitInputs } from "../circuits/src/ballot";
 import { generateCensusProof } from "../circuits/src/census";
 import { BALLOT_CIRCUIT, CENSUS_DEPTH } from "../circuits/src/constants";
 import { padVotes, quadratic } from "../circuits/src/rules";
 import { censusOf, REFERENDUM_ID } from "../test/fixtures/ballot-fixtures";
-import { median, printTable, timeRuns } from "./table";
+import { median, printTable } from "./table";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const CENSUS_SIZE = 1024;
 
 interface Measured {
@@ -20,25 +20,53 @@ interface Measured {
   constraints: number;
   wasmBytes: number;
   zkeyBytes: number;
+  witnessMs: number;
   proveMs: number;
   verifyMs: number;
 }
 
-async function measure(artifacts: LoadedArtifacts, inputs: BallotCircuitInputs): Promise<Measured> {
-  const prove = () => groth16.fullProve(inputs, artifacts.wasm, artifacts.zkey);
-  const { proof, publicSignals } = await prove();
-  const proveTimes = await timeRuns(RUNS, prove);
-  const verifyTimes = await timeRuns(RUNS, async () => {
-    if (!(await groth16.verify(artifacts.vkey, publicSignals, proof))) throw new Error("proof does not verify");
-  });
-  return {
+interface Subject {
+  artifacts: LoadedArtifacts;
+  inputs: BallotCircuitInputs;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await fn();
+  return [result, performance.now() - start];
+}
+
+/**
+ * Times the circuits in alternation (ours, anchor, ours, ...) after a warm-up
+ * round, so that drift on the machine (other load, JIT, GC) falls on both
+ * alike. Proving is split into witness generation (wasm) and the Groth16
+ * prover; "prove" is their sum, what `groth16.fullProve` costs.
+ */
+async function measureAlternating(subjects: Subject[]): Promise<Measured[]> {
+  const samples = subjects.map(() => ({ witness: [] as number[], prove: [] as number[], verify: [] as number[] }));
+  for (let round = 0; round <= RUNS; round++) {
+    // One proof at a time: snarkjs's shared worker pool stalls when two run at once.
+    for (const [i, { artifacts, inputs }] of subjects.entries()) {
+      const witness = { type: "mem" } as unknown as string;
+      const [, witnessMs] = await timed(() => wtns.calculate(inputs, artifacts.wasm, witness));
+      const [{ proof, publicSignals }, groth16Ms] = await timed(() => groth16.prove(artifacts.zkey, witness));
+      const [valid, verifyMs] = await timed(() => groth16.verify(artifacts.vkey, publicSignals, proof));
+      if (!valid) throw new Error(`${artifacts.manifest.name}: proof does not verify`);
+      if (round === 0) continue;
+      samples[i]!.witness.push(witnessMs);
+      samples[i]!.prove.push(witnessMs + groth16Ms);
+      samples[i]!.verify.push(verifyMs);
+    }
+  }
+  return subjects.map(({ artifacts }, i) => ({
     name: artifacts.manifest.name,
     constraints: artifacts.manifest.constraints,
     wasmBytes: artifacts.wasm.length,
     zkeyBytes: artifacts.zkey.length,
-    proveMs: median(proveTimes),
-    verifyMs: median(verifyTimes),
-  };
+    witnessMs: median(samples[i]!.witness),
+    proveMs: median(samples[i]!.prove),
+    verifyMs: median(samples[i]!.verify),
+  }));
 }
 
 export async function benchCircuits(): Promise<void> {
@@ -54,21 +82,24 @@ export async function benchCircuits(): Promise<void> {
     message: "1",
     scope: REFERENDUM_ID.toString(),
   };
-  const ours = await measure(await loadArtifacts(BALLOT_CIRCUIT), ballot);
-  const anchor = await measure(await loadArtifacts(`semaphore_d${CENSUS_DEPTH}`), semaphore);
+  const [ours, anchor] = (await measureAlternating([
+    { artifacts: await loadArtifacts(BALLOT_CIRCUIT), inputs: ballot },
+    { artifacts: await loadArtifacts(`semaphore_d${CENSUS_DEPTH}`), inputs: semaphore },
+  ])) as [Measured, Measured];
 
   const mb = (bytes: number): string => (bytes / 1e6).toFixed(2);
   const ms = (value: number): string => value.toFixed(0);
   const ratio = (a: number, b: number): string => (a / b).toFixed(2);
   printTable(
-    `Ballot circuit vs Semaphore v4 (depth ${CENSUS_DEPTH}, --O2, dev ceremony; median of ${RUNS} after a warm-up, snarkjs in Node ${process.version})`,
-    ["circuit", "constraints", "wasm MB", "zkey MB", "prove ms", "verify ms"],
+    `Ballot circuit vs Semaphore v4 (depth ${CENSUS_DEPTH}, --O2, dev ceremony; median of ${RUNS} alternating runs after a warm-up, snarkjs in Node ${process.version})`,
+    ["circuit", "constraints", "wasm MB", "zkey MB", "witness ms", "prove ms", "verify ms"],
     [
       ...[ours, anchor].map((m) => [
         m.name,
         m.constraints,
         mb(m.wasmBytes),
         mb(m.zkeyBytes),
+        ms(m.witnessMs),
         ms(m.proveMs),
         ms(m.verifyMs),
       ]),
@@ -77,6 +108,7 @@ export async function benchCircuits(): Promise<void> {
         ratio(ours.constraints, anchor.constraints),
         ratio(ours.wasmBytes, anchor.wasmBytes),
         ratio(ours.zkeyBytes, anchor.zkeyBytes),
+        ratio(ours.witnessMs, anchor.witnessMs),
         ratio(ours.proveMs, anchor.proveMs),
         ratio(ours.verifyMs, anchor.verifyMs),
       ],

@@ -16,15 +16,3 @@ export function median(values: number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
-
-/** Runs `fn` once to warm up, then `runs` times; returns each run's milliseconds. */
-export async function timeRuns(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  return times;
-}

@@ -61,8 +61,7 @@ template Vote(MAX_DEPTH, K, VALUE_BITS) {
     // 0.4 let a prover forge paths). It returns 0 for a length beyond
     // MAX_DEPTH, and an empty census has root 0 too, so bound the length here.
     _ <== Num2Bits(8)(merkleProofLength);
-    signal lengthInRange <== LessEqThan(8)([merkleProofLength, MAX_DEPTH]);
-    lengthInRange === 1;
+    _ <== Num2Bits(8)(MAX_DEPTH - merkleProofLength);
     signal computedRoot <== BinaryMerkleRoot(MAX_DEPTH)(commitment, merkleProofLength, merkleProofIndex, merkleProofSiblings);
     censusRoot === computedRoot;
 
@@ -70,26 +69,23 @@ template Vote(MAX_DEPTH, K, VALUE_BITS) {
     signal computedNullifier <== Poseidon(2)([referendumId, secret]);
     nullifier === computedNullifier;
 
-    // Rules. Range-check every operand first: the comparators are only sound
-    // for inputs below 2^n.
+    // Rules. An order check a <= b is one range check, b - a in [0, 2^n),
+    // where a and b are known to lie in [0, 2^n) (the length check above too). Votes are range-checked here and the
+    // total is below 2^TOTAL_BITS by construction; the public rule values are
+    // not, because every verifier already holds them (they must equal the
+    // referendum's) and checks their ranges (decodeBallotStatement), which
+    // saves three range checks per proof.
     (costExponent - 1) * (costExponent - 2) === 0;
-    _ <== Num2Bits(VALUE_BITS)(maxValue);
-    _ <== Num2Bits(TOTAL_BITS)(minTotal);
-    _ <== Num2Bits(TOTAL_BITS)(maxTotal);
 
     var total = 0;
-    signal belowMax[K];
     signal cost[K];
     for (var i = 0; i < K; i++) {
         _ <== Num2Bits(VALUE_BITS)(vote[i]);
-        belowMax[i] <== LessEqThan(VALUE_BITS)([vote[i], maxValue]);
-        belowMax[i] === 1;
+        _ <== Num2Bits(VALUE_BITS)(maxValue - vote[i]);
         cost[i] <== VoteCost()(vote[i], costExponent - 1);
         total += cost[i];
     }
 
-    signal aboveMinTotal <== LessEqThan(TOTAL_BITS)([minTotal, total]);
-    aboveMinTotal === 1;
-    signal belowMaxTotal <== LessEqThan(TOTAL_BITS)([total, maxTotal]);
-    belowMaxTotal === 1;
+    _ <== Num2Bits(TOTAL_BITS)(total - minTotal);
+    _ <== Num2Bits(TOTAL_BITS)(maxTotal - total);
 }
