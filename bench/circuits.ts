@@ -45,7 +45,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 async function measureAlternating(subjects: Subject[]): Promise<Measured[]> {
   const samples = subjects.map(() => ({ witness: [] as number[], prove: [] as number[], verify: [] as number[] }));
   for (let round = 0; round <= RUNS; round++) {
-    // One proof at a time: snarkjs's shared worker pool stalls when two run at once.
+    // One proof at a time: each uses every core through snarkjs's worker pool.
     for (const [i, { artifacts, inputs }] of subjects.entries()) {
       const witness = { type: "mem" } as unknown as string;
       const [, witnessMs] = await timed(() => wtns.calculate(inputs, artifacts.wasm, witness));

@@ -10,7 +10,7 @@ import { ARTIFACTS_DIR, sha256Hex } from "../src/artifacts";
 import { PROTOCOL_VERSION } from "../src/constants";
 import type { ArtifactFile, ArtifactManifest } from "../src/manifest";
 import { devPtau, devZkey, ptauPowerFor } from "./ceremony";
-import { CIRCOM_FLAGS, CIRCUITS, type CircuitEntry } from "./circuit-matrix";
+import { CIRCOM_FLAGS, CIRCUITS, resolveCircuit, type CircuitEntry } from "./circuit-matrix";
 import { circomVersion, compileCircuit, REPO_ROOT } from "./compile";
 import { publicSignalNames } from "./sym";
 
@@ -88,11 +88,14 @@ async function build(entry: CircuitEntry): Promise<ArtifactManifest> {
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2);
-  const unknown = names.filter((name) => !(name in CIRCUITS));
-  if (unknown.length > 0)
-    throw new Error(`unknown circuit(s): ${unknown.join(", ")}; known: ${Object.keys(CIRCUITS).join(", ")}`);
-  const entries = names.length > 0 ? names.map((name) => CIRCUITS[name] as CircuitEntry) : Object.values(CIRCUITS);
-  for (const entry of entries) await build(entry);
+  const entries = names.length > 0 ? names.map(resolveCircuit) : Object.values(CIRCUITS);
+  const unknown = names.filter((_, i) => entries[i] === undefined);
+  if (unknown.length > 0) {
+    throw new Error(
+      `unknown circuit(s): ${unknown.join(", ")}; known: ${Object.keys(CIRCUITS).join(", ")}, vote_d<depth>_k8`,
+    );
+  }
+  for (const entry of entries) if (entry) await build(entry);
   await (await curves.getCurveFromName("bn128")).terminate();
 }
 

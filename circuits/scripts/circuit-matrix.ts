@@ -16,17 +16,27 @@ export interface CircuitEntry {
 
 const LIBRARIES = ["node_modules/circomlib/circuits", "node_modules/@zk-kit/binary-merkle-root.circom/src"];
 
-/** The build matrix: everything `npm run build:circuits` produces, by artifact name. */
-export const CIRCUITS: Record<string, CircuitEntry> = {
-  [BALLOT_CIRCUIT]: {
-    name: BALLOT_CIRCUIT,
+/**
+ * The ballot circuit for a census depth: the default depth is committed,
+ * others (24, 32: 16M and 4G voters) are a build option, `npm run build:circuits vote_d24_k8`.
+ */
+export function ballotCircuit(depth: number): CircuitEntry {
+  if (!Number.isInteger(depth) || depth < 1 || depth > 32) throw new TypeError("census depth must be from 1 to 32");
+  const name = `vote_d${depth}_k${VOTE_OPTIONS}`;
+  return {
+    name,
     source: "circuits/vote.circom",
     template: "Vote",
-    params: [CENSUS_DEPTH, VOTE_OPTIONS, VOTE_VALUE_BITS],
+    params: [depth, VOTE_OPTIONS, VOTE_VALUE_BITS],
     publicInputs: BALLOT_PUBLIC_INPUTS,
     includes: LIBRARIES,
-    purpose: "BLING v1 ballot",
-  },
+    purpose: depth === CENSUS_DEPTH ? "BLING v1 ballot" : `BLING v1 ballot, census depth ${depth}`,
+  };
+}
+
+/** The committed build matrix: what `npm run build:circuits` produces by default, by artifact name. */
+export const CIRCUITS: Record<string, CircuitEntry> = {
+  [BALLOT_CIRCUIT]: ballotCircuit(CENSUS_DEPTH),
   [`semaphore_d${CENSUS_DEPTH}`]: {
     name: `semaphore_d${CENSUS_DEPTH}`,
     source: "node_modules/@semaphore-protocol/circuits/src/semaphore.circom",
@@ -37,6 +47,12 @@ export const CIRCUITS: Record<string, CircuitEntry> = {
     purpose: "benchmark anchor: Semaphore v4's own circuit under the same dev ceremony",
   },
 };
+
+/** The matrix entry of an artifact name: a committed one, or a ballot circuit of another depth (`vote_d24_k8`). */
+export function resolveCircuit(name: string): CircuitEntry | undefined {
+  const depth = new RegExp(`^vote_d(\\d+)_k${VOTE_OPTIONS}$`).exec(name)?.[1];
+  return CIRCUITS[name] ?? (depth === undefined ? undefined : ballotCircuit(Number(depth)));
+}
 
 /** circom's flags for every build; the r1cs check in the tests uses the same. */
 export const CIRCOM_FLAGS = ["--O2"] as const;

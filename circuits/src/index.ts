@@ -1,0 +1,12 @@
+/**
+ * The BLING protocol library: what web, functions and cli import. Browser-safe
+ * (no Node built-ins); Node code loads artifacts from `./artifacts`.
+ */
+export * from "./constants";
+export * from "./field";
+export * from "./identity";
+export * from "./census";
+export * from "./rules";
+export * from "./ballot";
+export * from "./verify";
+export type * from "./manifest";
