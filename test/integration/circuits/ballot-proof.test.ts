@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,7 +15,7 @@ import {
   type BallotCircuitInputs,
 } from "../../../circuits/src/ballot";
 import { buildCensus, censusRoot, generateCensusProof, type CensusProof } from "../../../circuits/src/census";
-import { SIGNAL } from "../../../circuits/src/constants";
+import { SIGNAL, SNARK_FIELD_SIZE } from "../../../circuits/src/constants";
 import type { Identity } from "../../../circuits/src/identity";
 import {
   approval,
@@ -104,54 +105,74 @@ describe("# proveBallot", () => {
   });
 });
 
+/** The line of vote.circom holding a check, found by its text so edits move it safely. */
+function lineOf(check: string): number {
+  const lines = readFileSync(join(REPO_ROOT, "circuits", "vote.circom"), "utf8").split("\n");
+  const index = lines.findIndex((line) => line.includes(check));
+  if (index < 0) throw new Error(`no line of vote.circom holds ${check}`);
+  return index + 1;
+}
+
+/** The witness generator's error for a failed assertion at that check of the Vote template. */
+const failsAt = (check: string): RegExp => new RegExp(`Assert Failed[\\s\\S]*Vote_\\d+ line: ${lineOf(check)}\\b`);
+
+const CHECK = {
+  voteRange: "Num2Bits(VALUE_BITS)(vote[i])",
+  voteAtMostMax: "Num2Bits(VALUE_BITS)(maxValue - vote[i])",
+  minTotal: "Num2Bits(TOTAL_BITS)(total - minTotal)",
+  maxTotal: "Num2Bits(TOTAL_BITS)(maxTotal - total)",
+  costExponent: "(costExponent - 1) * (costExponent - 2) === 0",
+  root: "censusRoot === computedRoot",
+  nullifier: "nullifier === computedNullifier",
+  length: "Num2Bits(8)(MAX_DEPTH - merkleProofLength)",
+};
+
 describe("# the circuit refuses what the rules forbid", () => {
   const inputs = (votes: number[], rules: Omit<BallotRules, "options">, who: Identity = voter, path = proof) =>
     ballotInputs(who, path, REFERENDUM_ID, padVotes(votes), rules);
 
+  // circom's witness generator also logs each failed assertion; the thrown error says the same.
+  beforeEach(() => jest.spyOn(console, "error").mockImplementation(() => undefined));
+  afterEach(() => jest.restoreAllMocks());
+
   it.each([
-    ["a vote above maxValue", [2, 0], { ...yesNo(), maxTotal: 2 }],
-    ["a total below minTotal", [0, 0], yesNo()],
-    ["a total above maxTotal", [1, 1, 1, 1], approval(4, 3)],
-    ["a quadratic total above maxTotal", [4, 1], quadratic(2, 16)],
-    ["costExponent 3", [1, 0], { ...cumulative(2, 8), costExponent: 3 as 1 }],
-    ["costExponent 0", [1, 0], { ...cumulative(2, 8), costExponent: 0 as 1 }],
-  ])("should fail on %s", async (_, votes, rules) => {
-    await expect(proveRaw(inputs(votes, rules))).rejects.toThrow();
+    ["a vote above maxValue", [2, 0], { ...yesNo(), maxTotal: 2 }, CHECK.voteAtMostMax],
+    ["a total below minTotal", [0, 0], yesNo(), CHECK.minTotal],
+    ["a total above maxTotal", [1, 1, 1, 1], approval(4, 3), CHECK.maxTotal],
+    ["a quadratic total above maxTotal", [4, 1], quadratic(2, 16), CHECK.maxTotal],
+    ["costExponent 3", [1, 0], { ...cumulative(2, 8), costExponent: 3 as 1 }, CHECK.costExponent],
+    ["costExponent 0", [1, 0], { ...cumulative(2, 8), costExponent: 0 as 1 }, CHECK.costExponent],
+  ])("should fail on %s", async (_, votes, rules, check) => {
+    await expect(proveRaw(inputs(votes, rules))).rejects.toThrow(failsAt(check));
   });
 
-  it("should fail on a vote that wraps around the field", async () => {
-    const wrapped = {
-      ...inputs([1, 0], cumulative(2, 8)),
-      vote: [
-        "21888242871839275222246405745257275088548364400416034343698204186575808495616",
-        "2",
-        "0",
-        "0",
-        "0",
-        "0",
-        "0",
-        "0",
-      ],
-    };
-    await expect(proveRaw(wrapped)).rejects.toThrow();
+  it("should fail on a negative vote (p - 1) that would lower the total", async () => {
+    const minusOne = (SNARK_FIELD_SIZE - 1n).toString();
+    const wrapped = { ...inputs([1, 0], cumulative(2, 8)), vote: padVotes([0, 2]).map(String) };
+    wrapped.vote[0] = minusOne;
+    await expect(proveRaw(wrapped)).rejects.toThrow(failsAt(CHECK.voteRange));
   });
 
   it("should fail for a non-member using a member's path", async () => {
     const outsider = identityFromSeed("outsider");
-    await expect(proveRaw(inputs([1, 0], yesNo(), outsider, proof))).rejects.toThrow();
+    await expect(proveRaw(inputs([1, 0], yesNo(), outsider, proof))).rejects.toThrow(failsAt(CHECK.root));
   });
 
   it("should fail against a wrong census root", async () => {
     const other = censusOf(9, "other-town").census;
-    await expect(proveRaw({ ...inputs([1, 0], yesNo()), censusRoot: censusRoot(other).toString() })).rejects.toThrow();
+    const wrongRoot = { ...inputs([1, 0], yesNo()), censusRoot: censusRoot(other).toString() };
+    await expect(proveRaw(wrongRoot)).rejects.toThrow(failsAt(CHECK.root));
   });
 
   it("should fail with a nullifier that is not Poseidon(referendumId, secret)", async () => {
-    await expect(proveRaw({ ...inputs([1, 0], yesNo()), nullifier: "12345" })).rejects.toThrow();
+    await expect(proveRaw({ ...inputs([1, 0], yesNo()), nullifier: "12345" })).rejects.toThrow(
+      failsAt(CHECK.nullifier),
+    );
   });
 
-  it("should fail with a path length beyond the circuit depth", async () => {
-    await expect(proveRaw({ ...inputs([1, 0], yesNo()), merkleProofLength: "21", censusRoot: "0" })).rejects.toThrow();
+  it("should fail with a path length beyond the circuit depth (where the root would be 0)", async () => {
+    const tooLong = { ...inputs([1, 0], yesNo()), merkleProofLength: "21", censusRoot: "0" };
+    await expect(proveRaw(tooLong)).rejects.toThrow(failsAt(CHECK.length));
   });
 });
 
