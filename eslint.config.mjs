@@ -17,5 +17,30 @@ export default tseslint.config(
     files: ["test/**/*.ts", "bench/**/*.ts"],
     rules: { "@typescript-eslint/no-non-null-assertion": "off" },
   },
+  {
+    // Dependency direction (DESIGN.md): circuits is the bottom layer and imports no other part of BLING.
+    files: ["circuits/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "**/contracts/**",
+                "**/functions/**",
+                "**/infra/**",
+                "**/web/**",
+                "**/cli/**",
+                "**/test/**",
+                "**/bench/**",
+              ],
+              message: "circuits/ is the protocol's bottom layer: it imports no other part of BLING.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ["eslint.config.mjs"], ...tseslint.configs.disableTypeChecked },
 );
