@@ -4,7 +4,14 @@ import type { CensusProof } from "./census";
 import { PUBLIC_SIGNAL_COUNT, SIGNAL, VOTE_OPTIONS } from "./constants";
 import { formatFieldElement, isCanonicalFieldElement, requireFieldElement } from "./field";
 import type { Identity } from "./identity";
-import { areCircuitRulesInRange, requireValidRules, votesProblems, type BallotRules, type CircuitRules } from "./rules";
+import {
+  areCircuitRulesInRange,
+  padVotes,
+  requireValidRules,
+  votesProblems,
+  type BallotRules,
+  type CircuitRules,
+} from "./rules";
 
 /** A Groth16 proof as snarkjs writes it: coordinates as decimal strings. */
 export interface Groth16Proof {
@@ -101,7 +108,7 @@ export async function proveBallot(
   artifacts: ProvingArtifacts,
 ): Promise<Ballot> {
   requireValidRules(rules);
-  const padded = [...votes, ...Array<number>(Math.max(0, VOTE_OPTIONS - votes.length)).fill(0)];
+  const padded = padVotes(votes);
   const problems = votesProblems(padded, rules);
   if (problems.length > 0) throw new TypeError(`invalid votes: ${problems.join("; ")}`);
   if (censusProof.leaf !== identity.commitment) throw new TypeError("census proof is not for this identity");

@@ -7,6 +7,9 @@
 /** Order of the BN254 scalar field: every signal and public input lives below it. */
 export const SNARK_FIELD_SIZE = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
 
+/** Order of the BN254 base field: Groth16 proof coordinates live below it. */
+export const BASE_FIELD_SIZE = 21888242871839275222246405745257275088696311157297823662689037894645226208583n;
+
 /** Maximum census (LeanIMT) depth the default ballot circuit supports: about a million voters. */
 export const CENSUS_DEPTH = 20;
 

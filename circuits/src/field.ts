@@ -2,17 +2,19 @@ import { SNARK_FIELD_SIZE } from "./constants";
 
 const DECIMAL = /^(0|[1-9][0-9]*)$/;
 
-// p has 77 decimal digits; anything longer is rejected before BigInt parses it,
-// so a megabyte of digits costs nothing.
-const MAX_DIGITS = SNARK_FIELD_SIZE.toString().length;
-
 /**
- * Whether `value` is the canonical decimal form of a field element:
- * digits only, no sign, no leading zero, no prefix, and below p.
+ * Whether `value` is the canonical decimal form of an integer in [0, bound):
+ * digits only, no sign, no leading zero, no prefix.
  */
+export function isCanonicalDecimalBelow(value: unknown, bound: bigint): value is string {
+  // Anything longer than the bound is rejected before BigInt parses it, so a megabyte of digits costs nothing.
+  if (typeof value !== "string" || value.length > bound.toString().length || !DECIMAL.test(value)) return false;
+  return BigInt(value) < bound;
+}
+
+/** Whether `value` is the canonical decimal form of a field element (below p). */
 export function isCanonicalFieldElement(value: unknown): value is string {
-  if (typeof value !== "string" || value.length > MAX_DIGITS || !DECIMAL.test(value)) return false;
-  return BigInt(value) < SNARK_FIELD_SIZE;
+  return isCanonicalDecimalBelow(value, SNARK_FIELD_SIZE);
 }
 
 /**

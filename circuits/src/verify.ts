@@ -1,12 +1,9 @@
 import { groth16 } from "snarkjs";
+import { BASE_FIELD_SIZE } from "./constants";
+import { isCanonicalDecimalBelow } from "./field";
 import { decodeBallotStatement, type Ballot, type Groth16Proof, type VerificationKey } from "./ballot";
 
-/** Order of the BN254 base field: proof coordinates live below it. */
-const BASE_FIELD_SIZE = 21888242871839275222246405745257275088696311157297823662689037894645226208583n;
-const DECIMAL = /^(0|[1-9][0-9]{0,76})$/;
-
-const isCoordinate = (value: unknown): boolean =>
-  typeof value === "string" && DECIMAL.test(value) && BigInt(value) < BASE_FIELD_SIZE;
+const isCoordinate = (value: unknown): boolean => isCanonicalDecimalBelow(value, BASE_FIELD_SIZE);
 
 const isCoordinateList = (value: unknown, length: number): value is unknown[] =>
   Array.isArray(value) && value.length === length && value.every(isCoordinate);

@@ -2,7 +2,8 @@
  * The committed artifacts are what the sources compile to, and the compiled
  * circuit has the soundness properties DESIGN.md asks of it.
  */
-import { readFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadArtifacts, sha256Hex } from "../../../circuits/src/artifacts";
 import { ballotInputs } from "../../../circuits/src/ballot";
@@ -46,8 +47,6 @@ describe("# committed ballot artifacts", () => {
   });
 
   it("should refuse to load a file that does not match its manifest", async () => {
-    const { mkdtemp, cp, writeFile } = await import("node:fs/promises");
-    const { tmpdir } = await import("node:os");
     const dir = await mkdtemp(join(tmpdir(), "bling-artifacts-"));
     await cp(join(REPO_ROOT, "circuits", "artifacts", BALLOT_CIRCUIT), join(dir, BALLOT_CIRCUIT), { recursive: true });
     const vkeyPath = join(dir, BALLOT_CIRCUIT, manifest.files.vkey.path);
