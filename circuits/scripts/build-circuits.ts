@@ -6,7 +6,8 @@
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { curves, r1cs as r1csInfo, zKey } from "snarkjs";
-import { ARTIFACTS_DIR, sha256Hex } from "../src/artifacts";
+import { sha256Hex } from "../src/artifact-check";
+import { ARTIFACTS_DIR } from "../src/artifacts";
 import { PROTOCOL_VERSION } from "../src/constants";
 import type { ArtifactFile, ArtifactManifest } from "../src/manifest";
 import { devPtau, devZkey, ptauPowerFor } from "./ceremony";
@@ -19,7 +20,7 @@ const PTAU_DIR = join(REPO_ROOT, ".cache", "ptau");
 
 async function pin(dir: string, path: string): Promise<ArtifactFile> {
   const data = await readFile(join(dir, path));
-  return { path, sha256: sha256Hex(data), bytes: data.length };
+  return { path, sha256: await sha256Hex(data), bytes: data.length };
 }
 
 async function packageVersion(name: string): Promise<string> {
@@ -61,7 +62,7 @@ async function build(entry: CircuitEntry): Promise<ArtifactManifest> {
     purpose: entry.purpose,
     circuit: {
       source: entry.source,
-      sourceSha256: sha256Hex(await readFile(join(REPO_ROOT, entry.source))),
+      sourceSha256: await sha256Hex(await readFile(join(REPO_ROOT, entry.source))),
       template: entry.template,
       params: [...entry.params],
     },
@@ -73,7 +74,7 @@ async function build(entry: CircuitEntry): Promise<ArtifactManifest> {
     publicSignals: await publicSignalNames(compiled.sym, info.nOutputs + info.nPubInputs),
     ptauPower: power,
     ceremony: "dev-insecure",
-    r1cs: { sha256: sha256Hex(r1csBytes), bytes: r1csBytes.length },
+    r1cs: { sha256: await sha256Hex(r1csBytes), bytes: r1csBytes.length },
     files: {
       wasm: await pin(out, `${entry.name}.wasm`),
       zkey: await pin(out, `${entry.name}.zkey`),

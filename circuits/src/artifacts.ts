@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { requireArtifactHash } from "./artifact-check";
 import type { VerificationKey } from "./ballot";
 import { BALLOT_CIRCUIT } from "./constants";
 import type { ArtifactFile, ArtifactManifest } from "./manifest";
@@ -16,10 +16,6 @@ export interface LoadedArtifacts {
   vkey: VerificationKey;
 }
 
-export function sha256Hex(data: Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
-}
-
 export async function readManifest(
   name: string = BALLOT_CIRCUIT,
   dir: string = ARTIFACTS_DIR,
@@ -28,12 +24,7 @@ export async function readManifest(
 }
 
 async function readChecked(dir: string, file: ArtifactFile): Promise<Uint8Array> {
-  const data = new Uint8Array(await readFile(join(dir, file.path)));
-  const actual = sha256Hex(data);
-  if (actual !== file.sha256) {
-    throw new Error(`artifact ${file.path} does not match its manifest (sha256 ${actual}, expected ${file.sha256})`);
-  }
-  return data;
+  return requireArtifactHash(file, new Uint8Array(await readFile(join(dir, file.path))));
 }
 
 /**

@@ -9,4 +9,5 @@ export * from "./census";
 export * from "./rules";
 export * from "./ballot";
 export * from "./verify";
+export * from "./artifact-check";
 export type * from "./manifest";

@@ -5,7 +5,8 @@
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadArtifacts, sha256Hex } from "../../../circuits/src/artifacts";
+import { sha256Hex } from "../../../circuits/src/artifact-check";
+import { loadArtifacts } from "../../../circuits/src/artifacts";
 import { ballotInputs } from "../../../circuits/src/ballot";
 import { generateCensusProof } from "../../../circuits/src/census";
 import { BALLOT_CIRCUIT, PROTOCOL_VERSION, PUBLIC_SIGNAL_NAMES } from "../../../circuits/src/constants";
@@ -33,9 +34,9 @@ afterAll(releaseProverThreads);
 
 describe("# committed ballot artifacts", () => {
   it("should be what the current sources compile to (rebuild with npm run build:circuits if not)", async () => {
-    expect(sha256Hex(await readFile(compiled.r1cs))).toBe(manifest.r1cs.sha256);
-    expect(sha256Hex(await readFile(join(REPO_ROOT, ballotEntry.source)))).toBe(manifest.circuit.sourceSha256);
-    expect(sha256Hex(await readFile(compiled.wasm))).toBe(manifest.files.wasm.sha256);
+    expect(await sha256Hex(await readFile(compiled.r1cs))).toBe(manifest.r1cs.sha256);
+    expect(await sha256Hex(await readFile(join(REPO_ROOT, ballotEntry.source)))).toBe(manifest.circuit.sourceSha256);
+    expect(await sha256Hex(await readFile(compiled.wasm))).toBe(manifest.files.wasm.sha256);
   });
 
   it("should carry the protocol's layout, parameters and the dev-insecure label", () => {
