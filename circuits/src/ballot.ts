@@ -1,7 +1,7 @@
 import { groth16 } from "snarkjs";
 import { poseidon2 } from "poseidon-lite/poseidon2";
 import type { CensusProof } from "./census";
-import { PUBLIC_SIGNAL_COUNT, SIGNAL, VOTE_OPTIONS } from "./constants";
+import { PUBLIC_SIGNAL_COUNT, SIGNAL, VOTE_OPTIONS, VOTE_VALUE_BITS } from "./constants";
 import { formatFieldElement, isCanonicalFieldElement, requireFieldElement } from "./field";
 import type { Identity } from "./identity";
 import {
@@ -132,11 +132,14 @@ export function decodeBallotStatement(publicSignals: unknown): BallotStatement |
   };
   // The circuit leaves these bounds of the public rule values to verifiers (see vote.circom).
   if (!areCircuitRulesInRange(rules)) return null;
+  const votes = Array.from({ length: VOTE_OPTIONS }, (_, i) => at(SIGNAL.vote + i));
+  // A vote the circuit cannot range-check can only belong to a proof that fails: refuse it before any pairing.
+  if (votes.some((vote) => vote >= 1n << BigInt(VOTE_VALUE_BITS))) return null;
   return {
     censusRoot: at(SIGNAL.censusRoot),
     referendumId: at(SIGNAL.referendumId),
     nullifier: at(SIGNAL.nullifier),
-    votes: Array.from({ length: VOTE_OPTIONS }, (_, i) => Number(at(SIGNAL.vote + i))),
+    votes: votes.map(Number),
     rules,
   };
 }

@@ -49,6 +49,7 @@ describe("# encodeBallotStatement / decodeBallotStatement", () => {
       "maxTotal beyond the circuit's range",
       (s: string[]) => s.map((v, i) => (i === SIGNAL.maxTotal ? String(2 ** 35) : v)),
     ],
+    ["a vote of 2^16", (s: string[]) => s.map((v, i) => (i === SIGNAL.vote + 2 ? "65536" : v))],
     ["costExponent 3", (s: string[]) => s.map((v, i) => (i === SIGNAL.costExponent ? "3" : v))],
   ])("should refuse %s", (_, tamper) => {
     expect(decodeBallotStatement(tamper(encodeBallotStatement(statement)))).toBeNull();
