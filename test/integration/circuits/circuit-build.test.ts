@@ -13,7 +13,7 @@ import { BALLOT_CIRCUIT, PROTOCOL_VERSION, PUBLIC_SIGNAL_NAMES } from "../../../
 import type { ArtifactManifest } from "../../../circuits/src/manifest";
 import { padVotes, yesNo } from "../../../circuits/src/rules";
 import { CIRCUITS, type CircuitEntry } from "../../../circuits/scripts/circuit-matrix";
-import { compileCircuit, REPO_ROOT, type CompiledCircuit } from "../../../circuits/scripts/compile";
+import { circomVersion, compileCircuit, REPO_ROOT, type CompiledCircuit } from "../../../circuits/scripts/compile";
 import { readSymbols } from "../../../circuits/scripts/sym";
 import { censusOf, REFERENDUM_ID } from "../../fixtures/ballot-fixtures";
 import { aliasesOf, computeWitness, isSatisfied, readConstraints, wiresOf, type Constraint } from "../../fixtures/r1cs";
@@ -45,6 +45,15 @@ describe("# committed ballot artifacts", () => {
     expect(manifest.protocolVersion).toBe(PROTOCOL_VERSION);
     expect(manifest.ceremony).toBe("dev-insecure");
     expect(manifest.compiler.flags).toEqual(["--O2"]);
+  });
+
+  it("should name the compiler and snarkjs that are installed", async () => {
+    const installed = async (name: string) =>
+      (JSON.parse(await readFile(join(REPO_ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string })
+        .version;
+    expect(manifest.compiler.circom).toBe(await circomVersion());
+    expect(manifest.compiler.circom2).toBe(await installed("circom2"));
+    expect(manifest.snarkjs).toBe(await installed("snarkjs"));
   });
 
   it("should refuse to load a file that does not match its manifest", async () => {
