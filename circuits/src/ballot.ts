@@ -117,8 +117,8 @@ export async function proveBallot(
 
 /**
  * Decodes a ballot's public signals; null when they are not PUBLIC_SIGNAL_COUNT
- * canonical field elements or the rule values are outside what the circuit
- * range-checks against (votes are range-checked in the circuit itself).
+ * canonical field elements, or a vote or rule value is outside the range the
+ * circuit's checks are sound for.
  */
 export function decodeBallotStatement(publicSignals: unknown): BallotStatement | null {
   if (!Array.isArray(publicSignals) || publicSignals.length !== PUBLIC_SIGNAL_COUNT) return null;

@@ -24,14 +24,17 @@ export function isWellFormedProof(proof: unknown): proof is Groth16Proof {
 }
 
 /**
- * Whether a ballot is valid for the verification key: well-formed, canonical
+ * Whether a ballot (anything, as it arrived) is valid for the verification key: well-formed, canonical
  * public signals with in-range rule values, and a proof that verifies.
  * Never throws for bad input; returns false.
  */
-export async function verifyBallot(vk: VerificationKey, ballot: Ballot): Promise<boolean> {
-  if (!isWellFormedProof(ballot.proof) || decodeBallotStatement(ballot.publicSignals) === null) return false;
+export async function verifyBallot(vk: VerificationKey, ballot: unknown): Promise<boolean> {
+  // Callers may pass whatever arrived on the wire.
+  if (typeof ballot !== "object" || ballot === null) return false;
+  const { proof, publicSignals } = ballot as Partial<Record<keyof Ballot, unknown>>;
+  if (!isWellFormedProof(proof) || decodeBallotStatement(publicSignals) === null) return false;
   try {
-    return await groth16.verify(vk, ballot.publicSignals, ballot.proof);
+    return await groth16.verify(vk, publicSignals as string[], proof);
   } catch {
     // snarkjs throws on points off the curve; to a verifier that is just an invalid proof.
     return false;

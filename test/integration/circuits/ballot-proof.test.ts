@@ -222,6 +222,11 @@ describe("# verifyBallot", () => {
     expect(await verifyBallot(artifacts.vkey, malformed)).toBe(false);
   });
 
+  it("should return false, not throw, for no ballot at all", async () => {
+    expect(await verifyBallot(artifacts.vkey, null)).toBe(false);
+    expect(await verifyBallot(artifacts.vkey, "ballot")).toBe(false);
+  });
+
   it("should reject a valid proof whose rule values are outside the circuit's range", async () => {
     expect(await verifyBallot(artifacts.vkey, withSignal(SIGNAL.maxValue, "65536"))).toBe(false);
   });
