@@ -9,7 +9,7 @@ import { ballotInputs, type BallotCircuitInputs } from "../circuits/src/ballot";
 import { generateCensusProof } from "../circuits/src/census";
 import { BALLOT_CIRCUIT, CENSUS_DEPTH } from "../circuits/src/constants";
 import { padVotes, quadratic } from "../circuits/src/rules";
-import { censusOf, REFERENDUM_ID } from "../test/fixtures/ballot-fixtures";
+import { censusOf, REFERENDUM_ID, semaphoreInputs } from "../test/fixtures/ballot-fixtures";
 import { median, printTable } from "./table";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
@@ -74,14 +74,7 @@ export async function benchCircuits(): Promise<void> {
   const voter = voters[CENSUS_SIZE - 1]!;
   const censusProof = generateCensusProof(census, voter.commitment);
   const ballot = ballotInputs(voter, censusProof, REFERENDUM_ID, padVotes([3, 2, 1]), quadratic(3, 16));
-  const semaphore: BallotCircuitInputs = {
-    secret: voter.secretScalar.toString(),
-    merkleProofLength: String(censusProof.length),
-    merkleProofIndex: String(censusProof.index),
-    merkleProofSiblings: censusProof.siblings.map(String),
-    message: "1",
-    scope: REFERENDUM_ID.toString(),
-  };
+  const semaphore = semaphoreInputs(voter, censusProof, REFERENDUM_ID);
   const [ours, anchor] = (await measureAlternating([
     { artifacts: await loadArtifacts(BALLOT_CIRCUIT), inputs: ballot },
     { artifacts: await loadArtifacts(`semaphore_d${CENSUS_DEPTH}`), inputs: semaphore },
