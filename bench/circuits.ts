@@ -9,6 +9,7 @@ import { ballotInputs, type BallotCircuitInputs } from "../circuits/src/ballot";
 import { generateCensusProof } from "../circuits/src/census";
 import { BALLOT_CIRCUIT, CENSUS_DEPTH } from "../circuits/src/constants";
 import { padVotes, quadratic } from "../circuits/src/rules";
+import { SEMAPHORE_CIRCUIT } from "../circuits/scripts/circuit-matrix";
 import { censusOf, REFERENDUM_ID, semaphoreInputs } from "../test/fixtures/ballot-fixtures";
 import { median, printTable } from "./table";
 
@@ -77,7 +78,7 @@ export async function benchCircuits(): Promise<void> {
   const semaphore = semaphoreInputs(voter, censusProof, REFERENDUM_ID);
   const [ours, anchor] = (await measureAlternating([
     { artifacts: await loadArtifacts(BALLOT_CIRCUIT), inputs: ballot },
-    { artifacts: await loadArtifacts(`semaphore_d${CENSUS_DEPTH}`), inputs: semaphore },
+    { artifacts: await loadArtifacts(SEMAPHORE_CIRCUIT), inputs: semaphore },
   ])) as [Measured, Measured];
 
   const mb = (bytes: number): string => (bytes / 1e6).toFixed(2);

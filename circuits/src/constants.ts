@@ -25,8 +25,13 @@ export const VOTE_TOTAL_BITS = 2 * VOTE_VALUE_BITS + Math.ceil(Math.log2(VOTE_OP
 /** Cost exponents the circuit accepts: 1 = linear (plain, approval, cumulative), 2 = quadratic. */
 export const COST_EXPONENTS = [1, 2] as const;
 
-/** Name of the default ballot circuit's artifact set (circuits/artifacts/<name>). */
-export const BALLOT_CIRCUIT = `vote_d${CENSUS_DEPTH}_k${VOTE_OPTIONS}`;
+/** Name of the ballot circuit's artifact set for a census depth (circuits/artifacts/<name>). */
+export function ballotCircuitName(depth: number): string {
+  return `vote_d${depth}_k${VOTE_OPTIONS}`;
+}
+
+/** Name of the default ballot circuit's artifact set. */
+export const BALLOT_CIRCUIT = ballotCircuitName(CENSUS_DEPTH);
 
 /** Version of the ballot statement; bump it with any change to the circuit or the layout. */
 export const PROTOCOL_VERSION = 1;

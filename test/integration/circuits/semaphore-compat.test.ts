@@ -4,10 +4,10 @@
  * referendumId is ours. So a BLING census is a Semaphore group.
  */
 import { groth16 } from "snarkjs";
+import { SEMAPHORE_CIRCUIT } from "../../../circuits/scripts/circuit-matrix";
 import { loadArtifacts } from "../../../circuits/src/artifacts";
 import { computeNullifier } from "../../../circuits/src/ballot";
 import { censusRoot, generateCensusProof } from "../../../circuits/src/census";
-import { CENSUS_DEPTH } from "../../../circuits/src/constants";
 import { releaseProverThreads } from "../../../circuits/src/verify";
 import { censusOf, REFERENDUM_ID, semaphoreInputs } from "../../fixtures/ballot-fixtures";
 
@@ -15,7 +15,7 @@ afterAll(releaseProverThreads);
 
 describe("# Semaphore v4 compatibility", () => {
   it("should give Semaphore's circuit our census root and nullifier", async () => {
-    const semaphore = await loadArtifacts(`semaphore_d${CENSUS_DEPTH}`);
+    const semaphore = await loadArtifacts(SEMAPHORE_CIRCUIT);
     expect(semaphore.manifest.publicSignals).toEqual(["merkleRoot", "nullifier", "message", "scope"]);
     const { voters, census } = censusOf(11, "semaphore");
     const voter = voters[7]!;

@@ -1,4 +1,4 @@
-import { ballotCircuit, CIRCUITS, resolveCircuit } from "../../../circuits/scripts/circuit-matrix";
+import { ballotCircuit, CIRCUITS, resolveCircuit, SEMAPHORE_CIRCUIT } from "../../../circuits/scripts/circuit-matrix";
 import {
   BALLOT_CIRCUIT,
   BALLOT_PUBLIC_INPUTS,
@@ -19,7 +19,7 @@ describe("# circuit matrix", () => {
   it("should resolve ballot circuits of other depths as a build option", () => {
     expect(resolveCircuit("vote_d24_k8")).toEqual(ballotCircuit(24));
     expect(resolveCircuit("vote_d32_k8")?.params).toEqual([32, VOTE_OPTIONS, VOTE_VALUE_BITS]);
-    expect(resolveCircuit(`semaphore_d${CENSUS_DEPTH}`)?.template).toBe("Semaphore");
+    expect(resolveCircuit(SEMAPHORE_CIRCUIT)?.template).toBe("Semaphore");
   });
 
   it("should not resolve unknown names or impossible depths", () => {
