@@ -1,8 +1,28 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+/** Files under `folder` may not import from `above` (the layers built on it), test/ or bench/. */
+function layer(folder, above) {
+  return {
+    files: [`${folder}/**/*.ts`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [...above, "test", "bench"].map((name) => `**/${name}/**`),
+              message: `${folder}/ sits below ${above.join(", ")} (DESIGN.md) and never imports tests or benchmarks.`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
-  { ignores: ["node_modules/", ".build/", ".cache/", "circuits/artifacts/", "coverage/", "jest.config.js"] },
+  { ignores: ["node_modules/", ".build/", ".cache/", "circuits/artifacts/", "contracts/artifacts/", "coverage/", "jest.config.js"] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -17,30 +37,8 @@ export default tseslint.config(
     files: ["test/**/*.ts", "bench/**/*.ts"],
     rules: { "@typescript-eslint/no-non-null-assertion": "off" },
   },
-  {
-    // Dependency direction (DESIGN.md): circuits is the bottom layer and imports no other part of BLING.
-    files: ["circuits/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: [
-                "**/contracts/**",
-                "**/functions/**",
-                "**/infra/**",
-                "**/web/**",
-                "**/cli/**",
-                "**/test/**",
-                "**/bench/**",
-              ],
-              message: "circuits/ is the protocol's bottom layer: it imports no other part of BLING.",
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // Dependency direction (DESIGN.md): circuits <- contracts <- functions <- infra; nothing imports tests or benchmarks.
+  layer("circuits", ["contracts", "functions", "infra", "web", "cli"]),
+  layer("contracts", ["functions", "infra", "web", "cli"]),
   { files: ["eslint.config.mjs"], ...tseslint.configs.disableTypeChecked },
 );

@@ -1,0 +1,18 @@
+import type { InterfaceAbi } from "ethers";
+import ballotVerifier from "../artifacts/BallotVerifier.json";
+import blingRegistry from "../artifacts/BlingRegistry.json";
+import perVoteBallotBox from "../artifacts/PerVoteBallotBox.json";
+
+/** A compiled contract as `npm run build:contracts` writes it to contracts/artifacts/. */
+export interface ContractArtifact {
+  contractName: string;
+  sourceName: string;
+  abi: InterfaceAbi;
+  bytecode: string;
+  deployedBytecode: string;
+}
+
+export const BALLOT_VERIFIER: ContractArtifact = ballotVerifier;
+export const BLING_REGISTRY: ContractArtifact = blingRegistry;
+/** The per-vote design BLING compares itself with in the benchmark; never deployed for a referendum. */
+export const PER_VOTE_BALLOT_BOX: ContractArtifact = perVoteBallotBox;

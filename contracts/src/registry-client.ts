@@ -1,0 +1,252 @@
+import {
+  Contract,
+  toBeHex,
+  type ContractRunner,
+  type Log,
+} from "ethers";
+import type { BallotRules } from "../../circuits/src";
+import { BLING_REGISTRY } from "./artifacts";
+import { toSolidityBallot } from "./calldata";
+import { decodeRegistryError } from "./registry-errors";
+import type {
+  AnchorReceipt,
+  AnchoredCheckpoint,
+  AnchoredReferendum,
+  AnchoredTally,
+  ReferendumAnchor,
+  RegistryEvent,
+  TallyAnchor,
+} from "./registry-types";
+
+interface RulesResult {
+  options: bigint;
+  maxValue: bigint;
+  minTotal: bigint;
+  maxTotal: bigint;
+  costExponent: bigint;
+}
+interface ReferendumResult {
+  council: string;
+  opensAt: bigint;
+  closesAt: bigint;
+  specHash: string;
+  censusRoot: bigint;
+  rules: RulesResult;
+}
+interface CheckpointResult {
+  logSize: bigint;
+  anchoredAt: bigint;
+  logRoot: string;
+}
+interface TallyResult {
+  counts: bigint[];
+  logSize: bigint;
+  publishedAt: bigint;
+  logRoot: string;
+  nullifierSetRoot: string;
+}
+
+const CHECKPOINT_PAGE = 500;
+
+function toRules(rules: RulesResult): BallotRules {
+  return {
+    options: Number(rules.options),
+    maxValue: Number(rules.maxValue),
+    minTotal: Number(rules.minTotal),
+    maxTotal: Number(rules.maxTotal),
+    costExponent: rules.costExponent === 2n ? 2 : 1,
+  };
+}
+
+function toReferendum(id: bigint, r: ReferendumResult): AnchoredReferendum {
+  return {
+    id,
+    council: r.council,
+    specHash: r.specHash,
+    censusRoot: r.censusRoot,
+    rules: toRules(r.rules),
+    opensAt: Number(r.opensAt),
+    closesAt: Number(r.closesAt),
+  };
+}
+
+/**
+ * Typed access to a deployed BlingRegistry. Writes wait for the mined receipt and turn the
+ * contract's custom errors into `RegistryError`s; reads come from views or from events.
+ */
+export class RegistryClient {
+  readonly contract: Contract;
+
+  /**
+   * @param address The registry's address.
+   * @param runner A signer for writes, a provider for reads.
+   * @param fromBlock The block the registry was deployed at: event queries start there.
+   */
+  constructor(
+    readonly address: string,
+    runner: ContractRunner,
+    readonly fromBlock = 0,
+  ) {
+    this.contract = new Contract(address, BLING_REGISTRY.abi, runner);
+  }
+
+  /** The same registry through another signer (another council, the owner). */
+  connect(runner: ContractRunner): RegistryClient {
+    return new RegistryClient(this.address, runner, this.fromBlock);
+  }
+
+  /** Calls a view; R is what the ABI says it returns, checked by the round-trip tests. */
+  private view<R>(name: string, ...args: unknown[]): Promise<R> {
+    return this.contract.getFunction(name).staticCall(...args) as Promise<R>;
+  }
+
+  private async write(name: string, ...args: unknown[]): Promise<AnchorReceipt> {
+    try {
+      const tx = await this.contract.getFunction(name).send(...args);
+      const receipt = await tx.wait();
+      if (!receipt) throw new Error(`${name}: transaction ${tx.hash} was dropped`);
+      return { transactionHash: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed };
+    } catch (error) {
+      throw decodeRegistryError(error, BLING_REGISTRY.abi) ?? error;
+    }
+  }
+
+  owner(): Promise<string> {
+    return this.view<string>("owner");
+  }
+
+  isCouncil(address: string): Promise<boolean> {
+    return this.view<boolean>("isCouncil", address);
+  }
+
+  addCouncil(address: string): Promise<AnchorReceipt> {
+    return this.write("addCouncil", address);
+  }
+
+  removeCouncil(address: string): Promise<AnchorReceipt> {
+    return this.write("removeCouncil", address);
+  }
+
+  transferOwnership(address: string): Promise<AnchorReceipt> {
+    return this.write("transferOwnership", address);
+  }
+
+  openReferendum(anchor: ReferendumAnchor): Promise<AnchorReceipt> {
+    const { id, specHash, censusRoot, rules, opensAt, closesAt } = anchor;
+    return this.write("openReferendum", id, specHash, censusRoot, rules, opensAt, closesAt);
+  }
+
+  checkpoint(id: bigint, logSize: number, logRoot: string): Promise<AnchorReceipt> {
+    return this.write("checkpoint", id, logSize, logRoot);
+  }
+
+  publishTally(tally: TallyAnchor): Promise<AnchorReceipt> {
+    const { id, counts, logSize, logRoot, nullifierSetRoot } = tally;
+    return this.write("publishTally", id, counts, logSize, logRoot, nullifierSetRoot);
+  }
+
+  /** The anchored referendum, or null when none was opened with this id. */
+  async getReferendum(id: bigint): Promise<AnchoredReferendum | null> {
+    try {
+      return toReferendum(id, await this.view<ReferendumResult>("getReferendum", id));
+    } catch (error) {
+      if (decodeRegistryError(error, BLING_REGISTRY.abi)?.errorName === "UnknownReferendum") return null;
+      throw error;
+    }
+  }
+
+  /** Every checkpoint of a referendum, oldest first. */
+  async getCheckpoints(id: bigint): Promise<AnchoredCheckpoint[]> {
+    const count = Number(await this.view<bigint>("checkpointCount", id));
+    const checkpoints: AnchoredCheckpoint[] = [];
+    for (let from = 0; from < count; from += CHECKPOINT_PAGE) {
+      const results = await this.view<CheckpointResult[]>("getCheckpoints", id, from, CHECKPOINT_PAGE);
+      results.forEach((c, i) =>
+        checkpoints.push({
+          index: from + i,
+          logSize: Number(c.logSize),
+          logRoot: c.logRoot,
+          anchoredAt: Number(c.anchoredAt),
+        }),
+      );
+    }
+    return checkpoints;
+  }
+
+  /** The published tally, or null before it is published. */
+  async getTally(id: bigint): Promise<AnchoredTally | null> {
+    const t = await this.view<TallyResult>("getTally", id);
+    if (t.publishedAt === 0n) return null;
+    return {
+      id,
+      counts: [...t.counts],
+      logSize: Number(t.logSize),
+      logRoot: t.logRoot,
+      nullifierSetRoot: t.nullifierSetRoot,
+      publishedAt: Number(t.publishedAt),
+    };
+  }
+
+  /**
+   * Whether the registry, on chain, accepts a ballot for a referendum (anchored root, id and rules,
+   * unused slots 0, Groth16 proof). A ballot that is not even well formed is false without a call.
+   */
+  async verifyBallot(id: bigint, ballot: unknown): Promise<boolean> {
+    const calldata = toSolidityBallot(ballot);
+    if (!calldata) return false;
+    const { a, b, c, signals } = calldata;
+    return this.view<boolean>("verifyBallot", id, a, b, c, signals);
+  }
+
+  /** Every event of one referendum (opened, checkpoints, tally) in chain order, in one log query. */
+  async referendumEvents(id: bigint, toBlock: number | "latest" = "latest"): Promise<RegistryEvent[]> {
+    const provider = this.contract.runner?.provider;
+    if (!provider) throw new Error("RegistryClient.referendumEvents needs a runner with a provider");
+    const topics = ["ReferendumOpened", "LogCheckpointed", "TallyPublished"].map(
+      (name) => this.contract.interface.getEvent(name)?.topicHash ?? "",
+    );
+    const logs = await provider.getLogs({
+      address: this.address,
+      topics: [topics, toBeHex(id, 32)],
+      fromBlock: this.fromBlock,
+      toBlock,
+    });
+    return logs.map((log) => this.toEvent(log));
+  }
+
+  private toEvent(log: Log): RegistryEvent {
+    const parsed = this.contract.interface.parseLog(log);
+    if (!parsed) throw new Error(`unexpected registry log ${log.transactionHash}:${log.index}`);
+    const origin = { blockNumber: log.blockNumber, transactionHash: log.transactionHash, logIndex: log.index };
+    const a = parsed.args;
+    const id = a.getValue("id") as bigint;
+    switch (parsed.name) {
+      case "ReferendumOpened":
+        return {
+          kind: "ReferendumOpened",
+          referendum: toReferendum(id, a.toObject(true) as unknown as ReferendumResult),
+          ...origin,
+        };
+      case "LogCheckpointed":
+        return {
+          kind: "LogCheckpointed",
+          id,
+          index: Number(a.getValue("index") as bigint),
+          head: { logSize: Number(a.getValue("logSize") as bigint), logRoot: a.getValue("logRoot") as string },
+          ...origin,
+        };
+      default:
+        return {
+          kind: "TallyPublished",
+          tally: {
+            id,
+            counts: [...(a.getValue("counts") as bigint[])],
+            logSize: Number(a.getValue("logSize") as bigint),
+            logRoot: a.getValue("logRoot") as string,
+            nullifierSetRoot: a.getValue("nullifierSetRoot") as string,
+          },
+          ...origin,
+        };
+    }
+  }
+}
