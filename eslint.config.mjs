@@ -22,7 +22,17 @@ function layer(folder, above) {
 }
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".build/", ".cache/", "circuits/artifacts/", "contracts/artifacts/", "coverage/", "jest.config.js"] },
+  {
+    ignores: [
+      "node_modules/",
+      ".build/",
+      ".cache/",
+      "circuits/artifacts/",
+      "contracts/artifacts/",
+      "coverage/",
+      "jest.config.js",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -1,9 +1,19 @@
-/** `npm run bench`: every benchmark in turn, each printing its table. Not a test: no assertions on time. */
+/**
+ * `npm run bench [circuits|contracts ...]`: the named benchmarks (all by default) in turn, each
+ * printing its table. Not a test: no assertions on time or gas.
+ */
 import { curves } from "snarkjs";
 import { benchCircuits } from "./circuits";
+import { benchContracts } from "./contracts";
+
+const BENCHMARKS: Record<string, () => Promise<void>> = { circuits: benchCircuits, contracts: benchContracts };
 
 async function main(): Promise<void> {
-  await benchCircuits();
+  const names = process.argv.slice(2);
+  const unknown = names.filter((name) => !(name in BENCHMARKS));
+  if (unknown.length > 0)
+    throw new Error(`unknown benchmark ${unknown.join(", ")}; known: ${Object.keys(BENCHMARKS).join(", ")}`);
+  for (const name of names.length > 0 ? names : Object.keys(BENCHMARKS)) await BENCHMARKS[name]!();
   await (await curves.getCurveFromName("bn128")).terminate();
 }
 

@@ -34,7 +34,9 @@ async function main(): Promise<void> {
     settings: SOLC_SETTINGS,
     ballotCircuit: { name: circuit.name, zkeySha256: circuit.files.zkey.sha256, ceremony: circuit.ceremony },
     sources: Object.fromEntries(
-      await Promise.all(Object.entries(sources).map(async ([name, text]) => [name, await sha256Hex(encoder.encode(text))])),
+      await Promise.all(
+        Object.entries(sources).map(async ([name, text]) => [name, await sha256Hex(encoder.encode(text))]),
+      ),
     ) as Record<string, string>,
     contracts: Object.fromEntries(
       await Promise.all(

@@ -15,7 +15,8 @@ export interface SolidityBallot extends SolidityProof {
 }
 
 // Only called after isWellFormedProof has checked every list's length.
-const at = (values: readonly string[] | undefined, index: number): bigint => BigInt((values as string[])[index] as string);
+const at = (values: readonly string[] | undefined, index: number): bigint =>
+  BigInt((values as string[])[index] as string);
 
 /**
  * The Solidity calldata of a ballot, as `snarkjs zkey export soliditycalldata` lays it out (the G2

@@ -145,7 +145,10 @@ export interface LocalBling {
  * Starts anvil, deploys the verifier and registry from account 0 and registers councils.
  * @param councilAccounts Development accounts (indexes) to register as councils.
  */
-export async function startLocalBling(councilAccounts: number[] = [1], options: LocalChainOptions = {}): Promise<LocalBling> {
+export async function startLocalBling(
+  councilAccounts: number[] = [1],
+  options: LocalChainOptions = {},
+): Promise<LocalBling> {
   const chain = await startLocalChain(options);
   try {
     const owner = chain.wallet(0);

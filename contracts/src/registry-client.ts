@@ -1,9 +1,4 @@
-import {
-  Contract,
-  toBeHex,
-  type ContractRunner,
-  type Log,
-} from "ethers";
+import { Contract, toBeHex, type ContractRunner, type Log } from "ethers";
 import type { BallotRules } from "../../circuits/src";
 import { BLING_REGISTRY } from "./artifacts";
 import { toSolidityBallot } from "./calldata";
@@ -107,7 +102,7 @@ export class RegistryClient {
       if (!receipt) throw new Error(`${name}: transaction ${tx.hash} was dropped`);
       return { transactionHash: receipt.hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed };
     } catch (error) {
-      throw decodeRegistryError(error, BLING_REGISTRY.abi) ?? error;
+      throw decodeRegistryError(error) ?? error;
     }
   }
 
@@ -150,7 +145,7 @@ export class RegistryClient {
     try {
       return toReferendum(id, await this.view<ReferendumResult>("getReferendum", id));
     } catch (error) {
-      if (decodeRegistryError(error, BLING_REGISTRY.abi)?.errorName === "UnknownReferendum") return null;
+      if (decodeRegistryError(error)?.errorName === "UnknownReferendum") return null;
       throw error;
     }
   }

@@ -1,4 +1,5 @@
-import { isCallException, Interface, type InterfaceAbi } from "ethers";
+import { isCallException, Interface } from "ethers";
+import { BLING_REGISTRY } from "./artifacts";
 
 /** Every custom error of BlingRegistry, by its Solidity name without the `Bling__` prefix (checked against the ABI). */
 export const REGISTRY_ERROR_NAMES = [
@@ -47,10 +48,14 @@ export class RegistryError extends Error {
 const isRegistryErrorName = (name: string): name is RegistryErrorName =>
   (REGISTRY_ERROR_NAMES as readonly string[]).includes(name);
 
+const REGISTRY_INTERFACE = Interface.from(BLING_REGISTRY.abi);
+// A custom error's data is at least its 4-byte selector: "0x" and 8 hex digits.
+const SELECTOR_HEX_LENGTH = 10;
+
 /** The registry's custom error inside an ethers error, or null when the error is anything else. */
-export function decodeRegistryError(error: unknown, abi: InterfaceAbi): RegistryError | null {
-  if (!isCallException(error) || !error.data) return null;
-  const parsed = Interface.from(abi).parseError(error.data);
+export function decodeRegistryError(error: unknown): RegistryError | null {
+  if (!isCallException(error) || !error.data || error.data.length < SELECTOR_HEX_LENGTH) return null;
+  const parsed = REGISTRY_INTERFACE.parseError(error.data);
   const name = parsed?.name.replace(/^Bling__/, "");
   if (!parsed || name === undefined || !isRegistryErrorName(name)) return null;
   return new RegistryError(name, [...parsed.args]);

@@ -1,0 +1,55 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Interface } from "ethers";
+import { readManifest } from "../../../circuits/src/artifacts";
+import { BALLOT_CIRCUIT, PUBLIC_SIGNAL_COUNT, VOTE_OPTIONS } from "../../../circuits/src/constants";
+import { releaseProverThreads } from "../../../circuits/src/verify";
+import {
+  compileContracts,
+  CONTRACTS_DIR,
+  DEPLOYABLE,
+  readSoliditySources,
+  solcVersion,
+  type CompiledContract,
+} from "../../../contracts/scripts/compile-contracts";
+import { renderConstants, renderVerifier } from "../../../contracts/scripts/generate-solidity";
+import { BALLOT_VERIFIER, BLING_REGISTRY } from "../../../contracts/src/artifacts";
+
+const committed = (path: string) => readFile(join(CONTRACTS_DIR, path), "utf8");
+
+afterAll(releaseProverThreads);
+
+describe("# npm run build:contracts", () => {
+  it("should have generated the constants from circuits/src/constants.ts", async () => {
+    expect(await committed("generated/BlingConstants.sol")).toBe(renderConstants());
+  });
+
+  it("should have generated the verifier from the committed ballot zkey", async () => {
+    expect(await committed("generated/BallotVerifier.sol")).toBe(await renderVerifier());
+  });
+
+  it("should reproduce every committed artifact byte for byte with the pinned solc", async () => {
+    const manifest = JSON.parse(await committed("artifacts/manifest.json")) as {
+      solc: string;
+      ballotCircuit: { zkeySha256: string };
+      sources: Record<string, string>;
+    };
+    expect(manifest.solc).toBe(solcVersion());
+    expect(manifest.ballotCircuit.zkeySha256).toBe((await readManifest(BALLOT_CIRCUIT)).files.zkey.sha256);
+    const sources = await readSoliditySources();
+    expect(Object.keys(manifest.sources).sort()).toEqual(Object.keys(sources).sort());
+    for (const compiled of compileContracts(sources)) {
+      const artifact = JSON.parse(await committed(`artifacts/${compiled.contractName}.json`)) as CompiledContract;
+      expect(artifact).toEqual(compiled);
+    }
+    expect(DEPLOYABLE).toContain("BlingRegistry");
+  });
+
+  it("should size the Solidity arrays by the protocol's constants", () => {
+    const verifier = Interface.from(BALLOT_VERIFIER.abi).getFunction("verifyProof")!;
+    expect(verifier.inputs[3]!.type).toBe(`uint256[${PUBLIC_SIGNAL_COUNT}]`);
+    const registry = Interface.from(BLING_REGISTRY.abi);
+    expect(registry.getFunction("verifyBallot")!.inputs[4]!.type).toBe(`uint256[${PUBLIC_SIGNAL_COUNT}]`);
+    expect(registry.getFunction("publishTally")!.inputs[1]!.type).toBe(`uint64[${VOTE_OPTIONS}]`);
+  });
+});
