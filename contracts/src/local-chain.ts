@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { dirname, join } from "node:path";
-import { HDNodeWallet, JsonRpcProvider, Mnemonic, type Wallet } from "ethers";
+import { HDNodeWallet, JsonRpcProvider, Mnemonic } from "ethers";
 import { deployBling, type BlingDeployment } from "./deploy";
 import { RegistryClient } from "./registry-client";
 
@@ -97,7 +97,15 @@ function exited(child: ChildProcess, timeoutMs: number): Promise<void> {
 export async function startLocalChain(options: LocalChainOptions = {}): Promise<LocalChain> {
   // The platform binary itself, not the npx wrapper: killing the wrapper would leave anvil running.
   const child = spawn(anvilBinary(), anvilArgs(options), { stdio: ["ignore", "pipe", "pipe"] });
-  const address = await listeningAddress(child, options.startTimeoutMs ?? 15000);
+  // If the caller never stops the chain (a crash, a failed test), anvil must not outlive this process.
+  const killOnExit = (): void => {
+    child.kill("SIGKILL");
+  };
+  process.once("exit", killOnExit);
+  const address = await listeningAddress(child, options.startTimeoutMs ?? 15000).catch((error: unknown) => {
+    process.off("exit", killOnExit);
+    throw error;
+  });
   // Keep draining anvil's log so a full pipe never blocks it.
   child.stdout.resume();
   child.stderr.resume();
@@ -125,6 +133,7 @@ export async function startLocalChain(options: LocalChainOptions = {}): Promise<
       return block.timestamp;
     },
     stop: async () => {
+      process.off("exit", killOnExit);
       provider.destroy();
       child.kill("SIGTERM");
       await exited(child, 10000);
@@ -136,7 +145,7 @@ export async function startLocalChain(options: LocalChainOptions = {}): Promise<
 export interface LocalBling {
   chain: LocalChain;
   deployment: BlingDeployment;
-  owner: Wallet | HDNodeWallet;
+  owner: HDNodeWallet;
   /** The registry, written through the owner. */
   registry: RegistryClient;
 }
