@@ -10,4 +10,6 @@ export * from "./rules";
 export * from "./ballot";
 export * from "./verify";
 export * from "./artifact-check";
+export * from "./canonical-json";
+export * from "./transparency-log";
 export type * from "./manifest";
