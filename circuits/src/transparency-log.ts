@@ -103,7 +103,11 @@ export function rootOf(leafHashes: readonly Uint8Array[]): Uint8Array {
   return rangeHash(leafHashes);
 }
 
-export function inclusionProof(leafHashes: readonly Uint8Array[], index: number, size = leafHashes.length): Uint8Array[] {
+export function inclusionProof(
+  leafHashes: readonly Uint8Array[],
+  index: number,
+  size = leafHashes.length,
+): Uint8Array[] {
   requireSize(size, "size", leafHashes.length);
   return inclusionRanges(index, size).map(([s, e]) => rangeHash(leafHashes, s, e));
 }
