@@ -1,0 +1,21 @@
+/** Typed reads of table item attributes: a missing or mistyped attribute is a corrupt table, never bad input. */
+import type { JsonValue } from "../../circuits/src/canonical-json";
+import type { TableItem } from "./ports";
+
+export function text(item: TableItem, name: string): string {
+  const value = item[name];
+  if (typeof value !== "string") throw new Error(`${item.pk}/${item.sk}: ${name} is not a string`);
+  return value;
+}
+
+export function count(item: TableItem, name: string): number {
+  const value = item[name];
+  if (typeof value !== "number") throw new Error(`${item.pk}/${item.sk}: ${name} is not a number`);
+  return value;
+}
+
+/** The attributes of an item without its keys. */
+export function attributes(item: TableItem): Record<string, JsonValue> {
+  const { pk: _pk, sk: _sk, ...rest } = item;
+  return rest;
+}

@@ -1,0 +1,96 @@
+/**
+ * What the domain core needs from the world, passed in: the table, time, randomness, the log's
+ * signing key, proof verification and the chain. Adapters implement these; the core does no I/O.
+ */
+import type { Ballot, BallotRules } from "../../circuits/src";
+import type { JsonValue } from "../../circuits/src/canonical-json";
+
+/** One item of the single table: partition key, sort key and JSON attributes. */
+export interface TableItem {
+  pk: string;
+  sk: string;
+  [attribute: string]: JsonValue;
+}
+
+/**
+ * A write condition: `absent` = no item with this key; `match` = every listed attribute equals the
+ * given value (`null` = attribute missing). DynamoDB's conditional writes, nothing more.
+ */
+export type WriteCondition = { absent: true } | { match: Record<string, JsonValue> };
+
+export interface QueryOptions {
+  /** Sort keys starting with this. */
+  prefix: string;
+  /** Only sort keys strictly after this one. */
+  after?: string;
+  limit: number;
+}
+
+/** The single-table store, with conditional writes only (no transactions). */
+export interface TableStore {
+  get(pk: string, sk: string): Promise<TableItem | null>;
+  /** Writes the whole item; false (and nothing written) when the condition does not hold. */
+  put(item: TableItem, condition?: WriteCondition): Promise<boolean>;
+  /** Unconditional writes of many items (for bulk issue of fresh random keys). */
+  putMany(items: TableItem[]): Promise<void>;
+  delete(pk: string, sk: string, condition?: WriteCondition): Promise<boolean>;
+  /** Items of a partition by sort-key prefix, in sort-key order. */
+  query(pk: string, options: QueryOptions): Promise<TableItem[]>;
+}
+
+export interface Clock {
+  /** Milliseconds since the Unix epoch. */
+  now(): number;
+}
+
+export interface Random {
+  bytes(length: number): Uint8Array;
+}
+
+/** The log's Ed25519 key: signs promises and tree heads. */
+export interface LogSigner {
+  publicKeyHex: string;
+  sign(message: Uint8Array): Uint8Array;
+}
+
+/** Groth16 verification of a ballot against the referendum's circuit, off the caller's event loop. */
+export interface ProofVerifier {
+  verify(ballot: Ballot): Promise<boolean>;
+}
+
+/** The chain anchor as the core sees it: idempotent reads first, then writes. */
+export interface ChainAnchor {
+  /** The anchored spec hash of a referendum, or null when it is not on chain. */
+  openedSpecHash(id: bigint): Promise<string | null>;
+  open(anchor: {
+    id: bigint;
+    specHash: string;
+    censusRoot: bigint;
+    rules: BallotRules;
+    opensAt: number;
+    closesAt: number;
+  }): Promise<void>;
+  /** Size of the last anchored checkpoint (0 when none). */
+  lastCheckpointSize(id: bigint): Promise<number>;
+  checkpoint(id: bigint, logSize: number, logRoot: string): Promise<void>;
+  isTallied(id: bigint): Promise<boolean>;
+  publishTally(tally: {
+    id: bigint;
+    counts: bigint[];
+    logSize: number;
+    logRoot: string;
+    nullifierSetRoot: string;
+  }): Promise<void>;
+}
+
+/** Everything the core uses, in one place. */
+export interface CoreDeps {
+  store: TableStore;
+  clock: Clock;
+  random: Random;
+  signer: LogSigner;
+  verifier: ProofVerifier;
+  /** Keyed hash of registration codes (HMAC key), so the table never holds a usable code. */
+  codeKey: Uint8Array;
+  circuit: { name: string; zkeySha256: string; ceremony: string };
+}

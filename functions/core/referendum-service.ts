@@ -1,0 +1,168 @@
+/** A referendum's lifecycle: draft, update, open (freezes census and spec), close, and reads. */
+import { bytesToHex } from "@noble/hashes/utils";
+import { PROTOCOL_VERSION, SNARK_FIELD_SIZE, type JsonValue } from "../../circuits/src";
+import { BlingError } from "../api/errors";
+import type { ReferendumDraft, ReferendumSpec } from "../api/schemas";
+import { rulesFromChoice, specHash } from "../api/spec";
+import { censusInfo, ownedCensus } from "./census-service";
+import { attributes } from "./item-fields";
+import { keys } from "./keys";
+import type { CoreDeps, TableItem } from "./ports";
+
+export type ReferendumState = "draft" | "open" | "closed" | "tallied";
+
+/** What the chain holds of a referendum so far; the anchor loop fills it in. */
+export interface AnchorProgress {
+  opened: boolean;
+  checkpointSize: number;
+  tallied: boolean;
+}
+
+export interface ReferendumRecord {
+  id: string;
+  councilId: string;
+  state: ReferendumState;
+  draft: ReferendumDraft;
+  spec: ReferendumSpec | null;
+  specHash: string | null;
+  anchors: AnchorProgress;
+  createdAt: number;
+  version: number;
+}
+
+const asJson = (value: unknown): JsonValue => value as JsonValue;
+
+export function toItem(record: ReferendumRecord): TableItem {
+  return { pk: keys.referendum(record.id), sk: keys.referendumMeta, ...(asJson(record) as Record<string, JsonValue>) };
+}
+
+function fromItem(item: TableItem): ReferendumRecord {
+  return attributes(item) as unknown as ReferendumRecord;
+}
+
+export async function getReferendum(deps: CoreDeps, id: string): Promise<ReferendumRecord> {
+  const item = await deps.store.get(keys.referendum(id), keys.referendumMeta);
+  if (!item) throw new BlingError("REFERENDUM_NOT_FOUND");
+  return fromItem(item);
+}
+
+export async function ownedReferendum(deps: CoreDeps, councilId: string, id: string): Promise<ReferendumRecord> {
+  const record = await getReferendum(deps, id);
+  if (record.councilId !== councilId) throw new BlingError("FORBIDDEN");
+  return record;
+}
+
+/**
+ * Replaces the record if nobody changed it since it was read (optimistic concurrency on `version`).
+ * @throws BlingError REFERENDUM_STATE when it was changed meanwhile.
+ */
+export async function saveReferendum(deps: CoreDeps, record: ReferendumRecord): Promise<ReferendumRecord> {
+  const next = { ...record, version: record.version + 1 };
+  if (!(await deps.store.put(toItem(next), { match: { version: record.version } }))) {
+    throw new BlingError("REFERENDUM_STATE", "The referendum was changed meanwhile; reload and retry.");
+  }
+  return next;
+}
+
+function checkRules(draft: ReferendumDraft): void {
+  try {
+    rulesFromChoice(draft.rules, draft.options.length);
+  } catch (error) {
+    throw new BlingError("INPUT_INVALID", (error as Error).message, [
+      { path: "rules", message: (error as Error).message },
+    ]);
+  }
+}
+
+/** A fresh referendum id: a nonzero field element (it scopes the ballots' nullifiers). */
+function newReferendumId(deps: CoreDeps): string {
+  const id = BigInt(`0x${bytesToHex(deps.random.bytes(31))}`) % SNARK_FIELD_SIZE;
+  return String(id === 0n ? 1n : id);
+}
+
+export async function createReferendum(
+  deps: CoreDeps,
+  councilId: string,
+  draft: ReferendumDraft,
+): Promise<ReferendumRecord> {
+  await ownedCensus(deps, councilId, draft.censusId);
+  checkRules(draft);
+  const record: ReferendumRecord = {
+    id: newReferendumId(deps),
+    councilId,
+    state: "draft",
+    draft,
+    spec: null,
+    specHash: null,
+    anchors: { opened: false, checkpointSize: 0, tallied: false },
+    createdAt: deps.clock.now(),
+    version: 1,
+  };
+  if (!(await deps.store.put(toItem(record), { absent: true }))) throw new BlingError("REFERENDUM_EXISTS");
+  await deps.store.put({ pk: keys.referendaIndex, sk: keys.referendum(record.id), councilId });
+  return record;
+}
+
+export async function updateDraft(
+  deps: CoreDeps,
+  councilId: string,
+  id: string,
+  draft: ReferendumDraft,
+): Promise<ReferendumRecord> {
+  const record = await ownedReferendum(deps, councilId, id);
+  if (record.state !== "draft") throw new BlingError("REFERENDUM_STATE", "Only a draft can be changed.");
+  await ownedCensus(deps, councilId, draft.censusId);
+  checkRules(draft);
+  return saveReferendum(deps, { ...record, draft });
+}
+
+/** Ids of every referendum (public). */
+export async function listReferendumIds(deps: CoreDeps): Promise<string[]> {
+  const items = await deps.store.query(keys.referendaIndex, { prefix: "REF#", limit: 1000 });
+  return items.map((item) => item.sk.slice("REF#".length));
+}
+
+/**
+ * Opens a draft: freezes the census root, builds and hashes the public spec. Anchoring it on chain
+ * is the anchor loop's job, so voting does not wait for (or fail with) the chain.
+ */
+export async function openReferendum(deps: CoreDeps, councilId: string, id: string): Promise<ReferendumRecord> {
+  const record = await ownedReferendum(deps, councilId, id);
+  if (record.state !== "draft") throw new BlingError("REFERENDUM_STATE", "Only a draft can be opened.");
+  const { draft } = record;
+  if (draft.closesAt * 1000 <= deps.clock.now()) {
+    throw new BlingError("REFERENDUM_STATE", "The referendum's closing time has passed.");
+  }
+  const census = await censusInfo(deps, draft.censusId);
+  // An empty census has root 0, which no ballot can prove membership of (and the registry refuses).
+  if (census.size === 0) throw new BlingError("CENSUS_EMPTY");
+  const spec: ReferendumSpec = {
+    protocol: PROTOCOL_VERSION,
+    id: record.id,
+    councilId,
+    title: draft.title,
+    description: draft.description,
+    options: draft.options,
+    rules: rulesFromChoice(draft.rules, draft.options.length),
+    revoting: draft.revoting,
+    opensAt: draft.opensAt,
+    closesAt: draft.closesAt,
+    census: { id: census.id, root: census.root, size: census.size, depth: census.depth },
+    circuit: deps.circuit,
+    logPublicKey: deps.signer.publicKeyHex,
+  };
+  return saveReferendum(deps, { ...record, state: "open", spec, specHash: specHash(spec) });
+}
+
+/** Stops accepting ballots now (before closesAt if need be); the tally still waits for closesAt. */
+export async function closeReferendum(deps: CoreDeps, councilId: string, id: string): Promise<ReferendumRecord> {
+  const record = await ownedReferendum(deps, councilId, id);
+  if (record.state !== "open") throw new BlingError("REFERENDUM_STATE", "Only an open referendum can be closed.");
+  return saveReferendum(deps, { ...record, state: "closed" });
+}
+
+/** Whether ballots are accepted at `now` (ms). */
+export function isAccepting(record: ReferendumRecord, now: number): boolean {
+  const spec = record.spec;
+  return record.state === "open" && spec !== null && now >= spec.opensAt * 1000 && now < spec.closesAt * 1000;
+}
