@@ -1,0 +1,149 @@
+/**
+ * The TableStore on DynamoDB (or dynalite locally): the only module that imports the AWS SDK.
+ * Conditional writes map to ConditionExpressions; a failed condition is `false`, never an error.
+ */
+import {
+  ConditionalCheckFailedException,
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceInUseException,
+} from "@aws-sdk/client-dynamodb";
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from "@aws-sdk/lib-dynamodb";
+import type { QueryOptions, TableItem, TableStore, WriteCondition } from "../core/ports";
+
+const BATCH = 25;
+
+interface Expression {
+  ConditionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+}
+
+function conditionOf(condition: WriteCondition | undefined): Expression {
+  if (!condition) return {};
+  if ("absent" in condition) return { ConditionExpression: "attribute_not_exists(pk)" };
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const clauses = Object.entries(condition.match).map(([name, value], i) => {
+    names[`#a${i}`] = name;
+    if (value === null) return `attribute_not_exists(#a${i})`;
+    values[`:v${i}`] = value;
+    return `#a${i} = :v${i}`;
+  });
+  return {
+    ConditionExpression: clauses.join(" AND "),
+    ExpressionAttributeNames: names,
+    ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+  };
+}
+
+async function unlessConditionFails(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+export class DynamoStore implements TableStore {
+  private readonly doc: DynamoDBDocumentClient;
+
+  constructor(
+    client: DynamoDBClient,
+    private readonly table: string,
+  ) {
+    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  async get(pk: string, sk: string): Promise<TableItem | null> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.table, Key: { pk, sk }, ConsistentRead: true }));
+    return (Item as TableItem | undefined) ?? null;
+  }
+
+  put(item: TableItem, condition?: WriteCondition): Promise<boolean> {
+    return unlessConditionFails(() => this.doc.send(new PutCommand({ TableName: this.table, Item: item, ...conditionOf(condition) })));
+  }
+
+  async putMany(items: TableItem[]): Promise<void> {
+    for (let start = 0; start < items.length; start += BATCH) {
+      let requests = items.slice(start, start + BATCH).map((Item) => ({ PutRequest: { Item } }));
+      // DynamoDB may hand some writes back under load: resend them until none is left.
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+        const { UnprocessedItems } = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: requests } }));
+        requests = (UnprocessedItems?.[this.table] ?? []) as typeof requests;
+      }
+    }
+  }
+
+  delete(pk: string, sk: string, condition?: WriteCondition): Promise<boolean> {
+    return unlessConditionFails(() =>
+      this.doc.send(new DeleteCommand({ TableName: this.table, Key: { pk, sk }, ...conditionOf(condition) })),
+    );
+  }
+
+  async query(pk: string, { prefix, after, limit }: QueryOptions): Promise<TableItem[]> {
+    const items: TableItem[] = [];
+    let start: Record<string, unknown> | undefined = after === undefined ? undefined : { pk, sk: after };
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+          ExpressionAttributeValues: { ":pk": pk, ":prefix": prefix },
+          ExclusiveStartKey: start,
+          Limit: limit - items.length,
+          ConsistentRead: true,
+        }),
+      );
+      items.push(...((page.Items ?? []) as TableItem[]));
+      start = page.LastEvaluatedKey;
+    } while (start && items.length < limit);
+    return items;
+  }
+}
+
+/** Creates the single table if it does not exist (local stack and tests; in AWS the CDK app creates it). */
+export async function ensureTable(client: DynamoDBClient, table: string): Promise<void> {
+  try {
+    await client.send(
+      new CreateTableCommand({
+        TableName: table,
+        KeySchema: [
+          { AttributeName: "pk", KeyType: "HASH" },
+          { AttributeName: "sk", KeyType: "RANGE" },
+        ],
+        AttributeDefinitions: [
+          { AttributeName: "pk", AttributeType: "S" },
+          { AttributeName: "sk", AttributeType: "S" },
+        ],
+        // dynalite predates on-demand billing; AWS uses PAY_PER_REQUEST from the CDK app.
+        ProvisionedThroughput: { ReadCapacityUnits: 100, WriteCapacityUnits: 100 },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
+    if (Table?.TableStatus === "ACTIVE") return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A DynamoDB client for an endpoint (dynalite) or, without one, the Lambda's own region and role. */
+export function dynamoClient(endpoint?: string): DynamoDBClient {
+  return endpoint
+    ? new DynamoDBClient({ endpoint, region: "local", credentials: { accessKeyId: "local", secretAccessKey: "local" } })
+    : new DynamoDBClient({});
+}
