@@ -66,12 +66,16 @@ export class DynamoStore implements TableStore {
   }
 
   async get(pk: string, sk: string): Promise<TableItem | null> {
-    const { Item } = await this.doc.send(new GetCommand({ TableName: this.table, Key: { pk, sk }, ConsistentRead: true }));
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: { pk, sk }, ConsistentRead: true }),
+    );
     return (Item as TableItem | undefined) ?? null;
   }
 
   put(item: TableItem, condition?: WriteCondition): Promise<boolean> {
-    return unlessConditionFails(() => this.doc.send(new PutCommand({ TableName: this.table, Item: item, ...conditionOf(condition) })));
+    return unlessConditionFails(() =>
+      this.doc.send(new PutCommand({ TableName: this.table, Item: item, ...conditionOf(condition) })),
+    );
   }
 
   async putMany(items: TableItem[]): Promise<void> {
@@ -80,7 +84,9 @@ export class DynamoStore implements TableStore {
       // DynamoDB may hand some writes back under load: resend them until none is left.
       for (let attempt = 0; requests.length > 0; attempt++) {
         if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-        const { UnprocessedItems } = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: requests } }));
+        const { UnprocessedItems } = await this.doc.send(
+          new BatchWriteCommand({ RequestItems: { [this.table]: requests } }),
+        );
         requests = (UnprocessedItems?.[this.table] ?? []) as typeof requests;
       }
     }

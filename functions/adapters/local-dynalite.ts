@@ -24,7 +24,11 @@ process.on("SIGTERM", () => server.close(() => process.exit(0)));
 
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once("exit", () => resolve()));
+  return new Promise((resolve) => {
+    child.once("exit", () => {
+      resolve();
+    });
+  });
 }
 
 export async function startDynalite(path?: string, timeoutMs = 15000): Promise<LocalDynalite> {
