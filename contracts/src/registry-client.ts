@@ -168,6 +168,15 @@ export class RegistryClient {
     return checkpoints;
   }
 
+  /** The latest checkpoint, or null before the first. */
+  async lastCheckpoint(id: bigint): Promise<AnchoredCheckpoint | null> {
+    const count = Number(await this.view<bigint>("checkpointCount", id));
+    if (count === 0) return null;
+    const [last] = await this.view<CheckpointResult[]>("getCheckpoints", id, count - 1, 1);
+    if (!last) return null;
+    return { index: count - 1, logSize: Number(last.logSize), logRoot: last.logRoot, anchoredAt: Number(last.anchoredAt) };
+  }
+
   /** The published tally, or null before it is published. */
   async getTally(id: bigint): Promise<AnchoredTally | null> {
     const t = await this.view<TallyResult>("getTally", id);

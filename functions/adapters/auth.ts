@@ -1,0 +1,53 @@
+/**
+ * Council authentication. In AWS the API Gateway JWT authorizer (Cognito) has checked the token and
+ * the handler reads its claims; locally the same claim is checked here with jose against a local key.
+ */
+import { jwtVerify, SignJWT } from "jose";
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+
+/** The claim naming the council a token acts for (a Cognito custom attribute in AWS). */
+export const COUNCIL_CLAIM = "custom:council";
+const ISSUER = "bling-local";
+const AUDIENCE = "bling-api";
+
+/** Finds the council of a request, or null when it carries no valid council token. */
+export type Authenticator = (event: APIGatewayProxyEventV2) => Promise<string | null>;
+
+export async function issueCouncilToken(
+  secret: Uint8Array,
+  councilId: string,
+  ttlSeconds = 12 * 3600,
+): Promise<string> {
+  return new SignJWT({ [COUNCIL_CLAIM]: councilId })
+    .setProtectedHeader({ alg: "HS256" })
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`)
+    .sign(secret);
+}
+
+/** Local: verifies the bearer token's signature, issuer, audience and expiry itself. */
+export function localAuthenticator(secret: Uint8Array): Authenticator {
+  return async (event) => {
+    const header = event.headers.authorization ?? event.headers.Authorization;
+    const token = /^Bearer (\S+)$/.exec(header ?? "")?.[1];
+    if (!token) return null;
+    try {
+      const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"] });
+      const council = payload[COUNCIL_CLAIM];
+      return typeof council === "string" && council.length > 0 ? council : null;
+    } catch {
+      return null;
+    }
+  };
+}
+
+/** AWS: API Gateway's JWT authorizer already verified the token; take the council claim it passed on. */
+export const authorizerAuthenticator: Authenticator = (event) => {
+  const context = event.requestContext as APIGatewayProxyEventV2["requestContext"] & {
+    authorizer?: { jwt?: { claims?: Record<string, unknown> } };
+  };
+  const council = context.authorizer?.jwt?.claims?.[COUNCIL_CLAIM];
+  return Promise.resolve(typeof council === "string" && council.length > 0 ? council : null);
+};

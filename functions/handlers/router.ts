@@ -1,0 +1,99 @@
+/** Routes API Gateway v2 events to handlers; every failure becomes `{ error: { code, message } }`. */
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { BlingError } from "../api/errors";
+import type { Authenticator } from "../adapters/auth";
+import type { CoreDeps } from "../core/ports";
+import { errorResponse, type HttpResponse } from "./http";
+
+/** What the API serves about its deployment (`GET /v1/config`). */
+export interface PublicConfig {
+  chainId: string;
+  registry: string;
+  deployBlock: number;
+  circuit: { name: string; zkeySha256: string; wasmSha256: string; vkeySha256: string; ceremony: string };
+  logPublicKey: string;
+}
+
+export interface ApiContext {
+  deps: CoreDeps;
+  authenticate: Authenticator;
+  config: PublicConfig;
+  log: (message: string, error: unknown) => void;
+}
+
+export interface Request {
+  event: APIGatewayProxyEventV2;
+  params: Record<string, string>;
+  query: Record<string, string | undefined>;
+  context: ApiContext;
+  /** The council of the request's token; "" on public routes. */
+  council: string;
+}
+
+export interface Route {
+  method: "GET" | "POST" | "PUT";
+  /** Segments; `{name}` captures one. */
+  path: string;
+  /** Council routes are authenticated before anything else is read. */
+  council?: boolean;
+  handle(request: Request): Promise<HttpResponse>;
+}
+
+type Handle = (request: Request) => Promise<HttpResponse>;
+
+/** A route anyone may call. */
+export function publicRoute(method: Route["method"], path: string, handle: Handle): Route {
+  return { method, path, handle };
+}
+
+/** A route for councils: the router authenticates the token before the handler reads anything. */
+export function councilRoute(method: Route["method"], path: string, handle: Handle): Route {
+  return { method, path, council: true, handle };
+}
+
+function match(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split("/");
+  const got = path.replace(/\/+$/, "").split("/");
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (const [i, segment] of want.entries()) {
+    const actual = got[i] ?? "";
+    if (segment.startsWith("{")) {
+      if (actual === "") return null;
+      params[segment.slice(1, -1)] = decodeURIComponent(actual);
+    } else if (segment !== actual) return null;
+  }
+  return params;
+}
+
+export function createRouter(
+  routes: Route[],
+  context: ApiContext,
+): (event: APIGatewayProxyEventV2) => Promise<HttpResponse> {
+  return async (event) => {
+    try {
+      const method = event.requestContext.http.method.toUpperCase();
+      const path = event.rawPath;
+      const matching = routes
+        .map((route) => ({ route, params: match(route.path, path) }))
+        .filter((m) => m.params !== null);
+      if (matching.length === 0) throw new BlingError("ROUTE_NOT_FOUND");
+      const found = matching.find((m) => m.route.method === method);
+      if (!found?.params) throw new BlingError("METHOD_NOT_ALLOWED");
+      let council = "";
+      if (found.route.council) {
+        council = (await context.authenticate(event)) ?? "";
+        if (!council) throw new BlingError("UNAUTHENTICATED");
+      }
+      return await found.route.handle({
+        event,
+        params: found.params,
+        query: event.queryStringParameters ?? {},
+        context,
+        council,
+      });
+    } catch (error) {
+      return errorResponse(error, context.log);
+    }
+  };
+}
