@@ -174,7 +174,12 @@ export class RegistryClient {
     if (count === 0) return null;
     const [last] = await this.view<CheckpointResult[]>("getCheckpoints", id, count - 1, 1);
     if (!last) return null;
-    return { index: count - 1, logSize: Number(last.logSize), logRoot: last.logRoot, anchoredAt: Number(last.anchoredAt) };
+    return {
+      index: count - 1,
+      logSize: Number(last.logSize),
+      logRoot: last.logRoot,
+      anchoredAt: Number(last.anchoredAt),
+    };
   }
 
   /** The published tally, or null before it is published. */
