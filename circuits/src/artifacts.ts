@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { requireArtifactHash } from "./artifact-check";
-import type { VerificationKey } from "./ballot";
+import type { VerificationKey } from "./statement";
 import { BALLOT_CIRCUIT } from "./constants";
 import type { ArtifactFile, ArtifactManifest } from "./manifest";
 

@@ -13,3 +13,4 @@ export * from "./artifact-check";
 export * from "./canonical-json";
 export * from "./transparency-log";
 export type * from "./manifest";
+export * from "./pairing-verifier";

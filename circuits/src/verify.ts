@@ -1,27 +1,5 @@
 import { groth16 } from "snarkjs";
-import { BASE_FIELD_SIZE } from "./constants";
-import { isCanonicalDecimalBelow } from "./field";
-import { decodeBallotStatement, type Ballot, type Groth16Proof, type VerificationKey } from "./ballot";
-
-const isCoordinate = (value: unknown): boolean => isCanonicalDecimalBelow(value, BASE_FIELD_SIZE);
-
-const isCoordinateList = (value: unknown, length: number): value is unknown[] =>
-  Array.isArray(value) && value.length === length && value.every(isCoordinate);
-
-/** Whether a value has the shape of a snarkjs Groth16 proof with canonical coordinates. */
-export function isWellFormedProof(proof: unknown): proof is Groth16Proof {
-  if (typeof proof !== "object" || proof === null) return false;
-  const { pi_a, pi_b, pi_c, protocol, curve } = proof as Record<string, unknown>;
-  return (
-    protocol === "groth16" &&
-    curve === "bn128" &&
-    isCoordinateList(pi_a, 3) &&
-    isCoordinateList(pi_c, 3) &&
-    Array.isArray(pi_b) &&
-    pi_b.length === 3 &&
-    pi_b.every((pair) => isCoordinateList(pair, 2))
-  );
-}
+import { decodeBallotStatement, isWellFormedProof, type Ballot, type VerificationKey } from "./statement";
 
 /**
  * Whether a ballot (anything, as it arrived) is valid for the verification key: well-formed, canonical

@@ -1,24 +1,28 @@
 /**
- * Groth16 verification off the event loop: a pool of worker threads, each with snarkjs and the
- * ballot verification key, so a burst of ballots neither blocks the API nor queues behind one core.
+ * The core's ProofVerifier on the mcl pairing verifier (circuits/). In a Lambda one request runs at a
+ * time, so it verifies in process; the local stack serves many at once and verifies in a pool of
+ * worker threads, so a burst of ballots neither blocks the event loop nor waits for one core.
  */
 import { cpus } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { Ballot, VerificationKey } from "../../circuits/src";
+import { createPairingVerifier } from "../../circuits/src/pairing-verifier";
+import type { Ballot, VerificationKey } from "../../circuits/src/statement";
 import type { ProofVerifier } from "../core/ports";
 
-// Plain CommonJS evaluated in the worker, so it runs the same under tsx, jest and a bundle.
+export async function inProcessVerifier(vkey: VerificationKey): Promise<ProofVerifier> {
+  const check = await createPairingVerifier(vkey);
+  return { verify: (ballot) => Promise.resolve(check(ballot)) };
+}
+
+// Plain CommonJS evaluated in each worker. The verifier module is TypeScript when run from source
+// (tsx, jest), so the worker registers tsx's require hook before loading it.
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
-const { groth16, curves } = require(workerData.snarkjs);
-// One single-threaded curve per worker, cached where snarkjs looks for it: the pool is the
-// parallelism, and a worker started from code cannot start ffjavascript's own threads.
-const ready = curves.getCurveFromName("bn128", { singleThread: true }).then((curve) => { globalThis.curve_bn128 = curve; });
+if (workerData.tsx) require(workerData.tsx).register();
+const ready = require(workerData.verifier).createPairingVerifier(workerData.vkey);
 parentPort.on("message", async ({ id, ballot }) => {
-  await ready;
-  let ok = false;
-  try { ok = await groth16.verify(workerData.vkey, ballot.publicSignals, ballot.proof); } catch { ok = false; }
-  parentPort.postMessage({ id, ok });
+  const check = await ready;
+  parentPort.postMessage({ id, ok: check(ballot) });
 });
 `;
 
@@ -26,32 +30,55 @@ export interface PooledVerifier extends ProofVerifier {
   close(): Promise<void>;
 }
 
+interface PoolWorker {
+  worker: Worker;
+  pending: Map<number, { resolve: (ok: boolean) => void; reject: (error: Error) => void }>;
+}
+
 export function createVerifierPool(vkey: VerificationKey, size = Math.max(1, cpus().length)): PooledVerifier {
-  const workerData = { vkey, snarkjs: require.resolve("snarkjs") };
-  const pending = new Map<number, (ok: boolean) => void>();
-  const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(WORKER, { eval: true, workerData });
-    worker.on("message", ({ id, ok }: { id: number; ok: boolean }) => {
-      pending.get(id)?.(ok);
-      pending.delete(id);
+  const verifier = require.resolve("../../circuits/src/pairing-verifier");
+  const workerData = { vkey, verifier, tsx: verifier.endsWith(".ts") ? require.resolve("tsx/cjs/api") : null };
+  let closing = false;
+
+  const spawn = (): PoolWorker => {
+    const entry: PoolWorker = { worker: new Worker(WORKER, { eval: true, workerData }), pending: new Map() };
+    entry.worker.on("message", ({ id, ok }: { id: number; ok: boolean }) => {
+      entry.pending.get(id)?.resolve(ok);
+      entry.pending.delete(id);
     });
-    worker.unref();
-    return worker;
-  });
+    // A dead worker fails its in-flight ballots (the client may retry; a valid ballot is never
+    // reported invalid) and is replaced.
+    const fail = (error: Error): void => {
+      for (const { reject } of entry.pending.values()) reject(error);
+      entry.pending.clear();
+      const slot = pool.indexOf(entry);
+      if (!closing && slot >= 0) pool[slot] = spawn();
+    };
+    entry.worker.on("error", fail);
+    entry.worker.on("exit", (code) => {
+      fail(new Error(`verifier worker exited with code ${code}`));
+    });
+    entry.worker.unref();
+    return entry;
+  };
+  const pool: PoolWorker[] = [];
+  for (let i = 0; i < size; i++) pool.push(spawn());
+
   let next = 0;
   return {
     verify(ballot: Ballot): Promise<boolean> {
+      if (closing) return Promise.reject(new Error("verifier pool is closed"));
       const id = next++;
-      const worker = workers[id % workers.length] as Worker;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        worker.postMessage({ id, ballot: { proof: ballot.proof, publicSignals: ballot.publicSignals } });
+      // The least busy worker: one slow ballot does not hold up the ones behind it.
+      const entry = pool.reduce((best, candidate) => (candidate.pending.size < best.pending.size ? candidate : best));
+      return new Promise((resolve, reject) => {
+        entry.pending.set(id, { resolve, reject });
+        entry.worker.postMessage({ id, ballot: { proof: ballot.proof, publicSignals: ballot.publicSignals } });
       });
     },
     async close(): Promise<void> {
-      await Promise.all(workers.map((worker) => worker.terminate()));
-      for (const resolve of pending.values()) resolve(false);
-      pending.clear();
+      closing = true;
+      await Promise.all(pool.map(({ worker }) => worker.terminate()));
     },
   };
 }

@@ -1,0 +1,138 @@
+import fc from "fast-check";
+import * as mcl from "mcl-wasm";
+import { loadArtifacts, type LoadedArtifacts } from "../../../circuits/src/artifacts";
+import { proveBallot, type Ballot } from "../../../circuits/src/ballot";
+import { generateCensusProof } from "../../../circuits/src/census";
+import { BASE_FIELD_SIZE, PUBLIC_SIGNAL_COUNT, SIGNAL, SNARK_FIELD_SIZE } from "../../../circuits/src/constants";
+import { createPairingVerifier, type BallotCheck } from "../../../circuits/src/pairing-verifier";
+import { padVotes, quadratic, yesNo } from "../../../circuits/src/rules";
+import { releaseProverThreads, verifyBallot } from "../../../circuits/src/verify";
+import { censusOf, REFERENDUM_ID } from "../../fixtures/ballot-fixtures";
+import { FUZZ_RUNS } from "../../fixtures/fuzz";
+
+let artifacts: LoadedArtifacts;
+let check: BallotCheck;
+let yesNoBallot: Ballot;
+let quadraticBallot: Ballot;
+
+const { voters, census } = censusOf(5, "pairing");
+
+beforeAll(async () => {
+  artifacts = await loadArtifacts();
+  check = await createPairingVerifier(artifacts.vkey);
+  const prove = (i: number, votes: number[], rules: Parameters<typeof proveBallot>[4]) =>
+    proveBallot(voters[i]!, generateCensusProof(census, voters[i]!.commitment), REFERENDUM_ID, votes, rules, artifacts);
+  yesNoBallot = await prove(1, padVotes([0, 1]), yesNo());
+  quadraticBallot = await prove(3, padVotes([3, 0, 1, 2]), quadratic(4, 16));
+});
+
+afterAll(async () => {
+  await releaseProverThreads();
+});
+
+const withSignal = (ballot: Ballot, index: number, value: string): Ballot => ({
+  proof: ballot.proof,
+  publicSignals: ballot.publicSignals.map((s, i) => (i === index ? value : s)),
+});
+
+const withProof = (ballot: Ballot, change: Partial<Ballot["proof"]>): Ballot => ({
+  publicSignals: ballot.publicSignals,
+  proof: { ...ballot.proof, ...change },
+});
+
+/** A point on the G2 twist outside the prime-order subgroup (the twist's cofactor is not 1). */
+function pointOutsideG2Subgroup(): string[][] {
+  const xi = new mcl.Fp2();
+  xi.setStr("9 1", 10);
+  const three = new mcl.Fp2();
+  three.setStr("3 0", 10);
+  const b = mcl.div(three, xi);
+  for (let i = 1; ; i++) {
+    const x = new mcl.Fp2();
+    x.setStr(`${i} 1`, 10);
+    const [ok, y] = mcl.squareRoot(mcl.add(mcl.mul(mcl.mul(x, x), x), b));
+    if (!ok) continue;
+    const [x0, x1] = x.getStr(10).split(" ");
+    const [y0, y1] = y.getStr(10).split(" ");
+    const point = new mcl.G2();
+    mcl.verifyOrderG2(false);
+    point.setStr(`1 ${x0} ${x1} ${y0} ${y1}`, 10);
+    mcl.verifyOrderG2(true);
+    if (point.isValidOrder()) continue;
+    return [
+      [x0!, x1!],
+      [y0!, y1!],
+      ["1", "0"],
+    ];
+  }
+}
+
+describe("# createPairingVerifier (mcl) agrees with snarkjs", () => {
+  it("should accept real ballots of two presets", async () => {
+    for (const ballot of [yesNoBallot, quadraticBallot]) {
+      expect(check(ballot)).toBe(true);
+      expect(await verifyBallot(artifacts.vkey, ballot)).toBe(true);
+    }
+  });
+
+  it("should reject every tampered ballot snarkjs rejects", async () => {
+    const { pi_a, pi_b, pi_c } = yesNoBallot.proof;
+    const [bx, by, bz] = pi_b as [string[], string[], string[]];
+    const cases: Record<string, Ballot> = {
+      "another vote": withSignal(yesNoBallot, SIGNAL.vote, "1"),
+      "another nullifier": withSignal(yesNoBallot, SIGNAL.nullifier, "12345"),
+      "another referendum": withSignal(yesNoBallot, SIGNAL.referendumId, "7"),
+      "another root": withSignal(yesNoBallot, SIGNAL.censusRoot, "7"),
+      "other rules": withSignal(yesNoBallot, SIGNAL.maxTotal, "2"),
+      "signals of another ballot": { proof: yesNoBallot.proof, publicSignals: quadraticBallot.publicSignals },
+      "A and C swapped": withProof(yesNoBallot, { pi_a: pi_c, pi_c: pi_a }),
+      "A negated": withProof(yesNoBallot, {
+        pi_a: [pi_a[0]!, String(BASE_FIELD_SIZE - BigInt(pi_a[1]!)), "1"],
+      }),
+      "A off the curve": withProof(yesNoBallot, { pi_a: [pi_a[0]!, String(BigInt(pi_a[1]!) + 1n), "1"] }),
+      "A not normalised": withProof(yesNoBallot, { pi_a: [pi_a[0]!, pi_a[1]!, "2"] }),
+      "A at infinity": withProof(yesNoBallot, { pi_a: ["0", "1", "0"] }),
+      "B with real and imaginary parts swapped": withProof(yesNoBallot, {
+        pi_b: [[bx[1]!, bx[0]!], [by[1]!, by[0]!], bz],
+      }),
+      "B outside the G2 subgroup": withProof(yesNoBallot, { pi_b: pointOutsideG2Subgroup() }),
+      "B not normalised": withProof(yesNoBallot, { pi_b: [bx, by, ["2", "0"]] }),
+      "a signal missing": { proof: yesNoBallot.proof, publicSignals: yesNoBallot.publicSignals.slice(1) },
+      "a signal not canonical": withSignal(
+        yesNoBallot,
+        SIGNAL.nullifier,
+        `0${yesNoBallot.publicSignals[SIGNAL.nullifier]}`,
+      ),
+      "a signal past the field": withSignal(yesNoBallot, SIGNAL.nullifier, String(SNARK_FIELD_SIZE)),
+    };
+    for (const [name, ballot] of Object.entries(cases)) {
+      expect([name, check(ballot)]).toEqual([name, false]);
+      expect([name, await verifyBallot(artifacts.vkey, ballot)]).toEqual([name, false]);
+    }
+  });
+
+  it("should answer false, never throw, for anything that arrived", () => {
+    for (const junk of [null, undefined, 1, "ballot", [], {}, { proof: {}, publicSignals: [] }]) {
+      expect(check(junk)).toBe(false);
+    }
+  });
+
+  it("[fuzz] should agree with snarkjs on ballots with one public signal changed", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: PUBLIC_SIGNAL_COUNT - 1 }),
+        fc.bigInt({ min: 0n, max: SNARK_FIELD_SIZE - 1n }),
+        async (index, value) => {
+          const ballot = withSignal(quadraticBallot, index, value.toString());
+          expect(check(ballot)).toBe(await verifyBallot(artifacts.vkey, ballot));
+        },
+      ),
+      { numRuns: Math.min(FUZZ_RUNS, 200) },
+    );
+  });
+
+  it("should refuse a key that is not the ballot circuit's", async () => {
+    await expect(createPairingVerifier({ ...artifacts.vkey, IC: [] })).rejects.toThrow("ballot circuit");
+    await expect(createPairingVerifier({ ...artifacts.vkey, curve: "bls12381" })).rejects.toThrow("ballot circuit");
+  });
+});

@@ -1,0 +1,48 @@
+import { loadArtifacts, type LoadedArtifacts } from "../../../circuits/src/artifacts";
+import { proveBallot, type Ballot } from "../../../circuits/src/ballot";
+import { generateCensusProof } from "../../../circuits/src/census";
+import { SIGNAL } from "../../../circuits/src/constants";
+import { padVotes, yesNo } from "../../../circuits/src/rules";
+import { releaseProverThreads } from "../../../circuits/src/verify";
+import { createVerifierPool, inProcessVerifier } from "../../../functions/adapters/proof-verifier";
+import { censusOf, REFERENDUM_ID } from "../../fixtures/ballot-fixtures";
+
+let artifacts: LoadedArtifacts;
+let valid: Ballot;
+let invalid: Ballot;
+
+beforeAll(async () => {
+  artifacts = await loadArtifacts();
+  const { voters, census } = censusOf(3, "pool");
+  const voter = voters[0]!;
+  valid = await proveBallot(
+    voter,
+    generateCensusProof(census, voter.commitment),
+    REFERENDUM_ID,
+    padVotes([1, 0]),
+    yesNo(),
+    artifacts,
+  );
+  invalid = { proof: valid.proof, publicSignals: valid.publicSignals.map((s, i) => (i === SIGNAL.vote ? "0" : s)) };
+  await releaseProverThreads();
+});
+
+describe("# proof verifiers of the service", () => {
+  it("should verify in worker threads, many at once, each ballot with its own answer", async () => {
+    const pool = createVerifierPool(artifacts.vkey, 2);
+    try {
+      const ballots = Array.from({ length: 24 }, (_, i) => (i % 3 === 0 ? invalid : valid));
+      const answers = await Promise.all(ballots.map((ballot) => pool.verify(ballot)));
+      expect(answers).toEqual(ballots.map((ballot) => ballot === valid));
+    } finally {
+      await pool.close();
+    }
+    await expect(pool.verify(valid)).rejects.toThrow("closed");
+  });
+
+  it("should verify in process the same way (the Lambda's verifier)", async () => {
+    const verifier = await inProcessVerifier(artifacts.vkey);
+    expect(await verifier.verify(valid)).toBe(true);
+    expect(await verifier.verify(invalid)).toBe(false);
+  });
+});
