@@ -9,6 +9,7 @@ import { padVotes, quadratic, yesNo } from "../../../circuits/src/rules";
 import { releaseProverThreads, verifyBallot } from "../../../circuits/src/verify";
 import { censusOf, REFERENDUM_ID } from "../../fixtures/ballot-fixtures";
 import { FUZZ_RUNS } from "../../fixtures/fuzz";
+import { rerandomizer } from "../../fixtures/rerandomize";
 
 let artifacts: LoadedArtifacts;
 let check: BallotCheck;
@@ -108,6 +109,17 @@ describe("# createPairingVerifier (mcl) agrees with snarkjs", () => {
     for (const [name, ballot] of Object.entries(cases)) {
       expect([name, check(ballot)]).toEqual([name, false]);
       expect([name, await verifyBallot(artifacts.vkey, ballot)]).toEqual([name, false]);
+    }
+  });
+
+  it("should accept re-randomised copies of a proof, as snarkjs does: a ballot's id is not its nullifier", async () => {
+    const rerandomize = await rerandomizer(artifacts.vkey);
+    const copies = [1, 2, 3].map((i) => rerandomize(quadraticBallot, i));
+    expect(new Set(copies.map((c) => c.proof.pi_a[0])).size).toBe(3);
+    for (const copy of copies) {
+      expect(copy.proof.pi_a).not.toEqual(quadraticBallot.proof.pi_a);
+      expect(check(copy)).toBe(true);
+      expect(await verifyBallot(artifacts.vkey, copy)).toBe(true);
     }
   });
 
