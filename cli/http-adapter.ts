@@ -33,7 +33,7 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function toEvent(request: IncomingMessage, body: Buffer): APIGatewayProxyEventV2 {
+function toEvent(request: IncomingMessage, sourceIp: string, body: Buffer): APIGatewayProxyEventV2 {
   const url = new URL(request.url ?? "/", "http://local");
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
@@ -56,7 +56,7 @@ function toEvent(request: IncomingMessage, body: Buffer): APIGatewayProxyEventV2
         method,
         path: url.pathname,
         protocol: "HTTP/1.1",
-        sourceIp: request.socket.remoteAddress ?? "",
+        sourceIp,
         userAgent: headers["user-agent"] ?? "",
       },
       requestId: randomUUID(),
@@ -75,7 +75,9 @@ async function serve(handler: Handler, request: IncomingMessage, response: Serve
     response.writeHead(204, CORS).end();
     return;
   }
-  const result = await handler(toEvent(request, await readBody(request)));
+  // Read before the body: a body cut off at the limit destroys the request and its socket.
+  const sourceIp = request.socket.remoteAddress ?? "";
+  const result = await handler(toEvent(request, sourceIp, await readBody(request)));
   response
     .writeHead(result.statusCode, { ...CORS, ...(result.headers as Record<string, string> | undefined) })
     .end(result.body);
