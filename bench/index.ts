@@ -1,12 +1,17 @@
 /**
- * `npm run bench [circuits|contracts ...]`: the named benchmarks (all by default) in turn, each
+ * `npm run bench [circuits|contracts|service ...]`: the named benchmarks (all by default) in turn, each
  * printing its table. Not a test: no assertions on time or gas.
  */
 import { curves } from "snarkjs";
 import { benchCircuits } from "./circuits";
 import { benchContracts } from "./contracts";
+import { benchService } from "./service";
 
-const BENCHMARKS: Record<string, () => Promise<void>> = { circuits: benchCircuits, contracts: benchContracts };
+const BENCHMARKS: Record<string, () => Promise<void>> = {
+  circuits: benchCircuits,
+  contracts: benchContracts,
+  service: benchService,
+};
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2);

@@ -1,0 +1,159 @@
+/**
+ * Ingest of the local stack: ballots accepted per second over real HTTP (dynalite persisting to
+ * disk, proofs verified by the worker pool), and how fast the sequencer moves a backlog into the log.
+ * Load generator, API, verifier workers, dynalite and anvil share this machine's cores.
+ */
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Ballot } from "../circuits/src";
+import { loadArtifacts } from "../circuits/src/artifacts";
+import { integrate } from "../functions/core/sequencer";
+import { startLocalStack, type LocalStack } from "../cli/local-stack";
+import {
+  apiClient,
+  councilCensus,
+  expectStatus,
+  proveFromApi,
+  submitBallot,
+  type ApiCall,
+} from "../test/fixtures/api-client";
+import { identityFromSeed } from "../test/fixtures/ballot-fixtures";
+import { rerandomizer } from "../test/fixtures/rerandomize";
+import { printTable } from "./table";
+
+const VOTERS = 32;
+const HOUR_MS = 3_600_000;
+const RUNS: { concurrency: number; ballots: number; sequencer: boolean }[] = [
+  { concurrency: 8, ballots: 1500, sequencer: false },
+  { concurrency: 32, ballots: 3000, sequencer: false },
+  { concurrency: 32, ballots: 3000, sequencer: true },
+];
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function openReferendum(api: ApiCall, token: string, censusId: string, title: string): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const { id } = expectStatus(
+    await api<{ id: string }>("POST", "/v1/council/referenda", {
+      token,
+      body: {
+        title,
+        options: ["Yes", "No"],
+        rules: { preset: "yes-no" },
+        // Re-voting lets re-randomised copies of a few real proofs stand for many ballots.
+        revoting: true,
+        censusId,
+        opensAt: now,
+        closesAt: now + 24 * 3600,
+      },
+    }),
+    201,
+  );
+  expectStatus(await api("POST", `/v1/council/referenda/${id}/open`, { token }), 200);
+  return id;
+}
+
+/** Submits `ballots` with `concurrency` clients; every answer must be 202. */
+async function ingest(api: ApiCall, id: string, ballots: Ballot[], concurrency: number) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < ballots.length) {
+        const ballot = ballots[next++]!;
+        const t = performance.now();
+        const answer = await submitBallot(api, id, ballot);
+        latencies.push(performance.now() - t);
+        if (answer.status !== 202) throw new Error(`ballot refused: ${answer.status} ${answer.text}`);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: ballots.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+/** Runs the sequencer until the queue is empty; entries per second. */
+async function drain(stack: LocalStack, id: string): Promise<{ entries: number; perSecond: number }> {
+  const owner = `bench-${randomUUID()}`;
+  let entries = 0;
+  const started = performance.now();
+  for (;;) {
+    const run = await integrate(stack.deps, id, owner);
+    if (run.integrated === 0) break;
+    entries += run.integrated;
+  }
+  return { entries, perSecond: entries / ((performance.now() - started) / 1000) };
+}
+
+export async function benchService(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), "bling-bench-"));
+  const stack = await startLocalStack({
+    dataDir,
+    sequencerIntervalMs: HOUR_MS,
+    anchorIntervalMs: HOUR_MS,
+    log: () => undefined,
+  });
+  try {
+    const api = apiClient(stack.apiUrl);
+    const token = await stack.councilToken("bench-council");
+    const voters = Array.from({ length: VOTERS }, (_, i) => identityFromSeed(`bench-voter-${i}`));
+    const { censusId } = await councilCensus(api, token, voters);
+    const artifacts = await loadArtifacts();
+    const rerandomize = await rerandomizer(artifacts.vkey);
+
+    const rows: (string | number)[][] = [];
+    const sequencerRows: (string | number)[][] = [];
+    for (const [r, run] of RUNS.entries()) {
+      const id = await openReferendum(api, token, censusId, `bench ${r}`);
+      const proved: Ballot[] = [];
+      for (const [i, voter] of voters.entries())
+        proved.push(await proveFromApi(api, id, voter, i % 2 ? [1, 0] : [0, 1], artifacts));
+      const ballots = Array.from({ length: run.ballots }, (_, i) => rerandomize(proved[i % VOTERS]!, i + 1));
+
+      const live = { sequencing: true };
+      const sequencer = run.sequencer
+        ? (async () => {
+            while (live.sequencing) {
+              await integrate(stack.deps, id, "bench-live");
+              await new Promise((resolve) => setTimeout(resolve, 250));
+            }
+          })()
+        : Promise.resolve();
+      const result = await ingest(api, id, ballots, run.concurrency);
+      live.sequencing = false;
+      await sequencer;
+      rows.push([
+        run.concurrency,
+        run.sequencer ? "yes (every 250 ms)" : "no",
+        run.ballots,
+        result.perSecond.toFixed(0),
+        result.p50.toFixed(1),
+        result.p99.toFixed(1),
+      ]);
+      const backlog = await drain(stack, id);
+      sequencerRows.push([
+        run.sequencer ? "left after live sequencing" : "whole run",
+        backlog.entries,
+        backlog.perSecond.toFixed(0),
+      ]);
+    }
+    printTable(
+      `Ballot ingest of the local stack (HTTP on 127.0.0.1, dynalite on disk, mcl verifier in ${cpus().length} worker threads; distinct valid ballots, ${cpus().length} cores shared with the load generator)`,
+      ["concurrency", "sequencer running", "ballots", "accepted/s", "p50 ms", "p99 ms"],
+      rows,
+    );
+    printTable(
+      "Sequencer: queued ballots integrated into the log (batches of 500, one signed head per batch)",
+      ["backlog", "entries", "entries/s"],
+      sequencerRows,
+    );
+  } finally {
+    await stack.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
