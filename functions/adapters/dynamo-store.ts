@@ -10,6 +10,7 @@ import {
   ResourceInUseException,
 } from "@aws-sdk/client-dynamodb";
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   DeleteCommand,
   DynamoDBDocumentClient,
@@ -17,9 +18,15 @@ import {
   PutCommand,
   QueryCommand,
 } from "@aws-sdk/lib-dynamodb";
-import type { QueryOptions, TableItem, TableStore, WriteCondition } from "../core/ports";
+import type { QueryOptions, TableItem, TableKey, TableStore, WriteCondition } from "../core/ports";
 
 const BATCH = 25;
+const BATCH_GET = 100;
+const keyOf = (pk: string, sk: string): string => `${pk}\u0000${sk}`;
+
+/** Waits before resending what DynamoDB handed back unprocessed (exponential, capped at 1 s). */
+const backOff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
 
 interface Expression {
   ConditionExpression?: string;
@@ -72,6 +79,24 @@ export class DynamoStore implements TableStore {
     return (Item as TableItem | undefined) ?? null;
   }
 
+  async getMany(keys: readonly TableKey[]): Promise<(TableItem | null)[]> {
+    const found = new Map<string, TableItem>();
+    // BatchGetItem refuses a repeated key: ask for each once, answer every position.
+    const distinct = [...new Map(keys.map(({ pk, sk }) => [keyOf(pk, sk), { pk, sk }])).values()];
+    for (let start = 0; start < distinct.length; start += BATCH_GET) {
+      let wanted: TableKey[] = distinct.slice(start, start + BATCH_GET);
+      for (let attempt = 0; wanted.length > 0; attempt++) {
+        if (attempt > 0) await backOff(attempt);
+        const { Responses, UnprocessedKeys } = await this.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.table]: { Keys: wanted, ConsistentRead: true } } }),
+        );
+        for (const item of (Responses?.[this.table] ?? []) as TableItem[]) found.set(keyOf(item.pk, item.sk), item);
+        wanted = (UnprocessedKeys?.[this.table]?.Keys ?? []) as TableKey[];
+      }
+    }
+    return keys.map(({ pk, sk }) => found.get(keyOf(pk, sk)) ?? null);
+  }
+
   put(item: TableItem, condition?: WriteCondition): Promise<boolean> {
     return unlessConditionFails(() =>
       this.doc.send(new PutCommand({ TableName: this.table, Item: item, ...conditionOf(condition) })),
@@ -83,7 +108,7 @@ export class DynamoStore implements TableStore {
       let requests = items.slice(start, start + BATCH).map((Item) => ({ PutRequest: { Item } }));
       // DynamoDB may hand some writes back under load: resend them until none is left.
       for (let attempt = 0; requests.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+        if (attempt > 0) await backOff(attempt);
         const { UnprocessedItems } = await this.doc.send(
           new BatchWriteCommand({ RequestItems: { [this.table]: requests } }),
         );

@@ -1,6 +1,6 @@
 /** The TableStore in memory, with DynamoDB's conditional-write semantics: for unit tests and tools. */
 import type { JsonValue } from "../../circuits/src/canonical-json";
-import type { QueryOptions, TableItem, TableStore, WriteCondition } from "../core/ports";
+import type { QueryOptions, TableItem, TableKey, TableStore, WriteCondition } from "../core/ports";
 
 const keyOf = (pk: string, sk: string): string => `${pk}\u0000${sk}`;
 
@@ -27,6 +27,10 @@ export class MemoryStore implements TableStore {
   get(pk: string, sk: string): Promise<TableItem | null> {
     const item = this.items.get(keyOf(pk, sk));
     return Promise.resolve(item ? MemoryStore.copy(item) : null);
+  }
+
+  getMany(keys: readonly TableKey[]): Promise<(TableItem | null)[]> {
+    return Promise.all(keys.map(({ pk, sk }) => this.get(pk, sk)));
   }
 
   put(item: TableItem, condition?: WriteCondition): Promise<boolean> {

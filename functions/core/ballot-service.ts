@@ -10,6 +10,7 @@ import {
   decodeBallotStatement,
   isWellFormedProof,
   VOTE_OPTIONS,
+  type BallotStatement,
   type JsonValue,
 } from "../../circuits/src";
 import { BlingError } from "../api/errors";
@@ -17,7 +18,7 @@ import { entryLeafHash, signObject, type BallotEntry, type Receipt } from "../ap
 import type { BallotSubmission, ReferendumSpec } from "../api/schemas";
 import { keys } from "./keys";
 import type { CoreDeps, TableItem } from "./ports";
-import { getReferendum, isAccepting } from "./referendum-service";
+import { isAccepting, referendumOf } from "./referendum-service";
 import { inclusionFor } from "./transparency-log-store";
 import { count, text } from "./item-fields";
 
@@ -28,8 +29,7 @@ export function ballotIdOf(submission: BallotSubmission): string {
   return bytesToHex(sha256(canonicalBytes(submission)));
 }
 
-function checkStatement(spec: ReferendumSpec, submission: BallotSubmission): string {
-  const statement = decodeBallotStatement(submission.publicSignals);
+function checkStatement(spec: ReferendumSpec, submission: BallotSubmission, statement: BallotStatement | null): string {
   if (!statement || !isWellFormedProof(submission.proof)) throw new BlingError("BALLOT_MALFORMED");
   if (statement.referendumId !== BigInt(spec.id)) throw new BlingError("BALLOT_REFERENDUM_MISMATCH");
   if (statement.censusRoot !== BigInt(spec.census.root)) throw new BlingError("BALLOT_CENSUS_ROOT_MISMATCH");
@@ -60,11 +60,13 @@ async function claimNullifier(
   spec: ReferendumSpec,
   nullifier: string,
   ballotId: string,
+  alreadyRead: TableItem | null,
 ): Promise<number> {
   const pk = keys.referendum(spec.id);
   const sk = keys.nullifier(nullifier);
   for (let attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
-    const current = await deps.store.get(pk, sk);
+    // The first attempt trusts the item read with the referendum; the conditional write catches a change.
+    const current = attempt === 0 ? alreadyRead : await deps.store.get(pk, sk);
     if (!current) {
       if (await deps.store.put({ pk, sk, revision: 1, ballotId }, { absent: true })) return 1;
       continue;
@@ -109,21 +111,28 @@ async function receiptOf(deps: CoreDeps, id: string, ballot: TableItem): Promise
  * @returns the receipt; the same one for a retried submission.
  */
 export async function acceptBallot(deps: CoreDeps, id: string, submission: BallotSubmission): Promise<Receipt> {
-  const record = await getReferendum(deps, id);
-  if (!record.spec || !isAccepting(record, deps.clock.now())) throw new BlingError("REFERENDUM_NOT_OPEN");
-  const spec = record.spec;
-  const nullifier = checkStatement(spec, submission);
+  const statement = decodeBallotStatement(submission.publicSignals);
   const ballotId = ballotIdOf(submission);
   const pk = keys.referendum(id);
+  // One round trip for everything acceptance reads: the referendum, this ballot, its nullifier.
+  const [meta, existing, claimed] = await deps.store.getMany([
+    { pk, sk: keys.referendumMeta },
+    { pk, sk: keys.ballot(ballotId) },
+    ...(statement ? [{ pk, sk: keys.nullifier(statement.nullifier.toString()) }] : []),
+  ]);
+  if (!meta) throw new BlingError("REFERENDUM_NOT_FOUND");
+  const record = referendumOf(meta);
+  if (!record.spec || !isAccepting(record, deps.clock.now())) throw new BlingError("REFERENDUM_NOT_OPEN");
+  const spec = record.spec;
+  const nullifier = checkStatement(spec, submission, statement);
 
-  const existing = await deps.store.get(pk, keys.ballot(ballotId));
   if (existing) {
     // A retry: make sure it is queued (the first attempt may have stopped before), and answer the same.
     if (typeof existing.sequence !== "number") await deps.store.put(queueItem(id, existing));
     return receiptOf(deps, id, existing);
   }
   if (!(await deps.verifier.verify(submission))) throw new BlingError("BALLOT_PROOF_INVALID");
-  const revision = await claimNullifier(deps, spec, nullifier, ballotId);
+  const revision = await claimNullifier(deps, spec, nullifier, ballotId, claimed ?? null);
 
   const receivedAt = deps.clock.now();
   const entry: BallotEntry = { type: "bling.ballot.v1", referendumId: id, revision, receivedAt, ballot: submission };

@@ -12,6 +12,11 @@ export interface TableItem {
   [attribute: string]: JsonValue;
 }
 
+export interface TableKey {
+  pk: string;
+  sk: string;
+}
+
 /**
  * A write condition: `absent` = no item with this key; `match` = every listed attribute equals the
  * given value (`null` = attribute missing). DynamoDB's conditional writes, nothing more.
@@ -29,6 +34,8 @@ export interface QueryOptions {
 /** The single-table store, with conditional writes only (no transactions). */
 export interface TableStore {
   get(pk: string, sk: string): Promise<TableItem | null>;
+  /** Strongly consistent reads of several items in one round trip, answered in the order asked. */
+  getMany(keys: readonly TableKey[]): Promise<(TableItem | null)[]>;
   /** Writes the whole item; false (and nothing written) when the condition does not hold. */
   put(item: TableItem, condition?: WriteCondition): Promise<boolean>;
   /** Unconditional writes of many items (for bulk issue of fresh random keys). */

@@ -36,14 +36,15 @@ export function toItem(record: ReferendumRecord): TableItem {
   return { pk: keys.referendum(record.id), sk: keys.referendumMeta, ...(asJson(record) as Record<string, JsonValue>) };
 }
 
-function fromItem(item: TableItem): ReferendumRecord {
+/** The record held by a referendum's meta item. */
+export function referendumOf(item: TableItem): ReferendumRecord {
   return attributes(item) as unknown as ReferendumRecord;
 }
 
 export async function getReferendum(deps: CoreDeps, id: string): Promise<ReferendumRecord> {
   const item = await deps.store.get(keys.referendum(id), keys.referendumMeta);
   if (!item) throw new BlingError("REFERENDUM_NOT_FOUND");
-  return fromItem(item);
+  return referendumOf(item);
 }
 
 export async function ownedReferendum(deps: CoreDeps, councilId: string, id: string): Promise<ReferendumRecord> {

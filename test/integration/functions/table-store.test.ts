@@ -39,6 +39,28 @@ describe.each([
     expect(await store.get(key, "B")).toBeNull();
   });
 
+  it("should read many items in one call, in the order asked, with nulls for the missing", async () => {
+    const store = storeOf();
+    const key = pk("many");
+    await store.putMany(Array.from({ length: 130 }, (_, i) => ({ pk: key, sk: `I#${i}`, i })));
+    const asked = [
+      { pk: key, sk: "I#7" },
+      { pk: key, sk: "missing" },
+      { pk: key, sk: "I#0" },
+      { pk: key, sk: "I#7" },
+      ...Array.from({ length: 120 }, (_, i) => ({ pk: key, sk: `I#${129 - i}` })),
+    ];
+    const answers = await store.getMany(asked);
+    expect(answers.map((item) => item?.i ?? null)).toEqual([
+      7,
+      null,
+      0,
+      7,
+      ...Array.from({ length: 120 }, (_, i) => 129 - i),
+    ]);
+    expect(await store.getMany([])).toEqual([]);
+  });
+
   it("should write only when the condition holds", async () => {
     const store = storeOf();
     const key = pk("cond");
