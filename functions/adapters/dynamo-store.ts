@@ -18,6 +18,7 @@ import {
   PutCommand,
   QueryCommand,
 } from "@aws-sdk/lib-dynamodb";
+import { BlingError } from "../api/errors";
 import type { QueryOptions, TableItem, TableKey, TableStore, WriteCondition } from "../core/ports";
 
 const BATCH = 25;
@@ -52,9 +53,52 @@ function conditionOf(condition: WriteCondition | undefined): Expression {
   };
 }
 
+const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND"]);
+const OVERLOADED = new Set([
+  "ProvisionedThroughputExceededException",
+  "ThrottlingException",
+  "RequestLimitExceeded",
+  "InternalServerError",
+  "ServiceUnavailable",
+  "TimeoutError",
+]);
+
+/**
+ * Whether the table could not be reached or was overloaded (after the SDK's own retries): the client
+ * should retry, so the API answers 503 rather than 500. Anything else is a bug and stays a 500.
+ */
+function isUnavailable(error: unknown): boolean {
+  // Duck-typed: socket errors come from Node's own realm, where `instanceof Error` may not hold (jest).
+  if (typeof error !== "object" || error === null) return false;
+  const { name, code, message, $metadata } = error as {
+    name?: string;
+    code?: string;
+    message?: string;
+    $metadata?: { httpStatusCode?: number };
+  };
+  return (
+    (name !== undefined && OVERLOADED.has(name)) ||
+    (code !== undefined && NETWORK_CODES.has(code)) ||
+    ($metadata?.httpStatusCode ?? 0) >= 500 ||
+    // The SDK's retry layer wraps a socket error it does not recognise as an Error (another realm)
+    // in a new Error that keeps only its text.
+    (message?.startsWith("AWS SDK error wrapper for") === true && [...NETWORK_CODES].some((c) => message.includes(c)))
+  );
+}
+
+/** Runs one request, turning an unreachable or overloaded table into STORE_UNAVAILABLE. */
+async function reach<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    if (isUnavailable(error)) throw new BlingError("STORE_UNAVAILABLE");
+    throw error;
+  }
+}
+
 async function unlessConditionFails(write: () => Promise<unknown>): Promise<boolean> {
   try {
-    await write();
+    await reach(write);
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;
@@ -73,8 +117,8 @@ export class DynamoStore implements TableStore {
   }
 
   async get(pk: string, sk: string): Promise<TableItem | null> {
-    const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.table, Key: { pk, sk }, ConsistentRead: true }),
+    const { Item } = await reach(() =>
+      this.doc.send(new GetCommand({ TableName: this.table, Key: { pk, sk }, ConsistentRead: true })),
     );
     return (Item as TableItem | undefined) ?? null;
   }
@@ -87,8 +131,10 @@ export class DynamoStore implements TableStore {
       let wanted: TableKey[] = distinct.slice(start, start + BATCH_GET);
       for (let attempt = 0; wanted.length > 0; attempt++) {
         if (attempt > 0) await backOff(attempt);
-        const { Responses, UnprocessedKeys } = await this.doc.send(
-          new BatchGetCommand({ RequestItems: { [this.table]: { Keys: wanted, ConsistentRead: true } } }),
+        const { Responses, UnprocessedKeys } = await reach(() =>
+          this.doc.send(
+            new BatchGetCommand({ RequestItems: { [this.table]: { Keys: wanted, ConsistentRead: true } } }),
+          ),
         );
         for (const item of (Responses?.[this.table] ?? []) as TableItem[]) found.set(keyOf(item.pk, item.sk), item);
         wanted = (UnprocessedKeys?.[this.table]?.Keys ?? []) as TableKey[];
@@ -109,8 +155,8 @@ export class DynamoStore implements TableStore {
       // DynamoDB may hand some writes back under load: resend them until none is left.
       for (let attempt = 0; requests.length > 0; attempt++) {
         if (attempt > 0) await backOff(attempt);
-        const { UnprocessedItems } = await this.doc.send(
-          new BatchWriteCommand({ RequestItems: { [this.table]: requests } }),
+        const { UnprocessedItems } = await reach(() =>
+          this.doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: requests } })),
         );
         requests = (UnprocessedItems?.[this.table] ?? []) as typeof requests;
       }
@@ -127,15 +173,17 @@ export class DynamoStore implements TableStore {
     const items: TableItem[] = [];
     let start: Record<string, unknown> | undefined = after === undefined ? undefined : { pk, sk: after };
     do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-          ExpressionAttributeValues: { ":pk": pk, ":prefix": prefix },
-          ExclusiveStartKey: start,
-          Limit: limit - items.length,
-          ConsistentRead: true,
-        }),
+      const page = await reach(() =>
+        this.doc.send(
+          new QueryCommand({
+            TableName: this.table,
+            KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+            ExpressionAttributeValues: { ":pk": pk, ":prefix": prefix },
+            ExclusiveStartKey: start,
+            Limit: limit - items.length,
+            ConsistentRead: true,
+          }),
+        ),
       );
       items.push(...((page.Items ?? []) as TableItem[]));
       start = page.LastEvaluatedKey;

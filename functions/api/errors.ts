@@ -31,6 +31,7 @@ export const ERRORS = {
   TALLY_NOT_READY: { status: 409, message: "The referendum has not been tallied yet." },
   LOG_RANGE_INVALID: { status: 400, message: "The requested log range does not exist." },
   BUSY: { status: 503, message: "The service is busy; retry shortly." },
+  STORE_UNAVAILABLE: { status: 503, message: "The service's storage is unavailable; retry shortly." },
   INTERNAL: { status: 500, message: "Something went wrong on our side." },
 } as const satisfies Record<string, { status: number; message: string }>;
 

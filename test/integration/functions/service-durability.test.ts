@@ -115,8 +115,9 @@ describe("# the local stack through a crash of its table", () => {
     expect(killed).toBe(true);
     expect(receipted.length).toBeGreaterThanOrEqual(31);
     expect(failed.length).toBeGreaterThan(0);
-    // An outage is the service's failure, never blamed on the ballot.
-    for (const answer of failed) expect(answer.status).toBeGreaterThanOrEqual(500);
+    // An outage is the service's failure, never blamed on the ballot: a 503 the client may retry.
+    for (const answer of failed)
+      expect([answer.status, answer.text]).toEqual([503, expect.stringContaining("STORE_UNAVAILABLE")]);
     await stack.stop();
 
     stack = await startLocalStack({ dataDir, ...LIVE });

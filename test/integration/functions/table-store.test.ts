@@ -119,4 +119,25 @@ describe("# dynalite on disk", () => {
     client.destroy();
     await server.stop();
   });
+
+  it("should report a table it cannot reach as STORE_UNAVAILABLE, after the SDK's retries", async () => {
+    const server = await startDynalite(join(dir, "gone"));
+    const client = dynamoClient(server.endpoint);
+    await ensureTable(client, "bling");
+    const store = new DynamoStore(client, "bling");
+    await server.kill();
+    const unavailable = expect.objectContaining({ code: "STORE_UNAVAILABLE" });
+    await expect(store.get("X", "Y")).rejects.toEqual(unavailable);
+    await expect(store.put({ pk: "X", sk: "Y" }, { absent: true })).rejects.toEqual(unavailable);
+    await expect(store.getMany([{ pk: "X", sk: "Y" }])).rejects.toEqual(unavailable);
+    await expect(store.query("X", { prefix: "", limit: 1 })).rejects.toEqual(unavailable);
+    client.destroy();
+  });
+
+  it("should pass on errors that are bugs, not outages", async () => {
+    const client = dynamoClient(dynalite.endpoint);
+    const store = new DynamoStore(client, "no-such-table");
+    await expect(store.get("X", "Y")).rejects.toThrow(/not found|non-existent|ResourceNotFound/i);
+    client.destroy();
+  });
 });
