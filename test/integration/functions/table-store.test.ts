@@ -126,7 +126,7 @@ describe("# dynalite on disk", () => {
     await ensureTable(client, "bling");
     const store = new DynamoStore(client, "bling");
     await server.kill();
-    const unavailable = expect.objectContaining({ code: "STORE_UNAVAILABLE" });
+    const unavailable: unknown = expect.objectContaining({ code: "STORE_UNAVAILABLE" });
     await expect(store.get("X", "Y")).rejects.toEqual(unavailable);
     await expect(store.put({ pk: "X", sk: "Y" }, { absent: true })).rejects.toEqual(unavailable);
     await expect(store.getMany([{ pk: "X", sk: "Y" }])).rejects.toEqual(unavailable);
