@@ -150,8 +150,10 @@ export class DynamoStore implements TableStore {
   }
 
   async putMany(items: TableItem[]): Promise<void> {
-    for (let start = 0; start < items.length; start += BATCH) {
-      let requests = items.slice(start, start + BATCH).map((Item) => ({ PutRequest: { Item } }));
+    // BatchWriteItem refuses a repeated key; the last write of a key wins, as with single puts.
+    const distinct = [...new Map(items.map((item) => [keyOf(item.pk, item.sk), item])).values()];
+    for (let start = 0; start < distinct.length; start += BATCH) {
+      let requests = distinct.slice(start, start + BATCH).map((Item) => ({ PutRequest: { Item } }));
       // DynamoDB may hand some writes back under load: resend them until none is left.
       for (let attempt = 0; requests.length > 0; attempt++) {
         if (attempt > 0) await backOff(attempt);

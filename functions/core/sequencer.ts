@@ -50,16 +50,26 @@ async function strandedEntries(deps: CoreDeps, id: string, size: number): Promis
 /** Queued ballots not yet in the log, oldest first; queue items of integrated ballots are cleaned up. */
 async function queuedBallots(deps: CoreDeps, id: string, limit: number, adopted: Set<string>): Promise<TableItem[]> {
   const queued = await deps.store.query(keys.queue(id), { prefix: "", limit });
+  const found = await deps.store.getMany(
+    queued.map((item) => ({ pk: keys.referendum(id), sk: keys.ballot(text(item, "ballotId")) })),
+  );
   const ballots: TableItem[] = [];
-  for (const item of queued) {
-    const ballot = await deps.store.get(keys.referendum(id), keys.ballot(text(item, "ballotId")));
-    if (!ballot || typeof ballot.sequence === "number" || adopted.has(text(item, "ballotId"))) {
-      await deps.store.delete(item.pk, item.sk);
-      continue;
-    }
-    ballots.push(ballot);
+  const stale: TableItem[] = [];
+  for (const [i, item] of queued.entries()) {
+    const ballot = found[i];
+    if (!ballot || typeof ballot.sequence === "number" || adopted.has(text(item, "ballotId"))) stale.push(item);
+    else ballots.push(ballot);
   }
+  await inParallel(stale, (item) => deps.store.delete(item.pk, item.sk));
   return ballots;
+}
+
+const PARALLEL = 16;
+
+/** Runs `task` over `items`, PARALLEL at a time: for writes whose order does not matter. */
+async function inParallel<T>(items: readonly T[], task: (item: T) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < items.length; start += PARALLEL)
+    await Promise.all(items.slice(start, start + PARALLEL).map(task));
 }
 
 /**
@@ -97,15 +107,26 @@ export async function integrate(
 
   const frontier = head.frontier.map((node) => ({ ...node }));
   const pk = keys.log(id);
+  const indexItems: TableItem[] = [];
   for (const record of records) {
-    for (const node of appendToFrontier(frontier, record.sequence, record.entryHash)) {
-      await deps.store.put({ pk, sk: keys.logNode(node.level, node.index), hash: node.hash });
-    }
-    await deps.store.put({ pk, sk: `H#${record.entryHash}`, sequence: record.sequence });
-    const ballotKey = keys.ballot(record.ballotId);
-    const ballot = await deps.store.get(keys.referendum(id), ballotKey);
-    if (ballot) await deps.store.put({ ...ballot, sequence: record.sequence });
+    for (const node of appendToFrontier(frontier, record.sequence, record.entryHash))
+      indexItems.push({ pk, sk: keys.logNode(node.level, node.index), hash: node.hash });
+    indexItems.push({ pk, sk: `H#${record.entryHash}`, sequence: record.sequence });
   }
+  // Subtree nodes and the hash index are pure functions of the entries: rewriting them is harmless.
+  await deps.store.putMany(indexItems);
+  // Fresh ballots were just read; only adopted ones (from a crashed run) are read again.
+  const byId = new Map(fresh.map((ballot) => [text(ballot, "ballotId"), ballot]));
+  const adoptedBallots = await deps.store.getMany(
+    stranded.map((record) => ({ pk: keys.referendum(id), sk: keys.ballot(record.ballotId) })),
+  );
+  for (const ballot of adoptedBallots) if (ballot) byId.set(text(ballot, "ballotId"), ballot);
+  await deps.store.putMany(
+    records.flatMap((record) => {
+      const ballot = byId.get(record.ballotId);
+      return ballot ? [{ ...ballot, sequence: record.sequence }] : [];
+    }),
+  );
   const size = head.size + records.length;
   const sth = signTreeHead(deps, id, size, rootOfFrontier(frontier));
   const headItem = {
@@ -118,7 +139,8 @@ export async function integrate(
   const previous = head.sth ? { match: { size: head.size } } : ({ absent: true } as const);
   if (!(await deps.store.put(headItem, previous))) return { leased: false, integrated: 0, size: head.size };
   await deps.store.put({ pk, sk: keys.treeHead(size), ...(sth as unknown as Record<string, TableItem[string]>) });
-  for (const ballot of fresh)
-    await deps.store.delete(keys.queue(id), keys.queued(count(ballot, "receivedAt"), text(ballot, "ballotId")));
+  await inParallel(fresh, (ballot) =>
+    deps.store.delete(keys.queue(id), keys.queued(count(ballot, "receivedAt"), text(ballot, "ballotId"))),
+  );
   return { leased: true, integrated: records.length, size };
 }

@@ -61,6 +61,25 @@ describe.each([
     expect(await store.getMany([])).toEqual([]);
   });
 
+  it("should put many items, the last write of a repeated key winning", async () => {
+    const store = storeOf();
+    const key = pk("putmany");
+    await store.putMany([
+      { pk: key, sk: "A", v: 1 },
+      { pk: key, sk: "B", v: 1 },
+      { pk: key, sk: "A", v: 2 },
+    ]);
+    expect(
+      (
+        await store.getMany([
+          { pk: key, sk: "A" },
+          { pk: key, sk: "B" },
+        ])
+      ).map((item) => item?.v),
+    ).toEqual([2, 1]);
+    await store.putMany([]);
+  });
+
   it("should write only when the condition holds", async () => {
     const store = storeOf();
     const key = pk("cond");

@@ -92,7 +92,9 @@ describe("# error responses", () => {
       body: { error: { code: "INTERNAL", message: ERRORS.INTERNAL.message } },
     });
     for (const [code, { status }] of Object.entries(ERRORS)) {
-      expect(code === "INTERNAL" || code === "BUSY" ? status >= 500 : status >= 400 && status < 500).toBe(true);
+      expect(
+        ["INTERNAL", "BUSY", "STORE_UNAVAILABLE"].includes(code) ? status >= 500 : status >= 400 && status < 500,
+      ).toBe(true);
     }
   });
 });
