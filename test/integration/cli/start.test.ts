@@ -28,8 +28,12 @@ function start(dataDir: string): Promise<Started> {
   child.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (text += chunk.toString()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${text}`)), 90_000);
-    child.once("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${text}`)));
+    const timer = setTimeout(() => {
+      reject(new Error(`npm start did not come up:\n${text}`));
+    }, 90_000);
+    child.once("exit", (code) => {
+      reject(new Error(`npm start exited with ${code}:\n${text}`));
+    });
     child.stdout.on("data", () => {
       const api = /API +(http:\/\/127\.0\.0\.1:\d+)\/v1\/config/.exec(text);
       const token = /council token +(\S+)/.exec(text);
@@ -44,7 +48,9 @@ function start(dataDir: string): Promise<Started> {
 /** Ctrl-C: resolves with the exit code once the process has stopped everything it started. */
 function interrupt(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => {
-    child.once("exit", (code) => resolve(code));
+    child.once("exit", (code) => {
+      resolve(code);
+    });
     child.kill("SIGINT");
   });
 }
