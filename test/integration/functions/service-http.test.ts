@@ -125,27 +125,45 @@ async function draftAndOpen(
   body: Partial<{ options: string[]; rules: unknown; revoting: boolean; opensAt: number; closesAt: number }>,
 ): Promise<Opened> {
   const now = Math.floor(clock.now() / 1000);
+  const fields = {
+    title: name,
+    description: "An integration test referendum.",
+    options: ["Yes", "No"],
+    rules: { preset: "yes-no" },
+    revoting: false,
+    censusId,
+    opensAt: now,
+    closesAt: now + VOTING_SECONDS,
+    ...body,
+  };
+  // Drafted with a working title and options, then updated to the real ones.
   const draft = expectStatus(
     await api<{ id: string; state: string }>("POST", "/v1/council/referenda", {
       token,
-      body: {
-        title: name,
-        description: "An integration test referendum.",
-        options: ["Yes", "No"],
-        rules: { preset: "yes-no" },
-        revoting: false,
-        censusId,
-        opensAt: now,
-        closesAt: now + VOTING_SECONDS,
-        ...body,
-      },
+      body: { ...fields, title: `${name} (working title)`, options: ["A", "B"] },
     }),
     201,
   );
   expect(draft.state).toBe("draft");
+  expectStatus(await api("PUT", `/v1/council/referenda/${draft.id}`, { token, body: fields }), 200);
+  const updated = expectStatus(
+    await api<{ draft: { title: string; options: string[] } }>("GET", `/v1/council/referenda/${draft.id}`, { token }),
+    200,
+  );
+  expect(updated.draft).toMatchObject({ title: name, options: fields.options });
   // Drafts stay with their council.
   expect((await api("GET", `/v1/referenda/${draft.id}`)).status).toBe(404);
+  expect((await api<{ referenda: { id: string }[] }>("GET", "/v1/referenda")).body.referenda).not.toContainEqual(
+    expect.objectContaining({ id: draft.id }),
+  );
   expectStatus(await api("POST", `/v1/council/referenda/${draft.id}/open`, { token }), 200);
+  // An open referendum's text and rules are frozen.
+  expect((await api("PUT", `/v1/council/referenda/${draft.id}`, { token, body: fields })).body).toMatchObject({
+    error: { code: "REFERENDUM_STATE" },
+  });
+  expect((await api<{ referenda: { id: string }[] }>("GET", "/v1/referenda")).body.referenda).toContainEqual(
+    expect.objectContaining({ id: draft.id, state: "open" }),
+  );
   const { spec } = expectStatus(await api<{ spec: ReferendumSpec }>("GET", `/v1/referenda/${draft.id}`), 200);
   const entry = { id: draft.id, spec, receipts: [], earlier: [] };
   opened.set(name, entry);
