@@ -15,13 +15,17 @@ describe("# log signer (node:crypto Ed25519)", () => {
 
   it("- makes the same keys and signatures as noble, which clients verify with [fuzz]", () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.uint8Array({ maxLength: 300 }), (seed, message) => {
-        const signer = createLogSigner(seed);
-        expect(signer.publicKeyHex).toBe(bytesToHex(ed25519.getPublicKey(seed)));
-        const signature = signer.sign(message);
-        expect(bytesToHex(signature)).toBe(bytesToHex(ed25519.sign(message, seed)));
-        expect(ed25519.verify(signature, message, hexToBytes(signer.publicKeyHex))).toBe(true);
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.uint8Array({ maxLength: 300 }),
+        (seed, message) => {
+          const signer = createLogSigner(seed);
+          expect(signer.publicKeyHex).toBe(bytesToHex(ed25519.getPublicKey(seed)));
+          const signature = signer.sign(message);
+          expect(bytesToHex(signature)).toBe(bytesToHex(ed25519.sign(message, seed)));
+          expect(ed25519.verify(signature, message, hexToBytes(signer.publicKeyHex))).toBe(true);
+        },
+      ),
       { numRuns: Number(process.env.FAST_CHECK_RUNS ?? 200) },
     );
   });
