@@ -4,7 +4,11 @@ import { loadArtifacts, type LoadedArtifacts } from "../../../circuits/src/artif
 import { proveBallot, type Ballot } from "../../../circuits/src/ballot";
 import { generateCensusProof } from "../../../circuits/src/census";
 import { BASE_FIELD_SIZE, PUBLIC_SIGNAL_COUNT, SIGNAL, SNARK_FIELD_SIZE } from "../../../circuits/src/constants";
-import { createPairingVerifier, type BallotCheck } from "../../../circuits/src/pairing-verifier";
+import {
+  createBatchPairingVerifier,
+  createPairingVerifier,
+  type BallotCheck,
+} from "../../../circuits/src/pairing-verifier";
 import { padVotes, quadratic, yesNo } from "../../../circuits/src/rules";
 import { releaseProverThreads, verifyBallot } from "../../../circuits/src/verify";
 import { censusOf, REFERENDUM_ID } from "../../fixtures/ballot-fixtures";
@@ -68,6 +72,39 @@ function pointOutsideG2Subgroup(): string[][] {
   }
 }
 
+/** Tampered variants of a real ballot, each refused by snarkjs (the first test below holds that). */
+function tamperedCases(): Record<string, Ballot> {
+  const { pi_a, pi_b, pi_c } = yesNoBallot.proof;
+  const [bx, by, bz] = pi_b as [string[], string[], string[]];
+  return {
+    "another vote": withSignal(yesNoBallot, SIGNAL.vote, "1"),
+    "another nullifier": withSignal(yesNoBallot, SIGNAL.nullifier, "12345"),
+    "another referendum": withSignal(yesNoBallot, SIGNAL.referendumId, "7"),
+    "another root": withSignal(yesNoBallot, SIGNAL.censusRoot, "7"),
+    "other rules": withSignal(yesNoBallot, SIGNAL.maxTotal, "2"),
+    "signals of another ballot": { proof: yesNoBallot.proof, publicSignals: quadraticBallot.publicSignals },
+    "A and C swapped": withProof(yesNoBallot, { pi_a: pi_c, pi_c: pi_a }),
+    "A negated": withProof(yesNoBallot, {
+      pi_a: [pi_a[0]!, String(BASE_FIELD_SIZE - BigInt(pi_a[1]!)), "1"],
+    }),
+    "A off the curve": withProof(yesNoBallot, { pi_a: [pi_a[0]!, String(BigInt(pi_a[1]!) + 1n), "1"] }),
+    "A not normalised": withProof(yesNoBallot, { pi_a: [pi_a[0]!, pi_a[1]!, "2"] }),
+    "A at infinity": withProof(yesNoBallot, { pi_a: ["0", "1", "0"] }),
+    "B with real and imaginary parts swapped": withProof(yesNoBallot, {
+      pi_b: [[bx[1]!, bx[0]!], [by[1]!, by[0]!], bz],
+    }),
+    "B outside the G2 subgroup": withProof(yesNoBallot, { pi_b: pointOutsideG2Subgroup() }),
+    "B not normalised": withProof(yesNoBallot, { pi_b: [bx, by, ["2", "0"]] }),
+    "a signal missing": { proof: yesNoBallot.proof, publicSignals: yesNoBallot.publicSignals.slice(1) },
+    "a signal not canonical": withSignal(
+      yesNoBallot,
+      SIGNAL.nullifier,
+      `0${yesNoBallot.publicSignals[SIGNAL.nullifier]}`,
+    ),
+    "a signal past the field": withSignal(yesNoBallot, SIGNAL.nullifier, String(SNARK_FIELD_SIZE)),
+  };
+}
+
 describe("# createPairingVerifier (mcl) agrees with snarkjs", () => {
   it("should accept real ballots of two presets", async () => {
     for (const ballot of [yesNoBallot, quadraticBallot]) {
@@ -77,35 +114,7 @@ describe("# createPairingVerifier (mcl) agrees with snarkjs", () => {
   });
 
   it("should reject every tampered ballot snarkjs rejects", async () => {
-    const { pi_a, pi_b, pi_c } = yesNoBallot.proof;
-    const [bx, by, bz] = pi_b as [string[], string[], string[]];
-    const cases: Record<string, Ballot> = {
-      "another vote": withSignal(yesNoBallot, SIGNAL.vote, "1"),
-      "another nullifier": withSignal(yesNoBallot, SIGNAL.nullifier, "12345"),
-      "another referendum": withSignal(yesNoBallot, SIGNAL.referendumId, "7"),
-      "another root": withSignal(yesNoBallot, SIGNAL.censusRoot, "7"),
-      "other rules": withSignal(yesNoBallot, SIGNAL.maxTotal, "2"),
-      "signals of another ballot": { proof: yesNoBallot.proof, publicSignals: quadraticBallot.publicSignals },
-      "A and C swapped": withProof(yesNoBallot, { pi_a: pi_c, pi_c: pi_a }),
-      "A negated": withProof(yesNoBallot, {
-        pi_a: [pi_a[0]!, String(BASE_FIELD_SIZE - BigInt(pi_a[1]!)), "1"],
-      }),
-      "A off the curve": withProof(yesNoBallot, { pi_a: [pi_a[0]!, String(BigInt(pi_a[1]!) + 1n), "1"] }),
-      "A not normalised": withProof(yesNoBallot, { pi_a: [pi_a[0]!, pi_a[1]!, "2"] }),
-      "A at infinity": withProof(yesNoBallot, { pi_a: ["0", "1", "0"] }),
-      "B with real and imaginary parts swapped": withProof(yesNoBallot, {
-        pi_b: [[bx[1]!, bx[0]!], [by[1]!, by[0]!], bz],
-      }),
-      "B outside the G2 subgroup": withProof(yesNoBallot, { pi_b: pointOutsideG2Subgroup() }),
-      "B not normalised": withProof(yesNoBallot, { pi_b: [bx, by, ["2", "0"]] }),
-      "a signal missing": { proof: yesNoBallot.proof, publicSignals: yesNoBallot.publicSignals.slice(1) },
-      "a signal not canonical": withSignal(
-        yesNoBallot,
-        SIGNAL.nullifier,
-        `0${yesNoBallot.publicSignals[SIGNAL.nullifier]}`,
-      ),
-      "a signal past the field": withSignal(yesNoBallot, SIGNAL.nullifier, String(SNARK_FIELD_SIZE)),
-    };
+    const cases = tamperedCases();
     for (const [name, ballot] of Object.entries(cases)) {
       expect([name, check(ballot)]).toEqual([name, false]);
       expect([name, await verifyBallot(artifacts.vkey, ballot)]).toEqual([name, false]);
@@ -146,5 +155,69 @@ describe("# createPairingVerifier (mcl) agrees with snarkjs", () => {
   it("should refuse a key that is not the ballot circuit's", async () => {
     await expect(createPairingVerifier({ ...artifacts.vkey, IC: [] })).rejects.toThrow("ballot circuit");
     await expect(createPairingVerifier({ ...artifacts.vkey, curve: "bls12381" })).rejects.toThrow("ballot circuit");
+  });
+});
+
+/** C moved by +P and by -P: two bad proofs whose errors cancel in an unweighted sum. */
+function cancellingPair(ballot: Ballot): [Ballot, Ballot] {
+  const c = new mcl.G1();
+  c.setStr(`1 ${ballot.proof.pi_c[0]} ${ballot.proof.pi_c[1]}`, 10);
+  const shift = mcl.hashAndMapToG1("bling batch test");
+  const affine = (point: mcl.G1): string[] => {
+    point.normalize();
+    const [, x, y] = point.getStr(10).split(" ");
+    return [x!, y!, "1"];
+  };
+  return [
+    withProof(ballot, { pi_c: affine(mcl.add(c, shift)) }),
+    withProof(ballot, { pi_c: affine(mcl.sub(c, shift)) }),
+  ];
+}
+
+describe("# createBatchPairingVerifier gives one-by-one answers", () => {
+  it("should accept a batch of valid ballots and answer an empty batch", async () => {
+    const batch = await createBatchPairingVerifier(artifacts.vkey);
+    const rerandomize = await rerandomizer(artifacts.vkey);
+    const ballots = Array.from({ length: 24 }, (_, i) => rerandomize(i % 2 ? yesNoBallot : quadraticBallot, i + 1));
+    expect(batch(ballots)).toEqual(ballots.map(() => true));
+    expect(batch([])).toEqual([]);
+  });
+
+  it("should name exactly the bad ballots of a batch, junk included", async () => {
+    const batch = await createBatchPairingVerifier(artifacts.vkey);
+    const tampered = Object.values(tamperedCases());
+    const ballots = [yesNoBallot, ...tampered, quadraticBallot, null, { proof: {} }, yesNoBallot];
+    expect(batch(ballots)).toEqual([true, ...tampered.map(() => false), true, false, false, true]);
+  });
+
+  it("should refuse two bad proofs whose errors cancel without random weights", async () => {
+    const batch = await createBatchPairingVerifier(artifacts.vkey);
+    const [plus, minus] = cancellingPair(quadraticBallot);
+    expect(await verifyBallot(artifacts.vkey, plus)).toBe(false);
+    expect(await verifyBallot(artifacts.vkey, minus)).toBe(false);
+    expect(batch([plus, minus])).toEqual([false, false]);
+    expect(batch([yesNoBallot, plus, quadraticBallot, minus])).toEqual([true, false, true, false]);
+  });
+
+  it("[fuzz] should agree with the one-by-one verifier on random mixes of valid and tampered ballots", async () => {
+    const batch = await createBatchPairingVerifier(artifacts.vkey);
+    const rerandomize = await rerandomizer(artifacts.vkey);
+    const valid = Array.from({ length: 8 }, (_, i) => rerandomize(i % 2 ? yesNoBallot : quadraticBallot, i + 1));
+    const bad = [...Object.values(tamperedCases()), ...cancellingPair(yesNoBallot)];
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            { weight: 3, arbitrary: fc.constantFrom(...valid) },
+            { weight: 1, arbitrary: fc.constantFrom(...bad) },
+          ),
+          { maxLength: 20 },
+        ),
+        (ballots) => {
+          expect(batch(ballots)).toEqual(ballots.map((ballot) => check(ballot)));
+        },
+      ),
+      { numRuns: Math.min(FUZZ_RUNS, 40) },
+    );
   });
 });
