@@ -8,6 +8,7 @@ import { censusInfo, ownedCensus } from "./census-service";
 import { attributes } from "./item-fields";
 import { keys } from "./keys";
 import type { CoreDeps, TableItem } from "./ports";
+import { readHead } from "./transparency-log-store";
 
 export type ReferendumState = "draft" | "open" | "closed" | "tallied";
 
@@ -117,10 +118,25 @@ export async function updateDraft(
   return saveReferendum(deps, { ...record, draft });
 }
 
-/** Ids of every referendum (public). */
-export async function listReferendumIds(deps: CoreDeps): Promise<string[]> {
+/** Ids of every referendum (public), or only those of one council. */
+export async function listReferendumIds(deps: CoreDeps, councilId?: string): Promise<string[]> {
   const items = await deps.store.query(keys.referendaIndex, { prefix: "REF#", limit: 1000 });
-  return items.map((item) => item.sk.slice("REF#".length));
+  return items
+    .filter((item) => councilId === undefined || item.councilId === councilId)
+    .map((item) => item.sk.slice("REF#".length));
+}
+
+/** Live turnout: ballots in the log, distinct voters among them, and the size of the frozen census. */
+export interface Turnout {
+  ballots: number;
+  voters: number;
+  electorate: number;
+}
+
+export async function turnoutOf(deps: CoreDeps, record: ReferendumRecord): Promise<Turnout | null> {
+  if (!record.spec) return null;
+  const head = await readHead(deps, record.id);
+  return { ballots: head.size, voters: head.voters, electorate: record.spec.census.size };
 }
 
 /**

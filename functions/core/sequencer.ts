@@ -128,11 +128,13 @@ export async function integrate(
     }),
   );
   const size = head.size + records.length;
+  const voters = head.voters + records.filter((record) => record.entry.revision === 1).length;
   const sth = signTreeHead(deps, id, size, rootOfFrontier(frontier));
   const headItem = {
     pk,
     sk: keys.logHead,
     size,
+    voters,
     frontier: frontier as unknown as TableItem[string],
     sth: sth as unknown as TableItem[string],
   };

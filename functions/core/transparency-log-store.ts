@@ -26,6 +26,8 @@ export interface FrontierNode {
 
 export interface LogHead {
   size: number;
+  /** Entries that are a nullifier's first ballot (revision 1): the number of distinct voters. */
+  voters: number;
   frontier: FrontierNode[];
   sth: SignedTreeHead | null;
 }
@@ -41,9 +43,10 @@ const PAGE = 1000;
 
 export async function readHead(deps: CoreDeps, id: string): Promise<LogHead> {
   const item = await deps.store.get(keys.log(id), keys.logHead);
-  if (!item) return { size: 0, frontier: [], sth: null };
+  if (!item) return { size: 0, voters: 0, frontier: [], sth: null };
   return {
     size: count(item, "size"),
+    voters: typeof item.voters === "number" ? item.voters : 0,
     frontier: item.frontier as unknown as FrontierNode[],
     sth: item.sth as unknown as SignedTreeHead,
   };

@@ -4,13 +4,22 @@ import { createCensus, issueCodes, listCensuses } from "../core/census-service";
 import {
   closeReferendum,
   createReferendum,
+  listReferendumIds,
   openReferendum,
   ownedReferendum,
+  turnoutOf,
   updateDraft,
 } from "../core/referendum-service";
+import type { CoreDeps } from "../core/ports";
 import { tallyReferendum } from "../core/tally";
 import { bodyOf, csv, json } from "./http";
 import { councilRoute, type Route } from "./router";
+
+/** A council sees its referendum whole (draft included) with live turnout. */
+async function councilView(deps: CoreDeps, council: string, id: string) {
+  const record = await ownedReferendum(deps, council, id);
+  return { ...record, turnout: await turnoutOf(deps, record) };
+}
 
 export const councilRoutes: Route[] = [
   councilRoute("POST", "/v1/council/censuses", async ({ context, council, event }) => {
@@ -29,8 +38,12 @@ export const councilRoutes: Route[] = [
   councilRoute("POST", "/v1/council/referenda", async ({ context, council, event }) =>
     json(201, await createReferendum(context.deps, council, parseInput(referendumDraft, bodyOf(event)))),
   ),
+  councilRoute("GET", "/v1/council/referenda", async ({ context, council }) => {
+    const ids = await listReferendumIds(context.deps, council);
+    return json(200, { referenda: await Promise.all(ids.map((id) => councilView(context.deps, council, id))) });
+  }),
   councilRoute("GET", "/v1/council/referenda/{id}", async ({ context, council, params }) =>
-    json(200, await ownedReferendum(context.deps, council, params.id ?? "")),
+    json(200, await councilView(context.deps, council, params.id ?? "")),
   ),
   councilRoute("PUT", "/v1/council/referenda/{id}", async ({ context, council, params, event }) =>
     json(200, await updateDraft(context.deps, council, params.id ?? "", parseInput(referendumDraft, bodyOf(event)))),

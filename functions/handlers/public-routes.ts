@@ -3,7 +3,8 @@ import { ballotSubmission, pageQuery, parseInput, registration } from "../api/sc
 import { z } from "zod";
 import { acceptBallot, getReceipt } from "../core/ballot-service";
 import { censusInfo, censusLeaves, register } from "../core/census-service";
-import { getReferendum, listReferendumIds, type ReferendumRecord } from "../core/referendum-service";
+import type { CoreDeps } from "../core/ports";
+import { getReferendum, listReferendumIds, turnoutOf, type ReferendumRecord } from "../core/referendum-service";
 import { getTally } from "../core/tally";
 import { consistencyBetween, inclusionByHash, readEntries, readHead } from "../core/transparency-log-store";
 import { BlingError } from "../api/errors";
@@ -11,13 +12,14 @@ import { bodyOf, json } from "./http";
 import { publicRoute, type Route } from "./router";
 
 /** What anyone may see of a referendum: drafts stay with their council. */
-function publicView(record: ReferendumRecord) {
+async function publicView(deps: CoreDeps, record: ReferendumRecord) {
   return {
     id: record.id,
     state: record.state,
     spec: record.spec,
     specHash: record.specHash,
     anchors: record.anchors,
+    turnout: await turnoutOf(deps, record),
   };
 }
 
@@ -30,12 +32,13 @@ export const publicRoutes: Route[] = [
     const records = await Promise.all(
       (await listReferendumIds(context.deps)).map((id) => getReferendum(context.deps, id)),
     );
-    return json(200, { referenda: records.filter((r) => r.state !== "draft").map(publicView) });
+    const published = records.filter((r) => r.state !== "draft");
+    return json(200, { referenda: await Promise.all(published.map((record) => publicView(context.deps, record))) });
   }),
   publicRoute("GET", "/v1/referenda/{id}", async ({ context, params }) => {
     const record = await getReferendum(context.deps, params.id ?? "");
     if (record.state === "draft") throw new BlingError("REFERENDUM_NOT_FOUND");
-    return json(200, publicView(record));
+    return json(200, await publicView(context.deps, record));
   }),
   publicRoute("GET", "/v1/censuses/{id}", async ({ context, params }) => {
     const { id, size: censusSize, depth, root } = await censusInfo(context.deps, params.id ?? "");

@@ -151,6 +151,17 @@ async function draftAndOpen(
     200,
   );
   expect(updated.draft).toMatchObject({ title: name, options: fields.options });
+  // The council's own list has its drafts too; another council's has none of them.
+  const mine = expectStatus(
+    await api<{ referenda: { id: string; state: string }[] }>("GET", "/v1/council/referenda", { token }),
+    200,
+  );
+  expect(mine.referenda).toContainEqual(expect.objectContaining({ id: draft.id, state: "draft", turnout: null }));
+  const theirs = expectStatus(
+    await api<{ referenda: { id: string }[] }>("GET", "/v1/council/referenda", { token: otherToken }),
+    200,
+  );
+  expect(theirs.referenda).not.toContainEqual(expect.objectContaining({ id: draft.id }));
   // Drafts stay with their council.
   expect((await api("GET", `/v1/referenda/${draft.id}`)).status).toBe(404);
   expect((await api<{ referenda: { id: string }[] }>("GET", "/v1/referenda")).body.referenda).not.toContainEqual(
@@ -570,8 +581,20 @@ describe("# the referendum service over HTTP", () => {
       expect(anchored?.logSize).toBe(tally.logSize);
       expect(anchored?.logRoot).toBe(`0x${tally.logRoot}`);
       expect(anchored?.nullifierSetRoot).toBe(`0x${tally.nullifierSetRoot}`);
-      const record = expectStatus(await api<{ state: string }>("GET", `/v1/referenda/${id}`), 200);
+      const record = expectStatus(
+        await api<{
+          state: string;
+          spec: ReferendumSpec;
+          turnout: { ballots: number; voters: number; electorate: number };
+        }>("GET", `/v1/referenda/${id}`),
+        200,
+      );
       expect(record.state).toBe("tallied");
+      // Live turnout, kept by the sequencer, ends where the tally does.
+      expect([name, record.turnout]).toEqual([
+        name,
+        { ballots: tally.ballots, voters: tally.voters, electorate: record.spec.census.size },
+      ]);
     }
     expect(
       expectStatus(await api<TallyResult>("GET", `/v1/referenda/${opened.get("re-voting")!.id}/tally`), 200),
