@@ -16,7 +16,7 @@ import { BlingError } from "../api/errors";
 import { signObject, type BallotEntry, type SignedTreeHead, type TreeHead } from "../api/log-objects";
 import { keys } from "./keys";
 import type { CoreDeps, TableItem } from "./ports";
-import { count, text } from "./item-fields";
+import { attributes, count, text } from "./item-fields";
 
 /** A perfect subtree on the right edge of the tree: 2^level leaves. */
 export interface FrontierNode {
@@ -185,6 +185,18 @@ export function toEntryRecord(item: TableItem): LogEntryRecord {
     entryHash: text(item, "entryHash"),
     entry: item.entry as unknown as BallotEntry,
   };
+}
+
+/** Signed tree heads of sizes >= `from`, smallest first: every head the sequencer signed, for observers. */
+export async function readTreeHeads(
+  deps: CoreDeps,
+  id: string,
+  from: number,
+  limit: number,
+): Promise<SignedTreeHead[]> {
+  const after = from > 0 ? keys.treeHead(from - 1) : undefined;
+  const items = await deps.store.query(keys.log(id), { prefix: keys.treeHeadPrefix, after, limit });
+  return items.map((item) => attributes(item) as unknown as SignedTreeHead);
 }
 
 /** Every entry the head covers, in order (for the tally). */

@@ -6,7 +6,13 @@ import { censusInfo, censusLeaves, register } from "../core/census-service";
 import type { CoreDeps } from "../core/ports";
 import { getReferendum, listReferendumIds, turnoutOf, type ReferendumRecord } from "../core/referendum-service";
 import { getTally } from "../core/tally";
-import { consistencyBetween, inclusionByHash, readEntries, readHead } from "../core/transparency-log-store";
+import {
+  consistencyBetween,
+  inclusionByHash,
+  readEntries,
+  readHead,
+  readTreeHeads,
+} from "../core/transparency-log-store";
 import { BlingError } from "../api/errors";
 import { bodyOf, json } from "./http";
 import { publicRoute, type Route } from "./router";
@@ -70,6 +76,11 @@ export const publicRoutes: Route[] = [
     await getReferendum(context.deps, params.id ?? "");
     const head = await readHead(context.deps, params.id ?? "");
     return json(200, { treeHead: head.sth });
+  }),
+  publicRoute("GET", "/v1/referenda/{id}/log/heads", async ({ context, params, query }) => {
+    const { from, limit } = parseInput(pageQuery, query);
+    await getReferendum(context.deps, params.id ?? "");
+    return json(200, { from, treeHeads: await readTreeHeads(context.deps, params.id ?? "", from, limit) });
   }),
   publicRoute("GET", "/v1/referenda/{id}/log/entries", async ({ context, params, query }) => {
     const { from, limit } = parseInput(pageQuery, query);
