@@ -9,6 +9,7 @@ import {
   createPairingVerifier,
   type BallotCheck,
 } from "../../../circuits/src/pairing-verifier";
+import { createBatchVerifierPool } from "../../../circuits/src/verifier-pool";
 import { padVotes, quadratic, yesNo } from "../../../circuits/src/rules";
 import { releaseProverThreads, verifyBallot } from "../../../circuits/src/verify";
 import { censusOf, REFERENDUM_ID } from "../../fixtures/ballot-fixtures";
@@ -199,11 +200,16 @@ describe("# createBatchPairingVerifier gives one-by-one answers", () => {
     expect(batch([yesNoBallot, plus, quadraticBallot, minus])).toEqual([true, false, true, false]);
   });
 
-  it("[fuzz] should agree with the one-by-one verifier on random mixes of valid and tampered ballots", async () => {
+  it("[fuzz] should agree with snarkjs and the one-by-one verifier on random mixes of valid and tampered ballots", async () => {
     const batch = await createBatchPairingVerifier(artifacts.vkey);
     const rerandomize = await rerandomizer(artifacts.vkey);
     const valid = Array.from({ length: 8 }, (_, i) => rerandomize(i % 2 ? yesNoBallot : quadraticBallot, i + 1));
     const bad = [...Object.values(tamperedCases()), ...cancellingPair(yesNoBallot)];
+    // snarkjs's answer for each distinct ballot, once: the property then runs at batch speed.
+    const snarkjs = new Map<Ballot, boolean>();
+    for (const ballot of [...valid, ...bad]) snarkjs.set(ballot, await verifyBallot(artifacts.vkey, ballot));
+    expect(valid.map((ballot) => snarkjs.get(ballot))).toEqual(valid.map(() => true));
+    expect(bad.map((ballot) => snarkjs.get(ballot))).toEqual(bad.map(() => false));
     fc.assert(
       fc.property(
         fc.array(
@@ -214,10 +220,38 @@ describe("# createBatchPairingVerifier gives one-by-one answers", () => {
           { maxLength: 20 },
         ),
         (ballots) => {
-          expect(batch(ballots)).toEqual(ballots.map((ballot) => check(ballot)));
+          const answers = batch(ballots);
+          expect(answers).toEqual(ballots.map((ballot) => snarkjs.get(ballot)));
+          expect(answers).toEqual(ballots.map((ballot) => check(ballot)));
+          // Bisection names exactly the tampered ones.
+          const named = answers.flatMap((ok, i) => (ok ? [] : [i]));
+          expect(named).toEqual(ballots.flatMap((ballot, i) => (bad.includes(ballot) ? [i] : [])));
         },
       ),
       { numRuns: Math.min(FUZZ_RUNS, 40) },
     );
+  });
+});
+
+describe("# createBatchVerifierPool", () => {
+  it("should check many ballots in chunks over worker threads, naming exactly the bad ones, with progress", async () => {
+    const pool = createBatchVerifierPool(artifacts.vkey, { size: 2 });
+    try {
+      const rerandomize = await rerandomizer(artifacts.vkey);
+      const bad = Object.values(tamperedCases());
+      const ballots = Array.from({ length: 90 }, (_, i) =>
+        i % 13 === 5 ? bad[i % bad.length]! : rerandomize(i % 2 ? yesNoBallot : quadraticBallot, i + 1),
+      );
+      const progress: number[] = [];
+      const answers = await pool.verifyMany(ballots, { chunk: 16, onProgress: (done) => progress.push(done) });
+      expect(answers).toEqual(ballots.map((_, i) => i % 13 !== 5));
+      expect(progress.at(-1)).toBe(90);
+      expect(progress).toEqual([...progress].sort((a, b) => a - b));
+      expect(await pool.verifyMany([])).toEqual([]);
+      expect(await pool.verify(yesNoBallot)).toBe(true);
+    } finally {
+      await pool.close();
+    }
+    await expect(pool.verify(yesNoBallot)).rejects.toThrow("closed");
   });
 });
