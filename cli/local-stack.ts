@@ -14,15 +14,12 @@ import type { BlingDeployment } from "../contracts/src/deploy";
 import { issueCouncilToken, localAuthenticator } from "../functions/adapters/auth";
 import { registryAnchor } from "../functions/adapters/chain-anchor";
 import { DynamoStore, dynamoClient, ensureTable } from "../functions/adapters/dynamo-store";
-import { createLogSigner } from "../functions/adapters/ed25519-signer";
 import { startDynalite, type LocalDynalite } from "../functions/adapters/local-dynalite";
 import { createVerifierPool } from "../functions/adapters/proof-verifier";
-import { anchorReferendum } from "../functions/core/anchoring";
+import { serviceDeps } from "../functions/adapters/service-deps";
+import { anchorAll, sequenceAll } from "../functions/core/log-work";
 import type { Clock, CoreDeps } from "../functions/core/ports";
-import { getReferendum, listReferendumIds } from "../functions/core/referendum-service";
-import { integrate } from "../functions/core/sequencer";
 import { createApiHandler } from "../functions/handlers/api-handler";
-import type { PublicConfig } from "../functions/handlers/router";
 import { startHttp, type LocalHttp } from "./http-adapter";
 
 export const TABLE = "bling";
@@ -146,55 +143,41 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const artifacts = await loadArtifacts();
     const verifier = createVerifierPool(artifacts.vkey);
     stops.push(() => verifier.close());
-    const signer = createLogSigner(Buffer.from(secrets.logKey, "hex"));
-    const { manifest } = artifacts;
-    const circuit = { name: manifest.name, zkeySha256: manifest.files.zkey.sha256, ceremony: manifest.ceremony };
-    const deps: CoreDeps = {
+    const { deps, config } = serviceDeps({
       store: new DynamoStore(client, TABLE),
-      clock: options.clock ?? { now: () => Date.now() },
-      random: { bytes: (length) => new Uint8Array(randomBytes(length)) },
-      signer,
       verifier,
-      codeKey: Buffer.from(secrets.codeKey, "hex"),
-      circuit,
-    };
-    const config: PublicConfig = {
-      chainId: String(deployment.chainId),
-      registry: deployment.registry,
-      deployBlock: deployment.deployBlock,
-      circuit: {
-        ...circuit,
-        wasmSha256: manifest.files.wasm.sha256,
-        vkeySha256: manifest.files.vkey.sha256,
+      keys: secrets,
+      manifest: artifacts.manifest,
+      chain: {
+        chainId: String(deployment.chainId),
+        registry: deployment.registry,
+        deployBlock: deployment.deployBlock,
       },
-      logPublicKey: signer.publicKeyHex,
-    };
+      clock: options.clock,
+    });
     const jwtKey = Buffer.from(secrets.jwtKey, "hex");
     const handler = createApiHandler({ deps, authenticate: localAuthenticator(jwtKey), config, log });
     const http: LocalHttp = await startHttp(handler, options.port ?? 0);
     stops.push(() => http.close());
 
-    const anchor = registryAnchor(
+    const chainAnchor = registryAnchor(
       new RegistryClient(deployment.registry, chain.wallet(COUNCIL_ACCOUNT), deployment.deployBlock),
     );
     const owner = `local-${randomUUID()}`;
-    const active = async (): Promise<string[]> => {
-      const ids = await listReferendumIds(deps);
-      const records = await Promise.all(ids.map((id) => getReferendum(deps, id)));
-      return records.filter((r) => r.state !== "draft" && !r.anchors.tallied).map((r) => r.id);
-    };
     const sequence = async (): Promise<void> => {
-      for (const id of await active()) await integrate(deps, id, owner);
+      await sequenceAll(deps, owner);
     };
-    const anchorAll = async (): Promise<void> => {
-      for (const id of await active()) await anchorReferendum(deps, anchor, id);
+    const anchor = async (): Promise<void> => {
+      // Every referendum was tried; the first failure is reported (and retried next time).
+      const [failure] = (await anchorAll(deps, chainAnchor)).failed;
+      if (failure) throw failure.error;
     };
     const guarded = (name: string, step: () => Promise<void>) => () =>
       step().catch((error: unknown) => {
         log(`${name} failed; retrying`, error);
       });
     stops.push(every(options.sequencerIntervalMs ?? 250, guarded("sequencer", sequence)));
-    stops.push(every(options.anchorIntervalMs ?? 2000, guarded("anchoring", anchorAll)));
+    stops.push(every(options.anchorIntervalMs ?? 2000, guarded("anchoring", anchor)));
 
     return {
       apiUrl: http.url,
@@ -206,7 +189,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       councilToken: (councilId) => issueCouncilToken(jwtKey, councilId),
       tick: async () => {
         await sequence();
-        await anchorAll();
+        await anchor();
       },
       stop: stopAll,
     };

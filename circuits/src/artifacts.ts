@@ -28,6 +28,20 @@ async function readChecked(dir: string, file: ArtifactFile): Promise<Uint8Array>
 }
 
 /**
+ * Loads only the verification key of an artifact set (what a verifier needs), checked against its
+ * manifest.
+ * @throws Error when the key's sha256 differs from the manifest.
+ */
+export async function loadVerificationKey(
+  name: string = BALLOT_CIRCUIT,
+  dir: string = ARTIFACTS_DIR,
+): Promise<{ manifest: ArtifactManifest; vkey: VerificationKey }> {
+  const manifest = await readManifest(name, dir);
+  const vkey = await readChecked(join(dir, name), manifest.files.vkey);
+  return { manifest, vkey: JSON.parse(new TextDecoder().decode(vkey)) as VerificationKey };
+}
+
+/**
  * Loads the wasm, zkey and verification key of an artifact set.
  * @throws Error when any file's sha256 differs from the manifest.
  */

@@ -28,6 +28,9 @@ export interface ReferendumRecord {
   specHash: string | null;
   anchors: AnchorProgress;
   createdAt: number;
+  /** When the council opened it, and when it was tallied (ms): the anchoring lag is measured from these. */
+  openedAt?: number;
+  talliedAt?: number;
   version: number;
 }
 
@@ -168,7 +171,13 @@ export async function openReferendum(deps: CoreDeps, councilId: string, id: stri
     circuit: deps.circuit,
     logPublicKey: deps.signer.publicKeyHex,
   };
-  return saveReferendum(deps, { ...record, state: "open", spec, specHash: specHash(spec) });
+  return saveReferendum(deps, {
+    ...record,
+    state: "open",
+    spec,
+    specHash: specHash(spec),
+    openedAt: deps.clock.now(),
+  });
 }
 
 /** Stops accepting ballots now (before closesAt if need be); the tally still waits for closesAt. */

@@ -32,7 +32,7 @@ export async function tallyReferendum(deps: CoreDeps, councilId: string, id: str
     logRoot: rootOfFrontier(head.frontier),
   };
   await deps.store.put({ pk: keys.referendum(id), sk: "TALLY", ...(tally as unknown as Record<string, string>) });
-  return saveReferendum(deps, { ...record, state: "tallied" });
+  return saveReferendum(deps, { ...record, state: "tallied", talliedAt: deps.clock.now() });
 }
 
 export async function getTally(deps: CoreDeps, id: string): Promise<TallyResult> {

@@ -1,0 +1,52 @@
+/**
+ * Wires the core's ports from the service's keys and settings: the same wiring for the local stack
+ * and the Lambdas, so both serve the same `/v1/config` and sign with the same kind of key.
+ */
+import { randomBytes } from "node:crypto";
+import type { ArtifactManifest } from "../../circuits/src/manifest";
+import type { CoreDeps, ProofVerifier, TableStore } from "../core/ports";
+import type { PublicConfig } from "../handlers/router";
+import { createLogSigner } from "./ed25519-signer";
+
+/** The service's secrets, each 32 bytes of hex. */
+export interface ServiceKeys {
+  /** Ed25519 seed of the ballot log key (promises and tree heads). */
+  logKey: string;
+  /** HMAC key of the registration-code hashes. */
+  codeKey: string;
+}
+
+export interface ServiceSettings {
+  store: TableStore;
+  verifier: ProofVerifier;
+  keys: ServiceKeys;
+  manifest: ArtifactManifest;
+  chain: { chainId: string; registry: string; deployBlock: number };
+  clock?: CoreDeps["clock"];
+}
+
+const hexKey = (hex: string, name: string): Buffer => {
+  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error(`${name} must be 32 bytes of hex`);
+  return Buffer.from(hex, "hex");
+};
+
+export function serviceDeps(settings: ServiceSettings): { deps: CoreDeps; config: PublicConfig } {
+  const { manifest } = settings;
+  const signer = createLogSigner(hexKey(settings.keys.logKey, "logKey"));
+  const circuit = { name: manifest.name, zkeySha256: manifest.files.zkey.sha256, ceremony: manifest.ceremony };
+  const deps: CoreDeps = {
+    store: settings.store,
+    clock: settings.clock ?? { now: () => Date.now() },
+    random: { bytes: (length) => new Uint8Array(randomBytes(length)) },
+    signer,
+    verifier: settings.verifier,
+    codeKey: hexKey(settings.keys.codeKey, "codeKey"),
+    circuit,
+  };
+  const config: PublicConfig = {
+    ...settings.chain,
+    circuit: { ...circuit, wasmSha256: manifest.files.wasm.sha256, vkeySha256: manifest.files.vkey.sha256 },
+    logPublicKey: signer.publicKeyHex,
+  };
+  return { deps, config };
+}

@@ -1,0 +1,5 @@
+/** Lambda entry: the council API, behind API Gateway's JWT authorizer (Cognito). */
+import { councilRoutes } from "../handlers/council-routes";
+import { apiLambda } from "./api-lambda";
+
+export const handler = apiLambda(councilRoutes);

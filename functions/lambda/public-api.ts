@@ -1,0 +1,5 @@
+/** Lambda entry: the public API (config, referenda, census, registration, ballots, log, tally). */
+import { publicRoutes } from "../handlers/public-routes";
+import { apiLambda } from "./api-lambda";
+
+export const handler = apiLambda(publicRoutes);

@@ -1,0 +1,60 @@
+/**
+ * What every BLING Lambda builds once per cold start: the table, the keys from Secrets Manager, the
+ * verification key bundled beside the handler (checked against its manifest), and the core's ports.
+ */
+import { join } from "node:path";
+import { loadVerificationKey } from "../../circuits/src/artifacts";
+import { DynamoStore, dynamoClient } from "../adapters/dynamo-store";
+import { inProcessVerifier } from "../adapters/proof-verifier";
+import type { SecretReader } from "../adapters/secrets";
+import { serviceDeps } from "../adapters/service-deps";
+import type { CoreDeps } from "../core/ports";
+import type { PublicConfig } from "../handlers/router";
+import type { ApiEnvironment } from "./environment";
+
+/** Where the bundling step copies the artifact manifest and verification key. */
+export const BUNDLED_ARTIFACTS = join(__dirname, "artifacts");
+
+export async function lambdaService(
+  env: ApiEnvironment,
+  readSecret: SecretReader,
+): Promise<{ deps: CoreDeps; config: PublicConfig }> {
+  const [{ manifest, vkey }, logKey, codeKey] = await Promise.all([
+    loadVerificationKey(env.CIRCUIT_NAME, BUNDLED_ARTIFACTS),
+    readSecret(env.LOG_KEY_SECRET_ARN),
+    readSecret(env.CODE_KEY_SECRET_ARN),
+  ]);
+  return serviceDeps({
+    // The SDK takes region, credentials and any endpoint override from the Lambda environment.
+    store: new DynamoStore(dynamoClient(), env.TABLE_NAME),
+    verifier: await inProcessVerifier(vkey),
+    keys: { logKey, codeKey },
+    manifest,
+    chain: { chainId: env.CHAIN_ID, registry: env.REGISTRY_ADDRESS, deployBlock: env.DEPLOY_BLOCK },
+  });
+}
+
+/**
+ * Runs `init` on first use and keeps its result for the life of the execution environment; a failed
+ * start is forgotten, so the next invocation tries again instead of failing forever.
+ */
+export function once<T>(init: () => Promise<T>): () => Promise<T> {
+  let started: Promise<T> | undefined;
+  return () => {
+    started ??= init().catch((error: unknown) => {
+      started = undefined;
+      throw error;
+    });
+    return started;
+  };
+}
+
+/** One structured log line (Lambda's JSON log format adds time, level and request id). */
+export function logError(message: string, error: unknown): void {
+  console.error(
+    JSON.stringify({
+      message,
+      error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+    }),
+  );
+}
