@@ -52,5 +52,35 @@ export default tseslint.config(
   // Dependency direction (DESIGN.md): circuits <- contracts <- functions <- infra; nothing imports tests or benchmarks.
   layer("circuits", ["contracts", "functions", "infra", "web", "cli"]),
   layer("contracts", ["functions", "infra", "web", "cli"]),
-  { files: ["eslint.config.mjs"], ...tseslint.configs.disableTypeChecked },
+  // The observer's commands use only what any third party has: the protocol, the chain client and
+  // the public API types (only the local stack mounts the service itself).
+  {
+    files: ["cli/audit/**/*.ts", "cli/verify.ts", "cli/export.ts", "cli/run-cli.ts", "cli/bling.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "**/functions/core/**",
+                "**/functions/adapters/**",
+                "**/functions/handlers/**",
+                "**/test/**",
+                "**/bench/**",
+              ],
+              message: "observer commands import circuits, contracts and functions/api only (DESIGN.md).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  { files: ["eslint.config.mjs", "**/*.cjs"], ...tseslint.configs.disableTypeChecked },
+  // CommonJS shims (the `bling` bin) load TypeScript through tsx's require hook.
+  {
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );

@@ -122,6 +122,11 @@ export type AuditBundle = Omit<z.infer<typeof auditBundle>, "referendum" | "entr
   tally: TallyResult | null;
 };
 
+/** The sources could not be read (unreachable, unknown referendum, no dump there): nothing was audited. */
+export class SourceError extends Error {
+  override name = "SourceError";
+}
+
 /** An input the audit cannot read (a malformed dump or answer): the CLI reports it without a stack trace. */
 export class BundleError extends Error {
   override name = "BundleError";

@@ -1,0 +1,116 @@
+/**
+ * `bling verify`: audits a referendum from public data only (the service's API and the chain, or an
+ * exported dump), prints the report, and exits 0 only when every check passes.
+ */
+import { cpus } from "node:os";
+import { createBatchVerifierPool } from "../circuits/src/verifier-pool";
+import { auditReferendum } from "./audit/audit";
+import type { AuditBundle } from "./audit/bundle";
+import { readDump } from "./audit/dump";
+import { fetchBundle } from "./audit/fetch-bundle";
+import { formatReport, type AuditReport } from "./audit/report";
+import { loadTrustedCircuit } from "./audit/trusted-circuit";
+import { UsageError, type CliIo } from "./cli-io";
+import { createProgress, type Progress } from "./progress";
+import { networkSource, parseFlags, SOURCE_OPTIONS, type FlagValues } from "./source-flags";
+
+export const VERIFY_USAGE = `Usage:
+  bling verify --api URL --rpc URL [--registry ADDR] --referendum ID [options]
+  bling verify --from-dump DIR [options]
+
+Audits a referendum from public data and prints a pass/fail report; exit 0 only when every check passes.
+
+  --api URL         the service's public API (e.g. http://127.0.0.1:8787)
+  --rpc URL         a JSON-RPC endpoint of the chain the registry is on
+  --registry ADDR   the BlingRegistry address (default: the one the service's /v1/config names)
+  --referendum ID   the referendum's id
+  --from-dump DIR   audit a bundle written by \`bling export\`, offline
+  --json            print the report as JSON
+  --progress        show the progress bar even when stderr is not a terminal
+  --workers N       verifier threads (default: one per core)
+`;
+
+const OPTIONS = {
+  ...SOURCE_OPTIONS,
+  "from-dump": { type: "string" },
+  json: { type: "boolean" },
+  progress: { type: "boolean" },
+  workers: { type: "string" },
+} as const;
+
+interface Where {
+  source: string;
+  registry: string;
+}
+
+async function loadBundle(
+  values: FlagValues<typeof OPTIONS>,
+  progress: Progress,
+): Promise<{ bundle: AuditBundle; where: Where }> {
+  const dump = values["from-dump"];
+  if (dump !== undefined) {
+    if (values.api ?? values.rpc ?? values.referendum)
+      throw new UsageError("--from-dump takes no --api, --rpc or --referendum");
+    const bundle = await readDump(dump);
+    return { bundle, where: { source: `dump ${dump}`, registry: bundle.anchors.registry } };
+  }
+  const source = networkSource(values);
+  const bundle = await fetchBundle({
+    ...source,
+    onProgress: (phase, done, total) => {
+      progress.update(`fetching ${phase}`, done, total);
+    },
+  });
+  progress.finish();
+  const registry = `${bundle.anchors.registry}${source.registry ? "" : " (as the service's /v1/config names it)"}`;
+  return { bundle, where: { source: `${source.api} and ${source.rpc}`, registry } };
+}
+
+/** Runs the audit with the proofs checked on `workers` threads. */
+async function audit(bundle: AuditBundle, workers: number, progress: Progress): Promise<AuditReport> {
+  const circuit = await loadTrustedCircuit(bundle.referendum.spec.circuit.name);
+  const pool = createBatchVerifierPool(circuit.vkey, { size: workers });
+  try {
+    return await auditReferendum(bundle, {
+      circuit: circuit.trusted,
+      verifyProofs: (ballots) =>
+        pool.verifyMany(ballots, {
+          onProgress: (done) => {
+            progress.update("verifying proofs", done, ballots.length);
+          },
+        }),
+    });
+  } finally {
+    progress.finish();
+    await pool.close();
+  }
+}
+
+function workerCount(value: string | undefined): number {
+  if (value === undefined) return Math.max(1, cpus().length);
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError("--workers must be a whole number from 1 to 256");
+  return n;
+}
+
+export async function runVerify(args: string[], io: CliIo): Promise<number> {
+  const values = parseFlags(args, OPTIONS);
+  if (values.help) {
+    io.out(VERIFY_USAGE);
+    return 0;
+  }
+  const workers = workerCount(values.workers);
+  const progress = createProgress(io.err, values.progress === true || io.errIsTty);
+  const { bundle, where } = await loadBundle(values, progress);
+  const report = await audit(bundle, workers, progress);
+  io.out(
+    values.json
+      ? `${JSON.stringify(withSource(report, where), null, 2)}\n`
+      : `${formatReport(report)}\n${sourceLines(where)}`,
+  );
+  return report.ok ? 0 : 1;
+}
+
+const withSource = (report: AuditReport, where: Where) => ({ ...report, ...where });
+
+const sourceLines = (where: Where): string => `Data from ${where.source}; registry ${where.registry}.\n`;
