@@ -108,6 +108,7 @@ export function createBatchVerifierPool(
       if (!pending) return;
       entry.pending.delete(id);
       entry.load -= pending.count;
+      if (entry.pending.size === 0) entry.worker.unref();
       pending.resolve(answers);
     });
     // A dead worker fails its in-flight ballots (a valid ballot is never reported invalid) and is replaced.
@@ -122,6 +123,7 @@ export function createBatchVerifierPool(
     entry.worker.on("exit", (code) => {
       fail(new Error(`verifier worker exited with code ${code}`));
     });
+    // Idle workers never keep a process alive; busy ones do (see `send`).
     entry.worker.unref();
     return entry;
   };
@@ -133,6 +135,8 @@ export function createBatchVerifierPool(
     const id = next++;
     const entry = pool.reduce((best, candidate) => (candidate.load < best.load ? candidate : best));
     entry.load += ballots.length;
+    // A command line awaiting answers has nothing else keeping it alive.
+    entry.worker.ref();
     return new Promise((resolve, reject) => {
       entry.pending.set(id, { count: ballots.length, resolve, reject });
       entry.worker.postMessage({ id, ballots });
