@@ -11,15 +11,8 @@ import { registryAnchor } from "../adapters/chain-anchor";
 import { secretsManagerReader } from "../adapters/secrets";
 import { anchorAll, sequenceAll } from "../core/log-work";
 import { loadEnvironment, workerEnvironment } from "./environment";
+import { emitMetrics, type WorkerRun } from "./metrics";
 import { lambdaService, logError, once } from "./runtime";
-
-export const METRIC_NAMESPACE = "Bling";
-
-export interface WorkerRun {
-  integrated: number;
-  anchorFailures: number;
-  lagSeconds: number;
-}
 
 const SEQUENCE_EVERY_MS = 1000;
 
@@ -34,26 +27,6 @@ const worker = once(async () => {
   const registry = new RegistryClient(env.REGISTRY_ADDRESS, new Wallet(`0x${anchorKey}`, provider), env.DEPLOY_BLOCK);
   return { env, deps, chain: registryAnchor(registry), owner: `lambda-${randomUUID()}` };
 });
-
-/** One CloudWatch embedded-metric line, written to stdout as is so the JSON log format keeps it whole. */
-function emitMetrics(stage: string, run: WorkerRun): void {
-  const metrics = [
-    { Name: "AnchorLagSeconds", Unit: "Seconds" },
-    { Name: "AnchorFailures", Unit: "Count" },
-    { Name: "BallotsIntegrated", Unit: "Count" },
-  ];
-  const line = {
-    _aws: {
-      Timestamp: Date.now(),
-      CloudWatchMetrics: [{ Namespace: METRIC_NAMESPACE, Dimensions: [["Stage"]], Metrics: metrics }],
-    },
-    Stage: stage,
-    AnchorLagSeconds: run.lagSeconds,
-    AnchorFailures: run.anchorFailures,
-    BallotsIntegrated: run.integrated,
-  };
-  process.stdout.write(`${JSON.stringify(line)}\n`);
-}
 
 export async function handler(): Promise<WorkerRun> {
   const { env, deps, chain, owner } = await worker();

@@ -1,0 +1,23 @@
+/**
+ * Refuses to deploy artifacts from a dev ceremony (whoever ran it can forge ballots) unless the
+ * deployer says so explicitly.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ArtifactManifest } from "../../circuits/src/manifest";
+
+export const INSECURE_CEREMONY = "dev-insecure";
+
+export function readCircuitManifest(artifactsDir: string, circuitName: string): ArtifactManifest {
+  return JSON.parse(readFileSync(join(artifactsDir, circuitName, "manifest.json"), "utf8")) as ArtifactManifest;
+}
+
+/** @throws Error when the artifacts are from the dev ceremony and `allowInsecure` is not set. */
+export function requireTrustedCeremony(manifest: ArtifactManifest, allowInsecure: boolean): void {
+  if (manifest.ceremony === INSECURE_CEREMONY && !allowInsecure) {
+    throw new Error(
+      `circuit ${manifest.name} comes from the "${INSECURE_CEREMONY}" ceremony: anyone who ran it can forge ballots. ` +
+        "Deploy artifacts from a multi-party ceremony, or pass -c allowInsecureCeremony=true for a test deployment.",
+    );
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The deployment's settings, from CDK context (`-c key=value` or cdk.json): the stage and what it
+ * makes stricter, the chain the registry lives on, and the explicit consent to dev artifacts.
+ */
+import { RetentionDays } from "aws-cdk-lib/aws-logs";
+import { z } from "zod";
+
+export const STAGES = ["dev", "prod"] as const;
+export type Stage = (typeof STAGES)[number];
+
+const flag = z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]);
+
+const contextSchema = z.object({
+  stage: z.enum(STAGES).default("dev"),
+  chainId: z.coerce.number().int().positive(),
+  chainRpcUrl: z.url({ protocol: /^https?$/ }),
+  registryAddress: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte address"),
+  registryDeployBlock: z.coerce.number().int().min(0).default(0),
+  allowInsecureCeremony: flag.default(false),
+  alarmEmail: z.email().optional(),
+  /** The folder of the site's static export. */
+  siteDir: z.string().default("web/out"),
+});
+
+/** What differs between stages; prod is stricter everywhere. */
+export interface StageSettings {
+  stage: Stage;
+  chainId: number;
+  chainRpcUrl: string;
+  registryAddress: string;
+  registryDeployBlock: number;
+  allowInsecureCeremony: boolean;
+  alarmEmail: string | undefined;
+  siteDir: string;
+  /** Council admins must use a second factor. */
+  mfaRequired: boolean;
+  /** Requests per second across the HTTP API, and the burst above it. */
+  throttle: { rateLimit: number; burstLimit: number };
+  logRetentionDays: RetentionDays;
+  /** Seconds a signed head may wait for the chain before the anchoring alarm fires. */
+  anchorLagAlarmSeconds: number;
+}
+
+const CONTEXT_KEYS = Object.keys(contextSchema.shape);
+
+/**
+ * Reads the settings from a context lookup.
+ * @throws Error listing every missing or malformed key, with how to pass it.
+ */
+export function readSettings(context: (key: string) => unknown): StageSettings {
+  const entries: [string, unknown][] = CONTEXT_KEYS.map((key) => [key, context(key)]);
+  const raw = Object.fromEntries(entries.filter(([, value]) => value !== undefined));
+  const parsed = contextSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`BLING deployment settings: ${problems.join("; ")} (pass them as -c key=value)`);
+  }
+  const settings = parsed.data;
+  const prod = settings.stage === "prod";
+  if (prod && !settings.alarmEmail) throw new Error("BLING deployment settings: prod needs -c alarmEmail=...");
+  return {
+    ...settings,
+    alarmEmail: settings.alarmEmail,
+    mfaRequired: prod,
+    throttle: prod ? { rateLimit: 500, burstLimit: 1000 } : { rateLimit: 100, burstLimit: 200 },
+    logRetentionDays: prod ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
+    anchorLagAlarmSeconds: prod ? 600 : 1800,
+  };
+}

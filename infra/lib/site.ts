@@ -1,0 +1,160 @@
+/**
+ * The site: the Next.js static export in a private bucket, served only through CloudFront (origin
+ * access control, HTTPS, security headers with a strict Content-Security-Policy), and the runtime
+ * `config.json` that tells the site where the API, the chain and the registry are.
+ */
+import { existsSync } from "node:fs";
+import { Aws, Duration, RemovalPolicy } from "aws-cdk-lib";
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  PriceClass,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from "aws-cdk-lib/aws-cloudfront";
+import { S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
+import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
+import { Construct } from "constructs";
+import type { StageSettings } from "./settings";
+
+/** What the site reads at start (`/config.json`): where everything is, decided at deploy time. */
+export interface SiteConfig {
+  apiUrl: string;
+  chainId: number;
+  chainRpcUrl: string;
+  registryAddress: string;
+  registryDeployBlock: number;
+  stage: string;
+  auth: { signInUrl: string; clientId: string; userPoolId: string };
+}
+
+export interface BlingSiteProps {
+  settings: StageSettings;
+  /** Shown while web/ has no static export yet. */
+  placeholderDir: string;
+}
+
+/**
+ * The CSP: scripts only from the site itself (plus WebAssembly compilation, which the in-browser
+ * prover needs), network only to the site, the API, the sign-in domain and the chain's RPC.
+ */
+export function contentSecurityPolicy(settings: StageSettings): string {
+  const rpc = new URL(settings.chainRpcUrl).origin;
+  // The API's own id would make the site depend on the API, which depends on the site (CORS):
+  // any API Gateway of this account's region is as close as CloudFormation allows.
+  const api = `https://*.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`;
+  const signIn = `https://bling-${settings.stage}-${Aws.ACCOUNT_ID}.auth.${Aws.REGION}.amazoncognito.com`;
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "worker-src 'self' blob:",
+    `connect-src 'self' ${api} ${signIn} ${rpc}`,
+    "img-src 'self' data:",
+    "style-src 'self'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    `form-action 'self' ${signIn}`,
+    "frame-ancestors 'none'",
+    "upgrade-insecure-requests",
+  ].join("; ");
+}
+
+export class BlingSite extends Construct {
+  readonly bucket: Bucket;
+  readonly logs: Bucket;
+  readonly distribution: Distribution;
+  /** The folder actually deployed: the static export, or the placeholder until web/ builds one. */
+  readonly contentDir: string;
+  private readonly settings: StageSettings;
+
+  constructor(scope: Construct, id: string, props: BlingSiteProps) {
+    super(scope, id);
+    const { settings } = props;
+    this.settings = settings;
+    const prod = settings.stage === "prod";
+    this.contentDir = existsSync(settings.siteDir) ? settings.siteDir : props.placeholderDir;
+
+    this.logs = new Bucket(this, "AccessLogs", {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront's standard logging writes with ACLs.
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(settings.logRetentionDays) }],
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      autoDeleteObjects: !prod,
+    });
+    this.bucket = new Bucket(this, "Content", {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: prod,
+      serverAccessLogsBucket: this.logs,
+      serverAccessLogsPrefix: "s3/",
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      autoDeleteObjects: !prod,
+    });
+
+    const headers = new ResponseHeadersPolicy(this, "SecurityHeaders", {
+      comment: `BLING ${settings.stage} security headers`,
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(settings), override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          preload: true,
+          override: true,
+        },
+        xssProtection: { protection: true, modeBlock: true, override: true },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          { header: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()", override: true },
+          { header: "Cross-Origin-Opener-Policy", value: "same-origin", override: true },
+        ],
+      },
+    });
+    this.distribution = new Distribution(this, "Distribution", {
+      comment: `BLING ${settings.stage} site`,
+      defaultRootObject: "index.html",
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: headers,
+      },
+      errorResponses: [{ httpStatus: 404, responseHttpStatus: 404, responsePagePath: "/404.html" }],
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      priceClass: PriceClass.PRICE_CLASS_100,
+      enableLogging: true,
+      logBucket: this.logs,
+      logFilePrefix: "cloudfront/",
+    });
+  }
+
+  /** The site's origin, `https://...` with no trailing slash. */
+  get origin(): string {
+    return `https://${this.distribution.distributionDomainName}`;
+  }
+
+  /** Uploads the site and its `config.json`, then invalidates CloudFront's copies. */
+  deploy(config: SiteConfig): BucketDeployment {
+    return new BucketDeployment(this, "Deploy", {
+      sources: [Source.asset(this.contentDir), Source.jsonData("config.json", config)],
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ["/*"],
+      memoryLimit: 512,
+    });
+  }
+}
