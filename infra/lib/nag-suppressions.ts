@@ -72,6 +72,7 @@ export function acknowledgeFindings(stack: Stack, parts: BlingParts): void {
 /** The CDK-managed Lambda that copies the site into its bucket: its role and runtime are CDK's. */
 function acknowledgeBucketDeployment(stack: Stack, site: BlingSite): void {
   const region = Token.isUnresolved(stack.region) ? "<AWS::Region>" : stack.region;
+  const account = Token.isUnresolved(stack.account) ? "<AWS::AccountId>" : stack.account;
   const bucketArn = `<${stack.getLogicalId(site.bucket.node.defaultChild as never)}.Arn>`;
   for (const handler of stack.node.children.filter((c) => c.node.id.startsWith("Custom::CDKBucketDeployment"))) {
     const reason =
@@ -92,7 +93,7 @@ function acknowledgeBucketDeployment(stack: Stack, site: BlingSite): void {
         "AwsSolutions-IAM5[Action::s3:Abort*]",
         "AwsSolutions-IAM5[Resource::*]",
         `AwsSolutions-IAM5[Resource::${bucketArn}/*]`,
-        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${region}/*]`,
+        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${account}-${region}/*]`,
       ],
       reason,
     );
