@@ -5,20 +5,122 @@
  */
 import * as mcl from "mcl-wasm";
 import { decodeBallotStatement, isWellFormedProof, type Ballot, type VerificationKey } from "./statement";
-import { PUBLIC_SIGNAL_COUNT } from "./constants";
+import { BASE_FIELD_SIZE, PUBLIC_SIGNAL_COUNT } from "./constants";
 
 /** Checks a ballot synchronously; false for anything malformed, never throws. */
 export type BallotCheck = (ballot: unknown) => boolean;
 
 let ready: Promise<void> | undefined;
 
-/** mcl is one global instance: initialise it once, with G2 subgroup checks on every decoded point. */
+/** The BN254 parameter u (p and r are polynomials in it). */
+const BN_U = 4965661367192848881n;
+
+/** Constants of the G2 subgroup test, set once mcl is ready. */
+let psi: { x: mcl.Fp2; y: mcl.Fp2; eigenvalue: mcl.Fr } | undefined;
+
+/** (a + bi)^e in Fp2 = Fp[i]/(i^2 + 1), on bigints: run once, for the constants of psi. */
+function fp2Pow([a, b]: [bigint, bigint], e: bigint): [bigint, bigint] {
+  const p = BASE_FIELD_SIZE;
+  const mul = ([x, y]: [bigint, bigint], [z, w]: [bigint, bigint]): [bigint, bigint] => [
+    (((x * z - y * w) % p) + p) % p,
+    (x * w + y * z) % p,
+  ];
+  let result: [bigint, bigint] = [1n, 0n];
+  let base: [bigint, bigint] = [a, b];
+  for (let k = e; k > 0n; k >>= 1n) {
+    if (k & 1n) result = mul(result, base);
+    base = mul(base, base);
+  }
+  return result;
+}
+
+function fp2([a, b]: [bigint, bigint]): mcl.Fp2 {
+  const v = new mcl.Fp2();
+  v.setStr(`${a} ${b}`, 10);
+  return v;
+}
+
+/**
+ * mcl is one global instance: initialise it once. Decoded points are checked on the curve by mcl
+ * and in the prime-order subgroup here: G1 needs no more (BN254's curve over Fp has prime order),
+ * G2 gets `isInG2Subgroup`, twice as fast as mcl's own order check (a multiplication by r).
+ */
 function initMcl(): Promise<void> {
   ready ??= mcl.init(mcl.BN_SNARK1).then(() => {
-    mcl.verifyOrderG1(true);
-    mcl.verifyOrderG2(true);
+    mcl.verifyOrderG1(false);
+    mcl.verifyOrderG2(false);
+    // The twist is y^2 = x^3 + 3 / xi with xi = 9 + i; psi = untwist-Frobenius-twist.
+    const p = BASE_FIELD_SIZE;
+    const eigenvalue = new mcl.Fr();
+    eigenvalue.setStr((6n * BN_U * BN_U).toString(), 10);
+    psi = { x: fp2(fp2Pow([9n, 1n], (p - 1n) / 3n)), y: fp2(fp2Pow([9n, 1n], (p - 1n) / 2n)), eigenvalue };
   });
   return ready;
+}
+
+function conjugate(v: mcl.Fp2): mcl.Fp2 {
+  const c = new mcl.Fp2();
+  c.set_a(v.get_a());
+  c.set_b(mcl.neg(v.get_b()));
+  return c;
+}
+
+/**
+ * Whether a point on the G2 twist (affine, z = 1) is in the prime-order subgroup, by the BN
+ * endomorphism test: psi(Q) = [6u^2] Q exactly for Q in G2 (p = 6u^2 mod r is psi's eigenvalue
+ * there; El Housni, Guillevic, Piellard, eprint 2022/352, as gnark-crypto's bn254 IsInSubGroup).
+ * One multiplication by a 127-bit scalar instead of mcl's multiplication by r. Tests hold it to
+ * mcl's `isValidOrder` on random points of the twist.
+ */
+export function isInG2Subgroup(point: mcl.G2): boolean {
+  if (!psi) throw new Error("mcl is not initialised");
+  const image = new mcl.G2();
+  image.setX(mcl.mul(conjugate(point.getX()), psi.x));
+  image.setY(mcl.mul(conjugate(point.getY()), psi.y));
+  image.setZ(point.getZ());
+  return image.isEqual(mcl.mul(point, psi.eigenvalue));
+}
+
+/** The part of mcl's module that `millerLoopVec` needs; mcl-wasm exports it untyped. */
+interface MclModule {
+  stackSave(): number;
+  stackRestore(position: number): void;
+  salloc(value: Uint32Array): number;
+  sallocArray(values: Uint32Array[]): number;
+  copyFromHeap32(value: Uint32Array, position: number): void;
+  _mclBn_millerLoopVec(z: number, xs: number, ys: number, n: number): void;
+}
+
+/** Pairs per `millerLoopVec` call: they share the loop's squarings; 16 pairs use 4.6 KB of wasm stack. */
+const MILLER_CHUNK = 16;
+
+const internals = (value: object): Uint32Array => (value as unknown as { a_: Uint32Array }).a_;
+
+/**
+ * The product of the Miller loops of many pairs, by mcl's multi-pairing loop (not in mcl-wasm's
+ * typed API): one Fp12 squaring per step for all pairs instead of one per pair.
+ */
+function millerLoopVec(ps: readonly mcl.G1[], qs: readonly mcl.G2[]): mcl.GT {
+  const mod = (mcl as unknown as { mod: MclModule }).mod;
+  let product: mcl.GT | null = null;
+  for (let start = 0; start < ps.length; start += MILLER_CHUNK) {
+    const xs = ps.slice(start, start + MILLER_CHUNK);
+    const ys = qs.slice(start, start + MILLER_CHUNK);
+    const z = new mcl.GT();
+    const stack = mod.stackSave();
+    try {
+      const zPos = mod.salloc(internals(z));
+      const xPos = mod.sallocArray(xs.map(internals));
+      const yPos = mod.sallocArray(ys.map(internals));
+      mod._mclBn_millerLoopVec(zPos, xPos, yPos, xs.length);
+      mod.copyFromHeap32(internals(z), zPos);
+    } finally {
+      mod.stackRestore(stack);
+    }
+    product = product ? mcl.mul(product, z) : z;
+  }
+  if (!product) throw new RangeError("millerLoopVec of no pairs");
+  return product;
 }
 
 type Affine1 = readonly unknown[];
@@ -39,6 +141,7 @@ function g2(point: Affine2): mcl.G2 {
   const p = new mcl.G2();
   // mcl and snarkjs both write an Fp2 element as c0 (real part) then c1.
   p.setStr(`1 ${String(x?.[0])} ${String(x?.[1])} ${String(y?.[0])} ${String(y?.[1])}`, 10);
+  if (!isInG2Subgroup(p)) throw new RangeError("not in the G2 subgroup");
   return p;
 }
 
@@ -129,17 +232,20 @@ function combinedCheck(key: PreparedKey, proofs: readonly Decoded[], weights: re
   const unit = one();
   let weightSum = new mcl.Fr();
   const icScalars = key.ic.map(() => new mcl.Fr());
-  let loops: mcl.GT | null = null;
-  for (const [i, { a, b, signals }] of proofs.entries()) {
+  const weighted: mcl.G1[] = [];
+  for (const [i, { a, signals }] of proofs.entries()) {
     const r = weights?.[i];
     weightSum = mcl.add(weightSum, r ?? unit);
     for (const [j, signal] of signals.entries())
       icScalars[j + 1] = mcl.add(icScalars[j + 1] ?? new mcl.Fr(), r ? mcl.mul(r, signal) : signal);
-    const loop = mcl.millerLoop(r ? mcl.mul(a, r) : a, b);
-    loops = loops ? mcl.mul(loops, loop) : loop;
+    weighted.push(r ? mcl.mul(a, r) : a);
   }
   const [first] = proofs;
-  if (!loops || !first) return true;
+  if (!first) return true;
+  const loops = millerLoopVec(
+    weighted,
+    proofs.map((proof) => proof.b),
+  );
   icScalars[0] = weightSum;
   const inputs = mcl.mulVec(key.ic, icScalars);
   const cs = weights

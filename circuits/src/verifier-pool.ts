@@ -55,7 +55,7 @@ export interface BatchVerifierPoolOptions {
 }
 
 export interface ManyOptions {
-  /** Ballots per message to a worker: one batch each (default 256). */
+  /** Ballots per message to a worker, one batch each (default: a quarter of each worker's share, 16 to 256). */
   chunk?: number;
   /** Called after each chunk with the number of ballots answered so far. */
   onProgress?: (done: number) => void;
@@ -85,6 +85,10 @@ interface PoolWorker {
 
 /** Chunks a worker holds at once in `verifyMany`: one being checked, one waiting, so it never idles. */
 const IN_FLIGHT_PER_WORKER = 2;
+
+/** Big enough to share the batch's fixed cost, small enough that every worker gets several. */
+const defaultChunk = (count: number, workers: number): number =>
+  Math.min(256, Math.max(16, Math.ceil(count / (workers * 4))));
 
 /** Starts `size` verifier workers for one verification key. */
 export function createBatchVerifierPool(
@@ -149,7 +153,7 @@ export function createBatchVerifierPool(
       const [ok] = await send([ballot]);
       return ok === true;
     },
-    async verifyMany(ballots, { chunk = 256, onProgress } = {}) {
+    async verifyMany(ballots, { chunk = defaultChunk(ballots.length, size), onProgress } = {}) {
       const answers: boolean[] = new Array<boolean>(ballots.length);
       let start = 0;
       let done = 0;

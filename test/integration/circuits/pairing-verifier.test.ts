@@ -7,6 +7,7 @@ import { BASE_FIELD_SIZE, PUBLIC_SIGNAL_COUNT, SIGNAL, SNARK_FIELD_SIZE } from "
 import {
   createBatchPairingVerifier,
   createPairingVerifier,
+  isInG2Subgroup,
   type BallotCheck,
 } from "../../../circuits/src/pairing-verifier";
 import { createBatchVerifierPool } from "../../../circuits/src/verifier-pool";
@@ -61,9 +62,9 @@ function pointOutsideG2Subgroup(): string[][] {
     const [x0, x1] = x.getStr(10).split(" ");
     const [y0, y1] = y.getStr(10).split(" ");
     const point = new mcl.G2();
+    // The verifiers leave mcl's own G2 order check off (they test membership themselves).
     mcl.verifyOrderG2(false);
     point.setStr(`1 ${x0} ${x1} ${y0} ${y1}`, 10);
-    mcl.verifyOrderG2(true);
     if (point.isValidOrder()) continue;
     return [
       [x0!, x1!],
@@ -151,6 +152,32 @@ describe("# createPairingVerifier (mcl) agrees with snarkjs", () => {
       ),
       { numRuns: Math.min(FUZZ_RUNS, 200) },
     );
+  });
+
+  it("should test G2 subgroup membership exactly as mcl's multiplication by r does", () => {
+    mcl.verifyOrderG2(false);
+    const seen = { inside: 0, outside: 0 };
+    for (let i = 1; i <= 60; i++) {
+      const x = new mcl.Fp2();
+      x.setStr(`${i} ${i * 7 + 1}`, 10);
+      const xi = new mcl.Fp2();
+      xi.setStr("9 1", 10);
+      const three = new mcl.Fp2();
+      three.setStr("3 0", 10);
+      const [ok, y] = mcl.squareRoot(mcl.add(mcl.mul(mcl.mul(x, x), x), mcl.div(three, xi)));
+      if (!ok) continue;
+      const onTwist = new mcl.G2();
+      onTwist.setStr(`1 ${x.getStr(10)} ${y.getStr(10)}`, 10);
+      const inside = mcl.hashAndMapToG2(`point ${i}`);
+      inside.normalize();
+      for (const point of [onTwist, inside]) {
+        const expected = point.isValidOrder();
+        expect(isInG2Subgroup(point)).toBe(expected);
+        seen[expected ? "inside" : "outside"]++;
+      }
+    }
+    expect(seen.inside).toBeGreaterThan(20);
+    expect(seen.outside).toBeGreaterThan(10);
   });
 
   it("should refuse a key that is not the ballot circuit's", async () => {
