@@ -80,7 +80,15 @@ export default tseslint.config(
   // CommonJS shims (the `bling` bin) load TypeScript through tsx's require hook.
   {
     files: ["**/*.cjs"],
-    languageOptions: { sourceType: "commonjs", globals: { require: "readonly" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: Object.fromEntries(
+        ["require", "module", "exports", "process", "console", "Buffer", "__dirname", "__filename"].map((name) => [
+          name,
+          "readonly",
+        ]),
+      ),
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

@@ -1,16 +1,18 @@
 /**
- * `npm run bench [circuits|contracts|service ...]`: the named benchmarks (all by default) in turn, each
+ * `npm run bench [circuits|contracts|service|verify ...]`: the named benchmarks (all by default) in turn, each
  * printing its table. Not a test: no assertions on time or gas.
  */
 import { curves } from "snarkjs";
 import { benchCircuits } from "./circuits";
 import { benchContracts } from "./contracts";
 import { benchService } from "./service";
+import { benchVerify } from "./verify";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   circuits: benchCircuits,
   contracts: benchContracts,
   service: benchService,
+  verify: benchVerify,
 };
 
 async function main(): Promise<void> {
