@@ -3,6 +3,7 @@
  * exported dump), prints the report, and exits 0 only when every check passes.
  */
 import { cpus } from "node:os";
+import { censusRootInWorker } from "../circuits/src/census-worker";
 import { createBatchVerifierPool } from "../circuits/src/verifier-pool";
 import { auditReferendum } from "./audit/audit";
 import type { AuditBundle } from "./audit/bundle";
@@ -73,6 +74,7 @@ async function audit(bundle: AuditBundle, workers: number, progress: Progress): 
   try {
     return await auditReferendum(bundle, {
       circuit: circuit.trusted,
+      censusRoot: censusRootInWorker,
       verifyProofs: (ballots) =>
         pool.verifyMany(ballots, {
           onProgress: (done) => {
