@@ -8,7 +8,7 @@ import { createBatchVerifierPool } from "../circuits/src/verifier-pool";
 import { auditReferendum } from "./audit/audit";
 import type { AuditBundle } from "./audit/bundle";
 import { readDump } from "./audit/dump";
-import { fetchBundle } from "./audit/fetch-bundle";
+import { fetchAnchors, fetchBundle } from "./audit/fetch-bundle";
 import { formatReport, type AuditReport } from "./audit/report";
 import { loadTrustedCircuit } from "./audit/trusted-circuit";
 import { UsageError, type CliIo } from "./cli-io";
@@ -17,7 +17,7 @@ import { networkSource, parseFlags, SOURCE_OPTIONS, type FlagValues } from "./so
 
 export const VERIFY_USAGE = `Usage:
   bling verify --api URL --rpc URL [--registry ADDR] --referendum ID [options]
-  bling verify --from-dump DIR [options]
+  bling verify --from-dump DIR [--rpc URL [--registry ADDR]] [options]
 
 Audits a referendum from public data and prints a pass/fail report; exit 0 only when every check passes.
 
@@ -25,7 +25,8 @@ Audits a referendum from public data and prints a pass/fail report; exit 0 only 
   --rpc URL         a JSON-RPC endpoint of the chain the registry is on
   --registry ADDR   the BlingRegistry address (default: the one the service's /v1/config names)
   --referendum ID   the referendum's id
-  --from-dump DIR   audit a bundle written by \`bling export\`, offline
+  --from-dump DIR   audit a bundle written by \`bling export\`, offline; with --rpc, the dump's anchors
+                    are replaced by what the registry holds now
   --json            print the report as JSON
   --progress        show the progress bar even when stderr is not a terminal
   --workers N       verifier threads (default: one per core)
@@ -44,17 +45,34 @@ interface Where {
   registry: string;
 }
 
+/** A dump, with its anchors re-read from the chain when an RPC is given (a dump's own are only as good as its source). */
+async function loadDump(
+  dump: string,
+  values: FlagValues<typeof OPTIONS>,
+): Promise<{ bundle: AuditBundle; where: Where }> {
+  if (values.api ?? values.referendum) throw new UsageError("--from-dump takes no --api or --referendum");
+  const bundle = await readDump(dump);
+  if (values.rpc === undefined) {
+    return {
+      bundle,
+      where: { source: `dump ${dump}`, registry: `${bundle.anchors.registry} (anchors as the dump holds them)` },
+    };
+  }
+  const { rpc, registry } = networkSource({ ...values, api: "http://dump", referendum: bundle.referendumId });
+  const anchors = await fetchAnchors(rpc, registry ?? bundle.anchors.registry, BigInt(bundle.referendumId));
+  const named = registry ? "" : " (as the dump names it)";
+  return {
+    bundle: { ...bundle, anchors },
+    where: { source: `dump ${dump}, anchors from ${rpc}`, registry: `${anchors.registry}${named}` },
+  };
+}
+
 async function loadBundle(
   values: FlagValues<typeof OPTIONS>,
   progress: Progress,
 ): Promise<{ bundle: AuditBundle; where: Where }> {
   const dump = values["from-dump"];
-  if (dump !== undefined) {
-    if (values.api ?? values.rpc ?? values.referendum)
-      throw new UsageError("--from-dump takes no --api, --rpc or --referendum");
-    const bundle = await readDump(dump);
-    return { bundle, where: { source: `dump ${dump}`, registry: bundle.anchors.registry } };
-  }
+  if (dump !== undefined) return loadDump(dump, values);
   const source = networkSource(values);
   const bundle = await fetchBundle({
     ...source,

@@ -80,7 +80,11 @@ interface PublicReferendum {
   specHash: string | null;
 }
 
-async function chainAnchors(rpc: string, registry: string, id: bigint, fromBlock: number): Promise<AuditAnchors> {
+/**
+ * What the registry on a chain holds of a referendum.
+ * @throws SourceError when the RPC is unreachable or no contract is at `registry`.
+ */
+export async function fetchAnchors(rpc: string, registry: string, id: bigint, fromBlock = 0): Promise<AuditAnchors> {
   let chainId: bigint;
   try {
     // Asked once by hand: ethers would otherwise retry an unreachable RPC forever.
@@ -141,7 +145,7 @@ export async function fetchBundle(source: BundleSource): Promise<AuditBundle> {
     "/config",
   );
   const registry = source.registry ?? config.registry;
-  const anchors = await chainAnchors(source.rpc, registry, BigInt(id), source.registry ? 0 : (config.deployBlock ?? 0));
+  const anchors = await fetchAnchors(source.rpc, registry, BigInt(id), source.registry ? 0 : (config.deployBlock ?? 0));
   const referendum = await getOk<PublicReferendum>(api, `/referenda/${id}`);
   if (!referendum.spec) throw new SourceError(`referendum ${id} has no public spec yet`);
   const spec = referendum.spec;

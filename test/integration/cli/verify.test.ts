@@ -172,6 +172,24 @@ describe("# bling verify and bling export", () => {
       expect.stringMatching(/the census has 4 members but the spec froze 3/),
     ]);
 
+    // A dump's own anchors are only as good as its source; with --rpc, the chain's replace them.
+    const reanchored = await tampered("anchors.json", (text) => text.replace(/"counts": \[\s*"1"/, '"counts": ["2"'));
+    const offline = await cli("verify", "--from-dump", reanchored);
+    expect([offline.code, offline.out]).toEqual([
+      1,
+      expect.stringMatching(/the log counts \[1, 1, .*\] but the registry anchors \[2, 1/),
+    ]);
+    const online = await cli(
+      "verify",
+      "--from-dump",
+      reanchored,
+      "--rpc",
+      stack.rpcUrl,
+      "--registry",
+      stack.deployment.registry,
+    );
+    expect([online.code, online.out]).toEqual([0, expect.stringMatching(/anchors from http/)]);
+
     const broken = await tampered("heads.json", () => "{ not json");
     const brokenRun = await cli("verify", "--from-dump", broken);
     expect([brokenRun.code, brokenRun.err]).toEqual([
