@@ -4,9 +4,10 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { dirname, join } from "node:path";
-import { HDNodeWallet, JsonRpcProvider, Mnemonic } from "ethers";
+import { HDNodeWallet, Mnemonic, type JsonRpcProvider } from "ethers";
 import { deployBling, type BlingDeployment } from "./deploy";
 import { RegistryClient } from "./registry-client";
+import { rpcProvider } from "./rpc-provider";
 
 /** anvil's well-known development mnemonic: its keys are public, so this chain holds nothing of value. */
 export const DEV_MNEMONIC = "test test test test test test test test test test test junk";
@@ -110,12 +111,7 @@ export async function startLocalChain(options: LocalChainOptions = {}): Promise<
   child.stdout.resume();
   child.stderr.resume();
   const rpcUrl = `http://${address}`;
-  const provider = new JsonRpcProvider(rpcUrl, LOCAL_CHAIN_ID, {
-    staticNetwork: true,
-    pollingInterval: 50,
-    // ethers reuses an identical request's answer for 250 ms by default: a second transaction would reuse a stale nonce.
-    cacheTimeout: -1,
-  });
+  const provider = rpcProvider(rpcUrl, LOCAL_CHAIN_ID, 50);
   const chainId = BigInt((await provider.send("eth_chainId", [])) as string);
   const mnemonic = Mnemonic.fromPhrase(DEV_MNEMONIC);
   return {

@@ -5,8 +5,9 @@
  * inclusion proofs within seconds, anchors again, and reports the anchoring lag as a metric.
  */
 import { randomUUID } from "node:crypto";
-import { JsonRpcProvider, Wallet } from "ethers";
+import { Wallet } from "ethers";
 import { RegistryClient } from "../../contracts/src/registry-client";
+import { rpcProvider } from "../../contracts/src/rpc-provider";
 import { registryAnchor } from "../adapters/chain-anchor";
 import { secretsManagerReader } from "../adapters/secrets";
 import { anchorAll, sequenceAll } from "../core/log-work";
@@ -23,7 +24,7 @@ const worker = once(async () => {
     lambdaService(env, readSecret),
     readSecret(env.ANCHOR_KEY_SECRET_ARN),
   ]);
-  const provider = new JsonRpcProvider(env.CHAIN_RPC_URL, Number(env.CHAIN_ID), { staticNetwork: true });
+  const provider = rpcProvider(env.CHAIN_RPC_URL, BigInt(env.CHAIN_ID));
   const registry = new RegistryClient(env.REGISTRY_ADDRESS, new Wallet(`0x${anchorKey}`, provider), env.DEPLOY_BLOCK);
   return { env, deps, chain: registryAnchor(registry), owner: `lambda-${randomUUID()}` };
 });
