@@ -6,6 +6,7 @@
 import { BundleError, SourceError } from "./audit/bundle";
 import { UsageError, type CliIo } from "./cli-io";
 import { EXPORT_USAGE, runExport } from "./export";
+import { ADMIN_USAGE, runAddCouncil, runDeployRegistry, runSignerAddress } from "./registry-admin";
 import { runVerify, VERIFY_USAGE } from "./verify";
 
 export const USAGE = `bling: audit BLING referenda from public data.
@@ -13,14 +14,20 @@ export const USAGE = `bling: audit BLING referenda from public data.
 Commands:
   bling verify   audit a referendum (from the API and the chain, or from a dump)
   bling export   write a referendum's public data into a folder
+  bling deploy-registry, add-council, signer-address
+                 set up the registry on a chain for a deployment
   bling help     this text
 
 ${VERIFY_USAGE}
-${EXPORT_USAGE}`;
+${EXPORT_USAGE}
+${ADMIN_USAGE}`;
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   verify: runVerify,
   export: runExport,
+  "deploy-registry": runDeployRegistry,
+  "add-council": runAddCouncil,
+  "signer-address": (args, io) => runSignerAddress(args, io),
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
