@@ -9,7 +9,7 @@ import { EXPORT_USAGE, runExport } from "./export";
 import { ADMIN_USAGE, runAddCouncil, runDeployRegistry, runSignerAddress } from "./registry-admin";
 import { runVerify, VERIFY_USAGE } from "./verify";
 
-export const USAGE = `bling: audit BLING referenda from public data.
+export const USAGE = `bling: audit BLING referenda from public data, and set up a deployment's registry on a chain.
 
 Commands:
   bling verify   audit a referendum (from the API and the chain, or from a dump)
