@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type { ArtifactManifest } from "../../circuits/src/manifest";
 import type { CoreDeps, ProofVerifier, TableStore } from "../core/ports";
-import type { PublicConfig } from "../handlers/router";
+import type { PublicConfig } from "../api/public-config";
 import { createLogSigner } from "./ed25519-signer";
 
 /** The service's secrets, each 32 bytes of hex. */

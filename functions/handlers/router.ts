@@ -3,16 +3,8 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { BlingError } from "../api/errors";
 import type { Authenticator } from "../adapters/auth";
 import type { CoreDeps } from "../core/ports";
+import type { PublicConfig } from "../api/public-config";
 import { errorResponse, type HttpResponse } from "./http";
-
-/** What the API serves about its deployment (`GET /v1/config`). */
-export interface PublicConfig {
-  chainId: string;
-  registry: string;
-  deployBlock: number;
-  circuit: { name: string; zkeySha256: string; wasmSha256: string; vkeySha256: string; ceremony: string };
-  logPublicKey: string;
-}
 
 export interface ApiContext {
   deps: CoreDeps;

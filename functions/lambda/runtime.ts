@@ -9,7 +9,7 @@ import { inProcessVerifier } from "../adapters/proof-verifier";
 import type { SecretReader } from "../adapters/secrets";
 import { serviceDeps } from "../adapters/service-deps";
 import type { CoreDeps } from "../core/ports";
-import type { PublicConfig } from "../handlers/router";
+import type { PublicConfig } from "../api/public-config";
 import type { ApiEnvironment } from "./environment";
 
 /** Where the bundling step copies the artifact manifest and verification key. */

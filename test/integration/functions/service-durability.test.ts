@@ -11,7 +11,7 @@ import { loadArtifacts, type LoadedArtifacts } from "../../../circuits/src/artif
 import { releaseProverThreads } from "../../../circuits/src/verify";
 import { RegistryClient } from "../../../contracts/src/registry-client";
 import { verifyReceipt, type Receipt } from "../../../functions/api/log-objects";
-import type { PublicConfig } from "../../../functions/handlers/router";
+import type { PublicConfig } from "../../../functions/api/public-config";
 import { startLocalStack, type LocalStack } from "../../../cli/local-stack";
 import {
   apiClient,

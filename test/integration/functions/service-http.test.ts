@@ -27,7 +27,7 @@ import { issueCouncilToken } from "../../../functions/adapters/auth";
 import { verifyReceipt, verifyTreeHead, type Receipt, type SignedTreeHead } from "../../../functions/api/log-objects";
 import type { ReferendumSpec } from "../../../functions/api/schemas";
 import type { TallyResult } from "../../../functions/core/tally";
-import type { PublicConfig } from "../../../functions/handlers/router";
+import type { PublicConfig } from "../../../functions/api/public-config";
 import { startLocalStack, TABLE, type LocalStack } from "../../../cli/local-stack";
 import {
   apiClient,

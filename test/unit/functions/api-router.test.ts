@@ -8,7 +8,7 @@ import {
 import { createApiHandler } from "../../../functions/handlers/api-handler";
 import { councilRoutes } from "../../../functions/handlers/council-routes";
 import { publicRoutes } from "../../../functions/handlers/public-routes";
-import type { PublicConfig } from "../../../functions/handlers/router";
+import type { PublicConfig } from "../../../functions/api/public-config";
 import { coreDeps } from "../../fixtures/core-fixtures";
 
 const SECRET = new Uint8Array(32).fill(3);
