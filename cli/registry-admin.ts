@@ -25,11 +25,13 @@ bling signer-address
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 const HEX_KEY = /^(0x)?[0-9a-fA-F]{64}$/;
 
-function keyFrom(name: string): string {
-  const key = process.env[name]?.trim() ?? "";
-  if (!HEX_KEY.test(key)) throw new UsageError(`${name} must hold a 32-byte hex private key`);
+/** A private key as ethers takes it (0x-prefixed), or a UsageError saying where it came from. */
+function privateKey(key: string, from: string): string {
+  if (!HEX_KEY.test(key)) throw new UsageError(`${from} must hold a 32-byte hex private key`);
   return key.startsWith("0x") ? key : `0x${key}`;
 }
+
+const keyFrom = (name: string): string => privateKey(process.env[name]?.trim() ?? "", name);
 
 function rpcOf(rpc: string | undefined): string {
   if (rpc === undefined || !/^https?:\/\//.test(rpc)) throw new UsageError("--rpc URL is required");
@@ -98,8 +100,6 @@ async function readStdin(): Promise<string> {
 export async function runSignerAddress(args: string[], io: CliIo, input = readStdin): Promise<number> {
   const flags = parseFlags(args, { help: { type: "boolean" } });
   if (flags.help) return (io.out(ADMIN_USAGE), 0);
-  const key = await input();
-  if (!HEX_KEY.test(key)) throw new UsageError("standard input must be a 32-byte hex private key");
-  io.out(`${new Wallet(key.startsWith("0x") ? key : `0x${key}`).address}\n`);
+  io.out(`${new Wallet(privateKey(await input(), "standard input")).address}\n`);
   return 0;
 }

@@ -7,8 +7,7 @@ import { anchorReferendum } from "./anchoring";
 import type { ChainAnchor, CoreDeps } from "./ports";
 import { getReferendum, listReferendumIds, type ReferendumRecord } from "./referendum-service";
 import { integrate } from "./sequencer";
-import { count } from "./item-fields";
-import { keys } from "./keys";
+import { readTreeHeads } from "./transparency-log-store";
 
 /** Referenda with work left: opened and not yet tallied on chain. */
 export async function liveReferenda(deps: CoreDeps): Promise<ReferendumRecord[]> {
@@ -57,10 +56,6 @@ async function oldestUnanchored(deps: CoreDeps, record: ReferendumRecord): Promi
   if (!record.anchors.opened) return Math.max(record.openedAt ?? 0, (record.spec?.opensAt ?? 0) * 1000);
   if (record.state === "tallied") return record.talliedAt ?? null;
   // The first signed head past the last checkpoint: later heads are younger.
-  const [head] = await deps.store.query(keys.log(record.id), {
-    prefix: keys.treeHeadPrefix,
-    after: keys.treeHead(record.anchors.checkpointSize),
-    limit: 1,
-  });
-  return head ? count(head, "timestamp") : null;
+  const [head] = await readTreeHeads(deps, record.id, record.anchors.checkpointSize + 1, 1);
+  return head ? head.timestamp : null;
 }

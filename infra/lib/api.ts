@@ -22,7 +22,7 @@ import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { COUNCIL_CLAIM } from "../../functions/adapters/auth";
-import type { StageSettings } from "./settings";
+import { signInDomainPrefix, type StageSettings } from "./settings";
 
 export interface BlingApiProps {
   settings: StageSettings;
@@ -87,7 +87,7 @@ export class BlingApi extends Construct {
       preventUserExistenceErrors: true,
     });
     this.domain = this.userPool.addDomain("SignIn", {
-      cognitoDomain: { domainPrefix: `bling-${settings.stage}-${Aws.ACCOUNT_ID}` },
+      cognitoDomain: { domainPrefix: signInDomainPrefix(settings.stage) },
     });
 
     this.api = new HttpApi(this, "HttpApi", {

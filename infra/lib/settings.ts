@@ -2,6 +2,7 @@
  * The deployment's settings, from CDK context (`-c key=value` or cdk.json): the stage and what it
  * makes stricter, the chain the registry lives on, and the explicit consent to dev artifacts.
  */
+import { Aws } from "aws-cdk-lib";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { z } from "zod";
 
@@ -39,6 +40,11 @@ export interface StageSettings {
   logRetentionDays: RetentionDays;
   /** Seconds a signed head may wait for the chain before the anchoring alarm fires. */
   anchorLagAlarmSeconds: number;
+}
+
+/** The Cognito hosted sign-in domain's prefix: the user pool and the site's CSP both name it. */
+export function signInDomainPrefix(stage: Stage): string {
+  return `bling-${stage}-${Aws.ACCOUNT_ID}`;
 }
 
 const CONTEXT_KEYS = Object.keys(contextSchema.shape);

@@ -20,7 +20,7 @@ import { S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
-import type { StageSettings } from "./settings";
+import { signInDomainPrefix, type StageSettings } from "./settings";
 
 /** What the site reads at start (`/config.json`): where everything is, decided at deploy time. */
 export interface SiteConfig {
@@ -48,7 +48,7 @@ export function contentSecurityPolicy(settings: StageSettings): string {
   // The API's own id would make the site depend on the API, which depends on the site (CORS):
   // any API Gateway of this account's region is as close as CloudFormation allows.
   const api = `https://*.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`;
-  const signIn = `https://bling-${settings.stage}-${Aws.ACCOUNT_ID}.auth.${Aws.REGION}.amazoncognito.com`;
+  const signIn = `https://${signInDomainPrefix(settings.stage)}.auth.${Aws.REGION}.amazoncognito.com`;
   return [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
@@ -71,12 +71,10 @@ export class BlingSite extends Construct {
   readonly distribution: Distribution;
   /** The folder actually deployed: the static export, or the placeholder until web/ builds one. */
   readonly contentDir: string;
-  private readonly settings: StageSettings;
 
   constructor(scope: Construct, id: string, props: BlingSiteProps) {
     super(scope, id);
     const { settings } = props;
-    this.settings = settings;
     const prod = settings.stage === "prod";
     this.contentDir = existsSync(settings.siteDir) ? settings.siteDir : props.placeholderDir;
 
