@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { MAX_BODY_BYTES } from "../functions/api/schemas";
 import type { HttpResponse } from "../functions/handlers/http";
+import type { SiteHandler } from "./site-server";
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<HttpResponse>;
 
@@ -70,7 +71,16 @@ function toEvent(request: IncomingMessage, sourceIp: string, body: Buffer): APIG
   };
 }
 
-async function serve(handler: Handler, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serve(
+  handler: Handler,
+  site: SiteHandler | undefined,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  if (site && !(request.url ?? "/").startsWith("/v1/")) {
+    await site(request, response);
+    return;
+  }
   if (request.method === "OPTIONS") {
     response.writeHead(204, CORS).end();
     return;
@@ -88,10 +98,13 @@ export interface LocalHttp {
   close(): Promise<void>;
 }
 
-/** Serves the handler on 127.0.0.1 (port 0: the OS picks a free one). */
-export async function startHttp(handler: Handler, port = 0): Promise<LocalHttp> {
+/**
+ * Serves the handler on 127.0.0.1 (port 0: the OS picks a free one); with `site`, every path
+ * outside `/v1/` goes to it instead.
+ */
+export async function startHttp(handler: Handler, port = 0, site?: SiteHandler): Promise<LocalHttp> {
   const server: Server = createServer((request, response) => {
-    serve(handler, request, response).catch(() => {
+    serve(handler, site, request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500, { "content-type": "application/json" });
       response.end(JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }));
     });

@@ -20,7 +20,9 @@ import { serviceDeps } from "../functions/adapters/service-deps";
 import { anchorAll, sequenceAll } from "../functions/core/log-work";
 import type { Clock, CoreDeps } from "../functions/core/ports";
 import { createApiHandler } from "../functions/handlers/api-handler";
+import type { SiteConfig } from "../web/lib/site-config";
 import { startHttp, type LocalHttp } from "./http-adapter";
+import { siteHandler } from "./site-server";
 
 export const TABLE = "bling";
 /** The anvil account that signs anchors for local councils. */
@@ -35,6 +37,8 @@ export interface LocalStackOptions {
   sequencerIntervalMs?: number;
   anchorIntervalMs?: number;
   log?: (message: string, error?: unknown) => void;
+  /** The static site (web/out) to serve beside the API, with a `/config.json` for this stack. */
+  siteDir?: string;
 }
 
 export interface LocalStack {
@@ -157,7 +161,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     const jwtKey = Buffer.from(secrets.jwtKey, "hex");
     const handler = createApiHandler({ deps, authenticate: localAuthenticator(jwtKey), config, log });
-    const http: LocalHttp = await startHttp(handler, options.port ?? 0);
+    let apiUrl = "";
+    const siteConfig = (): SiteConfig => ({
+      apiUrl,
+      chainId: Number(deployment.chainId),
+      chainRpcUrl: chain.rpcUrl,
+      registryAddress: deployment.registry,
+      registryDeployBlock: deployment.deployBlock,
+      stage: "local",
+      // No hosted sign-in locally: councils paste the token `npm start` prints.
+      auth: { signInUrl: "", clientId: "", userPoolId: "" },
+    });
+    const site = options.siteDir === undefined ? undefined : siteHandler(options.siteDir, siteConfig);
+    const http: LocalHttp = await startHttp(handler, options.port ?? 0, site);
+    apiUrl = http.url;
     stops.push(() => http.close());
 
     const chainAnchor = registryAnchor(

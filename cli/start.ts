@@ -4,17 +4,21 @@
  */
 import { join } from "node:path";
 import { REPO_ROOT } from "../circuits/scripts/compile";
+import { buildWeb } from "../web/scripts/build-web";
 import { startLocalStack } from "./local-stack";
 import { DEMO_COUNCIL, seedDemo } from "./seed-demo";
 
 async function main(): Promise<void> {
   const dataDir = process.env.BLING_DATA_DIR ?? join(REPO_ROOT, ".bling");
   const port = Number(process.env.BLING_PORT ?? 8787);
-  const stack = await startLocalStack({ dataDir, port });
+  // Rebuilt only when its sources changed since the last build.
+  await buildWeb();
+  const stack = await startLocalStack({ dataDir, port, siteDir: join(REPO_ROOT, "web", "out") });
   const seed = await seedDemo(stack.deps);
   const lines = [
     "",
     "BLING local stack",
+    `  site           ${stack.apiUrl}/`,
     `  API            ${stack.apiUrl}/v1/config`,
     `  chain RPC      ${stack.rpcUrl} (chain id ${stack.deployment.chainId})`,
     `  registry       ${stack.deployment.registry}`,

@@ -6,16 +6,9 @@ import { keys, indexOfKey } from "./keys";
 import type { CoreDeps, TableItem } from "./ports";
 import { CODE_RANDOM_BYTES, formatCode, hashCode, normalizeCode } from "./registration-codes";
 import { count, text } from "./item-fields";
+import type { CensusInfo } from "../api/views";
 
-export interface CensusInfo {
-  id: string;
-  councilId: string;
-  name: string;
-  createdAt: number;
-  size: number;
-  depth: number;
-  root: string;
-}
+export type { CensusInfo };
 
 const MAX_APPEND_ATTEMPTS = 1000;
 const PAGE = 1000;

@@ -9,15 +9,9 @@ import { attributes } from "./item-fields";
 import { keys } from "./keys";
 import type { CoreDeps, TableItem } from "./ports";
 import { readHead } from "./transparency-log-store";
+import type { AnchorProgress, ReferendumState, Turnout } from "../api/views";
 
-export type ReferendumState = "draft" | "open" | "closed" | "tallied";
-
-/** What the chain holds of a referendum so far; the anchor loop fills it in. */
-export interface AnchorProgress {
-  opened: boolean;
-  checkpointSize: number;
-  tallied: boolean;
-}
+export type { AnchorProgress, ReferendumState, Turnout };
 
 export interface ReferendumRecord {
   id: string;
@@ -130,12 +124,6 @@ export async function listReferendumIds(deps: CoreDeps, councilId?: string): Pro
 }
 
 /** Live turnout: ballots in the log, distinct voters among them, and the size of the frozen census. */
-export interface Turnout {
-  ballots: number;
-  voters: number;
-  electorate: number;
-}
-
 export async function turnoutOf(deps: CoreDeps, record: ReferendumRecord): Promise<Turnout | null> {
   if (!record.spec) return null;
   const head = await readHead(deps, record.id);

@@ -20,18 +20,12 @@ import { S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
+import type { SiteConfig } from "../../web/lib/site-config";
+import { contentSecurityPolicy as siteContentSecurityPolicy } from "../../web/security-headers";
 import { signInDomainPrefix, type StageSettings } from "./settings";
 
 /** What the site reads at start (`/config.json`): where everything is, decided at deploy time. */
-export interface SiteConfig {
-  apiUrl: string;
-  chainId: number;
-  chainRpcUrl: string;
-  registryAddress: string;
-  registryDeployBlock: number;
-  stage: string;
-  auth: { signInUrl: string; clientId: string; userPoolId: string };
-}
+export type { SiteConfig };
 
 export interface BlingSiteProps {
   settings: StageSettings;
@@ -39,30 +33,16 @@ export interface BlingSiteProps {
   placeholderDir: string;
 }
 
-/**
- * The CSP: scripts only from the site itself (plus WebAssembly compilation, which the in-browser
- * prover needs), network only to the site, the API, the sign-in domain and the chain's RPC.
- */
+/** The site's CSP with this stage's origins (the policy itself is web/security-headers.ts). */
 export function contentSecurityPolicy(settings: StageSettings): string {
-  const rpc = new URL(settings.chainRpcUrl).origin;
-  // The API's own id would make the site depend on the API, which depends on the site (CORS):
-  // any API Gateway of this account's region is as close as CloudFormation allows.
-  const api = `https://*.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`;
-  const signIn = `https://${signInDomainPrefix(settings.stage)}.auth.${Aws.REGION}.amazoncognito.com`;
-  return [
-    "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "worker-src 'self' blob:",
-    `connect-src 'self' ${api} ${signIn} ${rpc}`,
-    "img-src 'self' data:",
-    "style-src 'self'",
-    "font-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    `form-action 'self' ${signIn}`,
-    "frame-ancestors 'none'",
-    "upgrade-insecure-requests",
-  ].join("; ");
+  return siteContentSecurityPolicy({
+    // The API's own id would make the site depend on the API, which depends on the site (CORS):
+    // any API Gateway of this account's region is as close as CloudFormation allows.
+    api: `https://*.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`,
+    rpc: new URL(settings.chainRpcUrl).origin,
+    signIn: `https://${signInDomainPrefix(settings.stage)}.auth.${Aws.REGION}.amazoncognito.com`,
+    upgradeInsecureRequests: true,
+  });
 }
 
 export class BlingSite extends Construct {

@@ -1,0 +1,46 @@
+/**
+ * The site shell in real Chromium against the local stack: pages load under the strict CSP with no
+ * script errors, the language switch works and is remembered, ids in paths reach their page.
+ */
+import type { Browser, BrowserContext } from "playwright-core";
+import type { LocalStack } from "../../cli/local-stack";
+import { chooseLanguage, launchChromium, startSiteStack, watchedPage } from "../fixtures/browser";
+
+describe("# site shell", () => {
+  let stack: LocalStack;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startSiteStack(), launchChromium()]);
+    context = await browser.newContext({ locale: "en-GB" });
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await stack.stop();
+  });
+
+  it("should serve the home page under the CSP with no errors, in English then Dutch", async () => {
+    const { page, problems } = await watchedPage(context);
+    const response = await page.goto(`${stack.apiUrl}/`);
+    expect(response?.headers()["content-security-policy"]).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    await page.getByRole("heading", { level: 1, name: "Referenda" }).waitFor();
+    await page.getByText("There are no referenda at the moment.").waitFor();
+    await chooseLanguage(page, "Nederlands");
+    await page.getByText("Er zijn op dit moment geen referenda.").waitFor();
+    await page.reload();
+    await page.getByText("Er zijn op dit moment geen referenda.").waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("should answer a path with an id with its section's page, and an unknown path with 404", async () => {
+    const { page } = await watchedPage(context);
+    const known = await page.goto(`${stack.apiUrl}/verify/123/`);
+    expect(known?.status()).toBe(200);
+    const missing = await page.goto(`${stack.apiUrl}/no-such-page/`);
+    expect(missing?.status()).toBe(404);
+    await page.close();
+  });
+});

@@ -1,0 +1,29 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteFooter } from "../components/site-footer";
+import { SiteHeader } from "../components/site-header";
+import { I18nProvider } from "../lib/i18n";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "BLING — referenda",
+  description: "Vote anonymously in your municipality's referenda and check every result yourself.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }): ReactNode {
+  return (
+    <html lang="en">
+      <body>
+        <I18nProvider>
+          <SiteHeader />
+          <main id="main" className="site-main" tabIndex={-1}>
+            {children}
+          </main>
+          <SiteFooter />
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

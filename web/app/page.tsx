@@ -1,0 +1,65 @@
+"use client";
+import { useEffect, useState, type ReactNode } from "react";
+import type { PublicReferendum } from "../../functions/api/views";
+import { ApiErrorNotice, ErrorNotice, Loading } from "../components/status";
+import { useI18n } from "../lib/i18n";
+import { useSite } from "../lib/use-site";
+
+function ReferendumCard({ referendum }: { referendum: PublicReferendum }): ReactNode {
+  const { t, formatDate } = useI18n();
+  const { spec, state, turnout } = referendum;
+  const now = Date.now() / 1000;
+  return (
+    <li className="card">
+      <h2>{spec.title}</h2>
+      <p>
+        <span className="badge">{t(`home.state.${state}`)}</span>{" "}
+        {state === "open" &&
+          (now < spec.opensAt
+            ? t("home.opens", { date: formatDate(spec.opensAt) })
+            : t("home.closes", { date: formatDate(spec.closesAt) }))}
+      </p>
+      {turnout && (
+        <p className="muted">{t("home.turnout", { voters: turnout.voters, electorate: turnout.electorate })}</p>
+      )}
+      <div className="actions">
+        {state === "open" && (
+          <a className="button" href={`/vote/${referendum.id}/`}>
+            {t("home.vote", { title: spec.title })}
+          </a>
+        )}
+        <a className="button button--secondary" href={`/verify/${referendum.id}/`}>
+          {t("home.verify", { title: spec.title })}
+        </a>
+      </div>
+    </li>
+  );
+}
+
+export default function HomePage(): ReactNode {
+  const { t } = useI18n();
+  const site = useSite();
+  const [referenda, setReferenda] = useState<PublicReferendum[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    if (site.status !== "ready") return;
+    site.api.referenda().then(setReferenda, setError);
+  }, [site]);
+  return (
+    <>
+      <h1>{t("home.title")}</h1>
+      <p className="lead">{t("home.intro")}</p>
+      {site.status === "error" && <ErrorNotice>{t("common.configError", { detail: site.detail })}</ErrorNotice>}
+      {error !== null && <ApiErrorNotice error={error} />}
+      {referenda === null && error === null && site.status !== "error" && <Loading />}
+      {referenda?.length === 0 && <p>{t("home.none")}</p>}
+      {referenda && referenda.length > 0 && (
+        <ul className="card-list">
+          {referenda.map((referendum) => (
+            <ReferendumCard key={referendum.id} referendum={referendum} />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

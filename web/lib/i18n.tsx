@@ -1,0 +1,79 @@
+"use client";
+/**
+ * Languages on a static site: the page is built in English and switches on the client to the
+ * reader's choice (kept in localStorage, first taken from the browser), with dates and numbers
+ * in that language's format.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { LOCALES, MESSAGES, type Locale, type MessageKey } from "../messages";
+
+const STORAGE_KEY = "bling.locale";
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export interface I18n {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: Translate;
+  formatDate: (unixSeconds: number) => string;
+  formatNumber: (value: number | bigint) => string;
+}
+
+/** Fills `{name}` placeholders; numbers in the locale's format. */
+export function translate(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
+  const format = new Intl.NumberFormat(locale);
+  return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = vars[name];
+    if (value === undefined) return whole;
+    return typeof value === "number" ? format.format(value) : value;
+  });
+}
+
+function isLocale(value: unknown): value is Locale {
+  return LOCALES.includes(value as Locale);
+}
+
+function initialLocale(): Locale {
+  const saved = window.localStorage.getItem(STORAGE_KEY);
+  if (isLocale(saved)) return saved;
+  const browser = navigator.language.slice(0, 2);
+  return isLocale(browser) ? browser : "en";
+}
+
+function makeI18n(locale: Locale, setLocale: (locale: Locale) => void): I18n {
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" });
+  const numbers = new Intl.NumberFormat(locale);
+  return {
+    locale,
+    setLocale,
+    t: (key, vars) => translate(locale, key, vars),
+    formatDate: (unixSeconds) => dates.format(new Date(unixSeconds * 1000)),
+    formatNumber: (value) => numbers.format(value),
+  };
+}
+
+const I18nContext = createContext<I18n>(
+  makeI18n("en", () => {
+    throw new Error("useI18n outside I18nProvider");
+  }),
+);
+
+export function I18nProvider({ children }: { children: ReactNode }): ReactNode {
+  const [locale, setLocaleState] = useState<Locale>("en");
+  useEffect(() => {
+    setLocaleState(initialLocale());
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const setLocale = useCallback((next: Locale) => {
+    window.localStorage.setItem(STORAGE_KEY, next);
+    setLocaleState(next);
+  }, []);
+  const value = useMemo(() => makeI18n(locale, setLocale), [locale, setLocale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

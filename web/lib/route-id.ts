@@ -1,0 +1,20 @@
+"use client";
+/** The id of a page under `/vote/{id}/` or `/verify/{id}/` (see routes.ts), read from the address bar. */
+import { useEffect, useState } from "react";
+import { ROUTE_PLACEHOLDER } from "./routes";
+
+/** The id after `/{section}/` in the current address, or null when there is none. */
+export function routeIdOf(pathname: string, section: string): string | null {
+  const match = new RegExp(`^/${section}/([^/]+)/?`).exec(pathname);
+  const id = match?.[1] ? decodeURIComponent(match[1]) : null;
+  return id === ROUTE_PLACEHOLDER ? null : id;
+}
+
+/** undefined until the page has read the address (after hydration), then the id or null. */
+export function useRouteId(section: string): string | null | undefined {
+  const [id, setId] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    setId(routeIdOf(window.location.pathname, section));
+  }, [section]);
+  return id;
+}

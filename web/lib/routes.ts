@@ -1,0 +1,23 @@
+/**
+ * Ids in paths of a static site: `/vote/{id}/` and `/verify/{id}/` are each built once, as
+ * `/vote/_/`, and the server (CloudFront's function in AWS, the local stack's file server) answers
+ * every id with that page; the page reads the real id from the address bar.
+ */
+
+/** The placeholder id the dynamic pages are built with. */
+export const ROUTE_PLACEHOLDER = "_";
+
+/** The sections whose second path segment is an id. */
+export const ID_SECTIONS = ["vote", "verify"] as const;
+
+/**
+ * The built file that serves a site path: `/vote/42/` → `/vote/_/index.html`, `/register/` →
+ * `/register/index.html`, `/a.js` → `/a.js`. The same rule runs in CloudFront and locally.
+ */
+export function sitePathToFile(path: string): string {
+  const section = ID_SECTIONS.find((name) => new RegExp(`^/${name}/[^/.]+/?$`).test(path));
+  if (section) return `/${section}/${ROUTE_PLACEHOLDER}/index.html`;
+  if (path.endsWith("/")) return `${path}index.html`;
+  const last = path.split("/").pop() ?? "";
+  return last.includes(".") ? path : `${path}/index.html`;
+}

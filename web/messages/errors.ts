@@ -1,0 +1,78 @@
+import type { ApiErrorCode } from "../lib/api-client";
+import { defineMessages } from "./define";
+
+type ErrorMessages = Record<`error.${ApiErrorCode}`, string>;
+
+/** One message per API error code (the type makes a new code without its message a build error). */
+const en = {
+  "error.INPUT_INVALID": "Some of what was entered is not valid. Check the form and try again.",
+  "error.JSON_MALFORMED": "The request could not be read. Reload the page and try again.",
+  "error.BODY_TOO_LARGE": "What was sent is too large.",
+  "error.UNAUTHENTICATED": "Your council sign-in is missing or has expired. Sign in again.",
+  "error.FORBIDDEN": "This belongs to another council.",
+  "error.ROUTE_NOT_FOUND": "The service does not know this request. The site may be out of date: reload it.",
+  "error.METHOD_NOT_ALLOWED": "The service does not accept this request. The site may be out of date: reload it.",
+  "error.CENSUS_NOT_FOUND": "This electorate does not exist. Check the address on your letter.",
+  "error.CENSUS_EMPTY": "A referendum cannot open while nobody has registered in its electorate.",
+  "error.REGISTRATION_CODE_UNKNOWN": "This registration code is not valid. Check the code on your letter.",
+  "error.REGISTRATION_CODE_USED": "This registration code has already been used. Each code works once.",
+  "error.COMMITMENT_REGISTERED": "This voting key is already registered.",
+  "error.CENSUS_FULL": "This electorate is full: no more residents can register.",
+  "error.REFERENDUM_NOT_FOUND": "This referendum does not exist.",
+  "error.REFERENDUM_EXISTS": "A referendum with this number already exists.",
+  "error.REFERENDUM_STATE": "The referendum is not in a state that allows this.",
+  "error.REFERENDUM_NOT_OPEN": "This referendum is not open for voting: it has closed or has not opened yet.",
+  "error.BALLOT_MALFORMED": "Your ballot was not well formed. Reload the page and vote again.",
+  "error.BALLOT_REFERENDUM_MISMATCH": "Your ballot was made for another referendum. Reload the page and vote again.",
+  "error.BALLOT_CENSUS_ROOT_MISMATCH":
+    "Your voting key is not in this referendum's electorate: it was registered after the referendum opened, or elsewhere.",
+  "error.BALLOT_RULES_MISMATCH": "Your ballot used other rules than the referendum's. Reload the page and vote again.",
+  "error.BALLOT_VOTES_INVALID": "Your ballot votes for options this referendum does not have.",
+  "error.BALLOT_PROOF_INVALID": "Your ballot's proof did not verify. Reload the page and vote again.",
+  "error.BALLOT_NULLIFIER_USED": "You have already voted in this referendum, and it does not allow changing your vote.",
+  "error.BALLOT_NOT_FOUND": "The service does not know this ballot.",
+  "error.TALLY_NOT_READY": "The result has not been counted yet.",
+  "error.LOG_RANGE_INVALID": "The requested part of the public log does not exist.",
+  "error.BUSY": "The service is busy. Wait a moment and try again.",
+  "error.STORE_UNAVAILABLE": "The service is temporarily unavailable. Wait a moment and try again.",
+  "error.INTERNAL": "Something went wrong on the service's side. Try again later.",
+  "error.NETWORK": "The service could not be reached. Check your connection and try again.",
+} as const satisfies ErrorMessages;
+
+export const errorMessages = defineMessages(en, {
+  "error.INPUT_INVALID": "Een deel van wat u invulde is niet geldig. Controleer het formulier en probeer het opnieuw.",
+  "error.JSON_MALFORMED": "Het verzoek kon niet worden gelezen. Laad de pagina opnieuw en probeer het nog eens.",
+  "error.BODY_TOO_LARGE": "Wat werd verstuurd is te groot.",
+  "error.UNAUTHENTICATED": "Uw aanmelding als gemeente ontbreekt of is verlopen. Meld u opnieuw aan.",
+  "error.FORBIDDEN": "Dit hoort bij een andere gemeente.",
+  "error.ROUTE_NOT_FOUND": "De dienst kent dit verzoek niet. De site is misschien verouderd: laad haar opnieuw.",
+  "error.METHOD_NOT_ALLOWED":
+    "De dienst neemt dit verzoek niet aan. De site is misschien verouderd: laad haar opnieuw.",
+  "error.CENSUS_NOT_FOUND": "Dit kiezersregister bestaat niet. Controleer het adres in uw brief.",
+  "error.CENSUS_EMPTY": "Een referendum kan niet openen zolang niemand in het kiezersregister is aangemeld.",
+  "error.REGISTRATION_CODE_UNKNOWN": "Deze aanmeldcode is niet geldig. Controleer de code in uw brief.",
+  "error.REGISTRATION_CODE_USED": "Deze aanmeldcode is al gebruikt. Elke code werkt één keer.",
+  "error.COMMITMENT_REGISTERED": "Deze stemsleutel is al aangemeld.",
+  "error.CENSUS_FULL": "Dit kiezersregister is vol: er kunnen zich geen inwoners meer aanmelden.",
+  "error.REFERENDUM_NOT_FOUND": "Dit referendum bestaat niet.",
+  "error.REFERENDUM_EXISTS": "Er bestaat al een referendum met dit nummer.",
+  "error.REFERENDUM_STATE": "Het referendum is niet in een toestand waarin dit kan.",
+  "error.REFERENDUM_NOT_OPEN": "Dit referendum is niet open voor stemmen: het is gesloten of nog niet geopend.",
+  "error.BALLOT_MALFORMED": "Uw stem was niet goed opgebouwd. Laad de pagina opnieuw en stem nog eens.",
+  "error.BALLOT_REFERENDUM_MISMATCH":
+    "Uw stem was gemaakt voor een ander referendum. Laad de pagina opnieuw en stem nog eens.",
+  "error.BALLOT_CENSUS_ROOT_MISMATCH":
+    "Uw stemsleutel staat niet in het kiezersregister van dit referendum: hij is aangemeld nadat het referendum opende, of ergens anders.",
+  "error.BALLOT_RULES_MISMATCH":
+    "Uw stem gebruikte andere regels dan die van het referendum. Laad de pagina opnieuw en stem nog eens.",
+  "error.BALLOT_VOTES_INVALID": "Uw stem kiest opties die dit referendum niet heeft.",
+  "error.BALLOT_PROOF_INVALID": "Het bewijs bij uw stem klopte niet. Laad de pagina opnieuw en stem nog eens.",
+  "error.BALLOT_NULLIFIER_USED": "U hebt in dit referendum al gestemd, en uw stem wijzigen is hier niet toegestaan.",
+  "error.BALLOT_NOT_FOUND": "De dienst kent deze stem niet.",
+  "error.TALLY_NOT_READY": "De uitslag is nog niet geteld.",
+  "error.LOG_RANGE_INVALID": "Het gevraagde deel van het openbare logboek bestaat niet.",
+  "error.BUSY": "De dienst is druk. Wacht even en probeer het opnieuw.",
+  "error.STORE_UNAVAILABLE": "De dienst is tijdelijk niet beschikbaar. Wacht even en probeer het opnieuw.",
+  "error.INTERNAL": "Er ging iets mis bij de dienst. Probeer het later opnieuw.",
+  "error.NETWORK": "De dienst is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.",
+});
