@@ -2,11 +2,14 @@
  * Every string of the site, by language. Each feature keeps its own file (keys prefixed by the
  * feature); this index joins them, so a key is defined once and `t()` knows every key's name.
  */
+import { citizenMessages } from "./citizen";
 import { commonMessages } from "./common";
+import { councilMessages } from "./council";
 import { errorMessages } from "./errors";
+import { verifyMessages } from "./verify";
 import { LOCALES, type Locale } from "./define";
 
-const parts = [commonMessages, errorMessages] as const;
+const parts = [commonMessages, errorMessages, citizenMessages, councilMessages, verifyMessages] as const;
 
 type KeysOf<P> = P extends Record<Locale, infer M> ? keyof M & string : never;
 export type MessageKey = KeysOf<(typeof parts)[number]>;

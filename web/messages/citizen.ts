@@ -1,0 +1,4 @@
+import { defineMessages } from "./define";
+
+/** Strings of the citizen pages; keys start with "citizen.". */
+export const citizenMessages = defineMessages({}, {});

@@ -1,0 +1,4 @@
+import { defineMessages } from "./define";
+
+/** Strings of the council pages; keys start with "council.". */
+export const councilMessages = defineMessages({}, {});
