@@ -9,6 +9,10 @@ import {
   AllowedMethods,
   CachePolicy,
   Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
@@ -20,6 +24,7 @@ import { S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
+import { SITE_PATH_FUNCTION_CODE } from "../../web/lib/routes";
 import type { SiteConfig } from "../../web/lib/site-config";
 import { contentSecurityPolicy as siteContentSecurityPolicy } from "../../web/security-headers";
 import { signInDomainPrefix, type StageSettings } from "./settings";
@@ -110,8 +115,23 @@ export class BlingSite extends Construct {
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
+        functionAssociations: [
+          {
+            eventType: FunctionEventType.VIEWER_REQUEST,
+            function: new CloudFrontFunction(this, "PagePaths", {
+              comment: "Maps page paths to the static export's files",
+              runtime: FunctionRuntime.JS_2_0,
+              code: FunctionCode.fromInline(SITE_PATH_FUNCTION_CODE),
+            }),
+          },
+        ],
       },
-      errorResponses: [{ httpStatus: 404, responseHttpStatus: 404, responsePagePath: "/404.html" }],
+      // Without s3:ListBucket a missing object answers 403: both mean the page does not exist.
+      errorResponses: [403, 404].map((httpStatus) => ({
+        httpStatus,
+        responseHttpStatus: 404,
+        responsePagePath: "/404.html",
+      })),
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_100,
       enableLogging: true,

@@ -2,7 +2,9 @@
  * The site shell in real Chromium against the local stack: pages load under the strict CSP with no
  * script errors, the language switch works and is remembered, ids in paths reach their page.
  */
+import { get } from "node:http";
 import type { Browser, BrowserContext } from "playwright-core";
+import { siteConfigSchema } from "../../web/lib/site-config";
 import type { LocalStack } from "../../cli/local-stack";
 import { chooseLanguage, launchChromium, startSiteStack, watchedPage } from "../fixtures/browser";
 
@@ -42,5 +44,26 @@ describe("# site shell", () => {
     const missing = await page.goto(`${stack.apiUrl}/no-such-page/`);
     expect(missing?.status()).toBe(404);
     await page.close();
+  });
+
+  it("should answer /config.json for this stack, refuse writes and never serve files outside the site", async () => {
+    const config = (await (await fetch(`${stack.apiUrl}/config.json`)).json()) as Record<string, unknown>;
+    expect(siteConfigSchema.parse(config)).toMatchObject({
+      apiUrl: stack.apiUrl,
+      chainRpcUrl: stack.rpcUrl,
+      registryAddress: stack.deployment.registry,
+      stage: "local",
+      auth: { signInUrl: "" },
+    });
+    expect((await fetch(`${stack.apiUrl}/`, { method: "POST" })).status).toBe(405);
+    const escape = await new Promise<number>((resolve, reject) => {
+      // fetch would normalise the dots away; a raw request sends them as a client might.
+      const url = new URL(stack.apiUrl);
+      get({ host: url.hostname, port: url.port, path: "/..%2f..%2fpackage.json" }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      }).on("error", reject);
+    });
+    expect(escape).toBe(404);
   });
 });

@@ -21,3 +21,25 @@ export function sitePathToFile(path: string): string {
   const last = path.split("/").pop() ?? "";
   return last.includes(".") ? path : `${path}/index.html`;
 }
+
+/**
+ * sitePathToFile as a CloudFront Function (cloudfront-js-2.0, viewer request): S3 has no index
+ * documents behind CloudFront, so every page path is mapped to its file before the origin is asked.
+ * test/unit/web/routes.test.ts holds it to sitePathToFile.
+ */
+export const SITE_PATH_FUNCTION_CODE = `
+var ID_PAGE = new RegExp("^/(${ID_SECTIONS.join("|")})/[^/.]+/?$");
+function handler(event) {
+  var request = event.request;
+  var path = request.uri;
+  var section = ID_PAGE.exec(path);
+  if (section) {
+    request.uri = "/" + section[1] + "/${ROUTE_PLACEHOLDER}/index.html";
+  } else if (path.endsWith("/")) {
+    request.uri = path + "index.html";
+  } else if (path.split("/").pop().indexOf(".") === -1) {
+    request.uri = path + "/index.html";
+  }
+  return request;
+}
+`;

@@ -4,6 +4,7 @@ import { TABLE_ACTIONS } from "../../../infra/lib/functions";
 import { readSettings } from "../../../infra/lib/settings";
 import { COUNCIL_CLAIM } from "../../../functions/adapters/auth";
 import { artifactsWithCeremony, BASE_CONTEXT, buildBling, synthBling } from "../../fixtures/infra-fixtures";
+import { SITE_PATH_FUNCTION_CODE } from "../../../web/lib/routes";
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
 
@@ -206,9 +207,17 @@ describe("# BlingStack", () => {
     dev.hasResourceProperties("AWS::CloudFront::Distribution", {
       DistributionConfig: Match.objectLike({
         DefaultRootObject: "index.html",
-        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: "redirect-to-https" }),
+        DefaultCacheBehavior: Match.objectLike({
+          ViewerProtocolPolicy: "redirect-to-https",
+          FunctionAssociations: [{ EventType: "viewer-request", FunctionARN: Match.anyValue() }],
+        }),
         Logging: Match.objectLike({ Bucket: Match.anyValue() }),
       }),
+    });
+    // Page paths reach their files (S3 has no index documents behind CloudFront): web/lib/routes.ts.
+    dev.hasResourceProperties("AWS::CloudFront::Function", {
+      FunctionCode: SITE_PATH_FUNCTION_CODE,
+      FunctionConfig: Match.objectLike({ Runtime: "cloudfront-js-2.0" }),
     });
     const [[, headers]] = resources(dev, "AWS::CloudFront::ResponseHeadersPolicy") as [[string, Resource]];
     const security = (
