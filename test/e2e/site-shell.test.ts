@@ -6,7 +6,15 @@ import { get } from "node:http";
 import type { Browser, BrowserContext } from "playwright-core";
 import { siteConfigSchema } from "../../web/lib/site-config";
 import type { LocalStack } from "../../cli/local-stack";
-import { chooseLanguage, launchChromium, startSiteStack, watchedPage } from "../fixtures/browser";
+import { seedDemo } from "../../cli/seed-demo";
+import {
+  axeViolations,
+  chooseLanguage,
+  launchChromium,
+  screenshot,
+  startSiteStack,
+  watchedPage,
+} from "../fixtures/browser";
 
 describe("# site shell", () => {
   let stack: LocalStack;
@@ -65,5 +73,30 @@ describe("# site shell", () => {
       }).on("error", reject);
     });
     expect(escape).toBe(404);
+  });
+
+  it("should list published referenda with their state and turnout, and pass axe on every shell page in both languages", async () => {
+    const seed = await seedDemo(stack.deps);
+    await stack.tick();
+    const { page, problems } = await watchedPage(context, [/HTTP 404 \/no-such-page\//]);
+    for (const language of ["English", "Nederlands"] as const) {
+      const lang = language === "English" ? "en" : "nl";
+      await page.goto(`${stack.apiUrl}/`);
+      await chooseLanguage(page, language);
+      const card = page.locator(".card", { hasText: "Should the town square be car-free on Sundays?" });
+      await card.getByRole("link", { name: lang === "en" ? /^Vote on/ : /^Stem over/ }).waitFor();
+      expect(await card.getByRole("link").first().getAttribute("href")).toBe(`/vote/${seed?.referendumId}/`);
+      await card
+        .getByText(lang === "en" ? "0 of 3 residents have voted" : "0 van de 3 inwoners hebben gestemd")
+        .waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `home-${lang}`);
+      await page.goto(`${stack.apiUrl}/no-such-page/`);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `not-found-${lang}`);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });
