@@ -81,7 +81,7 @@ export function cliCommand(where: { api: string; rpc: string; registry: string }
   return `npx bling verify --api ${where.api} --rpc ${where.rpc} --registry ${where.registry} --referendum ${referendumId}`;
 }
 
-/** Whether a typed referendum number is one (a positive decimal without leading zeros). */
+/** Whether a typed referendum number is one: a positive decimal without leading zeros (ids are uint256). */
 export function isReferendumId(value: string): boolean {
-  return /^[1-9][0-9]{0,19}$/.test(value.trim());
+  return /^[1-9][0-9]{0,77}$/.test(value.trim());
 }

@@ -90,6 +90,8 @@ describe("# verify view", () => {
   it("should accept only referendum numbers", () => {
     expect(isReferendumId("12")).toBe(true);
     expect(isReferendumId(" 7 ")).toBe(true);
+    expect(isReferendumId("9".repeat(78))).toBe(true);
+    expect(isReferendumId("9".repeat(79))).toBe(false);
     expect(isReferendumId("012")).toBe(false);
     expect(isReferendumId("0")).toBe(false);
     expect(isReferendumId("1a")).toBe(false);

@@ -38,6 +38,7 @@ function NumberForm(): ReactNode {
           )}
           <input
             id="verify-number"
+            type="text"
             name="referendum"
             inputMode="numeric"
             autoComplete="off"
@@ -91,10 +92,9 @@ export function VerifyIndex(): ReactNode {
             {referenda.map((referendum) => (
               <li key={referendum.id} className="card">
                 <p>
-                  <a href={`/verify/${referendum.id}/`}>
-                    {t("verify.index.link", { title: referendum.spec.title, id: referendum.id })}
-                  </a>
+                  <a href={`/verify/${referendum.id}/`}>{t("verify.index.link", { title: referendum.spec.title })}</a>
                 </p>
+                <p className="muted verify-number">{t("verify.page.number", { id: referendum.id })}</p>
                 <p>
                   <span className="badge">{t(`verify.state.${referendum.state}`)}</span>
                 </p>

@@ -9,7 +9,7 @@ import { ApiError } from "../../lib/api-client";
 import { useI18n } from "../../lib/i18n";
 import { useRouteId } from "../../lib/route-id";
 import { useSite } from "../../lib/use-site";
-import { cliCommand } from "../../lib/verify-view";
+import { cliCommand, verdictOf } from "../../lib/verify-view";
 import { ApiErrorNotice, ErrorNotice, Loading } from "../status";
 import { useVerification } from "./use-verification";
 import { VerifyProgress } from "./verify-progress";
@@ -59,7 +59,7 @@ export function VerifyReferendum(): ReactNode {
         {referendum ? t("verify.page.title", { title: referendum.spec.title }) : t("verify.page.titleUnknown", { id })}
       </h1>
       {referendum && (
-        <p>
+        <p className="verify-number">
           {t("verify.page.number", { id })} · <span className="badge">{t(`verify.state.${referendum.state}`)}</span>
         </p>
       )}
@@ -90,7 +90,7 @@ export function VerifyReferendum(): ReactNode {
       {state.status === "done" && (
         <>
           <VerifyVerdict report={state.report} facts={state.facts} />
-          {state.facts.tallyAnchored && (
+          {verdictOf(state.report, state.facts) === "passed" && (
             <div className="verify-results">
               <VerifyResults facts={state.facts} />
             </div>
@@ -99,7 +99,7 @@ export function VerifyReferendum(): ReactNode {
           <p className="muted" data-proofs={state.facts.proofs.count} data-ms={Math.round(state.facts.proofs.ms)}>
             {t("verify.speed", {
               count: state.facts.proofs.count,
-              seconds: Math.round(state.facts.proofs.ms / 100) / 10,
+              seconds: Math.max(0.01, Math.round(state.facts.proofs.ms / 10) / 100),
             })}
           </p>
         </>
@@ -107,7 +107,7 @@ export function VerifyReferendum(): ReactNode {
       <section aria-labelledby="verify-trust-heading">
         <h2 id="verify-trust-heading">{t("verify.trustHeading")}</h2>
         <p>{t("verify.trust")}</p>
-        <pre className="code-box" aria-label={t("verify.commandLabel")}>
+        <pre className="code-box verify-command" aria-label={t("verify.commandLabel")}>
           <code>{cliCommand(where, id)}</code>
         </pre>
       </section>
