@@ -28,7 +28,8 @@ export function useVerification(): { state: Verification; start: (request: Verif
   const start = useCallback((request: VerifyRequest): void => {
     worker.current?.terminate();
     setState({ status: "running", phase: "start", done: 0, total: 0 });
-    const next = new Worker(new URL("../../workers/verify.worker.ts", import.meta.url), { type: "module" });
+    // Turbopack bundles the worker and its imports (mcl's WebAssembly, ethers, zod) into classic scripts.
+    const next = new Worker(new URL("../../workers/verify.worker.ts", import.meta.url));
     worker.current = next;
     next.onmessage = ({ data }: MessageEvent<VerifyEvent>) => {
       if (data.type === "progress") setState({ status: "running", ...data });
