@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
+import { VerifyIndex } from "../../components/verify/verify-index";
 
 export default function Page(): ReactNode {
-  return <h1>verify</h1>;
+  return <VerifyIndex />;
 }

@@ -1,0 +1,295 @@
+/**
+ * The observer's verify pages in real Chromium against the local stack: an honest, tallied
+ * referendum (four ballots proven in node, one a re-vote) passes every check in the browser's Web
+ * Worker with the API's counts; an open one is "not finished"; an unknown id, a service that
+ * tampers with a ballot on its way and an unreachable chain each get their own message.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { loadArtifacts, type LoadedArtifacts } from "../../circuits/src/artifacts";
+import { releaseProverThreads } from "../../circuits/src/verify";
+import type { LocalStack } from "../../cli/local-stack";
+import type { TallyResult } from "../../functions/api/tally-rules";
+import {
+  apiClient,
+  councilCensus,
+  expectStatus,
+  proveFromApi,
+  submitBallot,
+  type ApiCall,
+} from "../fixtures/api-client";
+import { identityFromSeed } from "../fixtures/ballot-fixtures";
+import { rerandomizer } from "../fixtures/rerandomize";
+import {
+  axeViolations,
+  chooseLanguage,
+  launchChromium,
+  screenshot,
+  startSiteStack,
+  watchedPage,
+} from "../fixtures/browser";
+
+const HOUR_MS = 3_600_000;
+const VOTING_SECONDS = 600;
+const clock = { offsetMs: 0, now: (): number => Date.now() + clock.offsetMs };
+/** Re-votes on the open referendum: its audit then verifies OPEN_REVOTES + 1 proofs. */
+const OPEN_REVOTES = 63;
+const voters = [0, 1, 2].map((i) => identityFromSeed(`web-verify-voter-${i}`));
+
+let stack: LocalStack;
+let browser: Browser;
+let context: BrowserContext;
+let api: ApiCall;
+let artifacts: LoadedArtifacts;
+let tallied: string;
+let open: string;
+
+async function createOpen(token: string, censusId: string, title: string, seconds: number): Promise<string> {
+  const now = Math.floor(clock.now() / 1000);
+  const { id } = expectStatus(
+    await api<{ id: string }>("POST", "/v1/council/referenda", {
+      token,
+      body: {
+        title,
+        options: ["Yes", "No"],
+        rules: { preset: "yes-no" },
+        revoting: true,
+        censusId,
+        opensAt: now,
+        closesAt: now + seconds,
+      },
+    }),
+    201,
+  );
+  expectStatus(await api("POST", `/v1/council/referenda/${id}/open`, { token }), 200);
+  return id;
+}
+
+async function vote(id: string, voter: number, votes: number[]): Promise<void> {
+  expectStatus(await submitBallot(api, id, await proveFromApi(api, id, voters[voter]!, votes, artifacts)), 202);
+}
+
+beforeAll(async () => {
+  [stack, browser, artifacts] = await Promise.all([
+    startSiteStack({ clock, sequencerIntervalMs: HOUR_MS, anchorIntervalMs: HOUR_MS }),
+    launchChromium(),
+    loadArtifacts(),
+  ]);
+  context = await browser.newContext({ locale: "en-GB" });
+  api = apiClient(stack.apiUrl);
+  const token = await stack.councilToken("council-web-verify");
+  const { censusId } = await councilCensus(api, token, voters);
+  tallied = await createOpen(token, censusId, "Should the square get trees?", VOTING_SECONDS);
+  open = await createOpen(token, censusId, "Should the library open on Sundays?", 24 * 3600);
+  await stack.tick();
+  await vote(tallied, 0, [1, 0]);
+  await vote(tallied, 1, [0, 1]);
+  await stack.tick();
+  await vote(tallied, 2, [1, 0]);
+  // Voter 0 changes their mind: only this ballot counts.
+  await vote(tallied, 0, [0, 1]);
+  // The open referendum gets many ballots cheaply (re-randomised re-votes of one proof), enough to
+  // measure the browser's proof verification over several batches.
+  const sunday = await proveFromApi(api, open, voters[1]!, [1, 0], artifacts);
+  expectStatus(await submitBallot(api, open, sunday), 202);
+  const rerandomize = await rerandomizer(artifacts.vkey);
+  for (let i = 1; i <= OPEN_REVOTES; i++) expectStatus(await submitBallot(api, open, rerandomize(sunday, i)), 202);
+  await stack.tick();
+  clock.offsetMs += (VOTING_SECONDS + 1) * 1000;
+  await stack.chain.increaseTime(VOTING_SECONDS + 1);
+  expectStatus(await api("POST", `/v1/council/referenda/${tallied}/close`, { token }), 200);
+  await stack.tick();
+  expectStatus(await api("POST", `/v1/council/referenda/${tallied}/tally`, { token }), 200);
+  for (let i = 0; i < 5; i++) {
+    await stack.tick();
+    const record = expectStatus(await api<{ anchors: { tallied: boolean } }>("GET", `/v1/referenda/${tallied}`), 200);
+    if (record.anchors.tallied) break;
+  }
+}, 300_000);
+
+afterAll(async () => {
+  await browser.close();
+  await stack.stop();
+  await releaseProverThreads();
+});
+
+/** Both languages: no axe violations, a screenshot of each. */
+async function checkBothLanguages(page: Page, state: string, waitFor: (page: Page) => Promise<void>): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, `verify-${state}-en`);
+  await chooseLanguage(page, "Nederlands");
+  await waitFor(page);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, `verify-${state}-nl`);
+  await chooseLanguage(page, "English");
+}
+
+async function startVerification(page: Page, id: string): Promise<void> {
+  await page.goto(`${stack.apiUrl}/verify/${id}/`);
+  await page.getByRole("heading", { level: 1, name: /^Verify “/ }).waitFor();
+  await page.getByRole("button", { name: "Start verification" }).click();
+}
+
+describe("# verify pages", () => {
+  it("should explain verification and list every referendum with a link to its verification", async () => {
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${stack.apiUrl}/verify/`);
+    await page.getByRole("heading", { level: 1, name: "Verify a referendum" }).waitFor();
+    await page.getByRole("link", { name: "Verify “Should the square get trees?”" }).waitFor();
+    const link = page.getByRole("link", { name: "Verify “Should the library open on Sundays?”" });
+    expect(await link.getAttribute("href")).toBe(`/verify/${open}/`);
+    await checkBothLanguages(page, "index", (p) =>
+      p.getByRole("heading", { level: 1, name: "Een referendum controleren" }).waitFor(),
+    );
+    // The number form refuses what is not a number, then goes to the page.
+    await page.getByLabel("Referendum number").fill("abc");
+    await page.getByRole("button", { name: "Go to verification" }).click();
+    await page.getByText("Enter a referendum number").waitFor();
+    await page.getByLabel("Referendum number").fill(tallied);
+    await page.getByRole("button", { name: "Go to verification" }).click();
+    await page.waitForURL(`${stack.apiUrl}/verify/${tallied}/`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("should pass every check of an honest tallied referendum in the browser, with the API's counts", async () => {
+    const { page, problems } = await watchedPage(context);
+    const tally = expectStatus(await api<TallyResult>("GET", `/v1/referenda/${tallied}/tally`), 200);
+    await startVerification(page, tallied);
+    const verdict = page.locator("[data-verdict]");
+    await verdict.waitFor({ timeout: 120_000 });
+    expect(await verdict.getAttribute("data-verdict")).toBe("passed");
+    expect(await verdict.getAttribute("role")).toBe("status");
+    expect(await verdict.evaluate((node) => node === document.activeElement)).toBe(true);
+    await page.getByRole("heading", { level: 2, name: "Verified: all 8 checks passed." }).waitFor();
+    expect(await page.locator('tr[data-result="pass"]').count()).toBe(8);
+    expect(await page.locator('tr[data-result="fail"], tr[data-result="pending"]').count()).toBe(0);
+    // The recount, as the table alternative states it, is the API's tally.
+    const counts = await page.locator("table:has(caption) tbody tr td:nth-child(2)").allTextContents();
+    expect(counts).toEqual(tally.counts.slice(0, 2));
+    expect(tally.counts.slice(0, 2)).toEqual(["1", "2"]);
+    await page.getByText("1 (33.3%)").waitFor();
+    await page.getByText(`${tally.voters} of 3 registered voters voted (100%).`).waitFor();
+    await page
+      .getByText(`Ballots cast: ${tally.ballots}, of which re-votes that replaced an earlier ballot: 1.`)
+      .waitFor();
+    const speed = page.locator("[data-proofs]");
+    const [proofs, ms] = [await speed.getAttribute("data-proofs"), await speed.getAttribute("data-ms")];
+    expect(proofs).toBe("4");
+    console.log(`browser proof verification (mcl batch, Web Worker): ${proofs} proofs in ${ms} ms`);
+    await page.getByText(`--registry ${stack.deployment.registry} --referendum ${tallied}`).waitFor();
+    await checkBothLanguages(page, "passed", (p) =>
+      p.getByRole("heading", { level: 2, name: "Gecontroleerd: alle 8 controles zijn geslaagd." }).waitFor(),
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("should show an open referendum as not finished, with every other check passed", async () => {
+    const { page, problems } = await watchedPage(context, [new RegExp(`HTTP 409 /v1/referenda/${open}/tally`)]);
+    await page.goto(`${stack.apiUrl}/verify/${open}/`);
+    await page.getByRole("heading", { level: 1, name: /^Verify “/ }).waitFor();
+    // Every text the progress status shows, to see the phases go by.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { phases: string[] }).phases = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector(".verify-progress [role=status]")?.textContent;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByRole("button", { name: "Start verification" }).click();
+    const verdict = page.locator("[data-verdict]");
+    await verdict.waitFor({ timeout: 120_000 });
+    expect(await verdict.getAttribute("data-verdict")).toBe("unfinished");
+    await page.getByText("Not finished yet: the result has not been published.").waitFor();
+    expect(await page.locator('tr[data-result="pass"]').count()).toBe(7);
+    expect(await page.locator('tr[data-check="tally"]').getAttribute("data-result")).toBe("pending");
+    const speed = page.locator("[data-proofs]");
+    const [proofs, ms] = [await speed.getAttribute("data-proofs"), Number(await speed.getAttribute("data-ms"))];
+    expect(proofs).toBe(String(OPEN_REVOTES + 1));
+    const phases = await page.evaluate(() => (window as unknown as { phases: string[] }).phases);
+    expect(phases).toEqual(
+      expect.arrayContaining([
+        `Downloading the ballot log: ${OPEN_REVOTES + 1} of ${OPEN_REVOTES + 1} ballots`,
+        `Verifying proofs: 16 of ${OPEN_REVOTES + 1}`,
+      ]),
+    );
+    console.log(
+      `browser proof verification (mcl batch, Web Worker): ${proofs} proofs in ${ms} ms, ` +
+        `${Math.round((Number(proofs) * 1000) / Math.max(1, ms))} proofs/s`,
+    );
+    await checkBothLanguages(page, "unfinished", (p) =>
+      p.getByText("Nog niet klaar: de uitslag is nog niet gepubliceerd.").waitFor(),
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("should say so when no referendum has the number", async () => {
+    const { page, problems } = await watchedPage(context, [/HTTP 404 \/v1\/referenda\/9999$/]);
+    await page.goto(`${stack.apiUrl}/verify/9999/`);
+    await page.getByText("There is no referendum with number 9999.").waitFor();
+    await checkBothLanguages(page, "not-found", (p) => p.getByText("Er is geen referendum met nummer 9999.").waitFor());
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("should fail the ballots and tally checks when a ballot is changed on its way from the service", async () => {
+    const { page, problems } = await watchedPage(context);
+    // A dishonest service: the second ballot's yes and no votes are swapped in the log it serves.
+    await context.route(new RegExp(`/v1/referenda/${tallied}/log/entries`), async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { entries: { entry: { ballot: { publicSignals: string[] } } }[] };
+      const signals = body.entries[1]?.entry.ballot.publicSignals;
+      if (signals) [signals[3], signals[4]] = [signals[4]!, signals[3]!];
+      await route.fulfill({ response, json: body });
+    });
+    try {
+      await startVerification(page, tallied);
+      const verdict = page.locator("[data-verdict]");
+      await verdict.waitFor({ timeout: 120_000 });
+      expect(await verdict.getAttribute("data-verdict")).toBe("failed");
+      expect(await verdict.getAttribute("role")).toBe("alert");
+      expect(await page.locator('tr[data-check="ballots"]').getAttribute("data-result")).toBe("fail");
+      expect(await page.locator('tr[data-check="tally"]').getAttribute("data-result")).toBe("fail");
+      // No chart of a result that does not add up.
+      expect(await page.getByRole("heading", { name: "Verified result" }).count()).toBe(0);
+      await screenshot(page, "verify-tampered-en");
+    } finally {
+      await context.unroute(new RegExp(`/v1/referenda/${tallied}/log/entries`));
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("should say so when the service cannot be reached", async () => {
+    const { page, problems } = await watchedPage(context);
+    await context.route(/\/v1\//, (route) => route.abort("connectionrefused"));
+    try {
+      await page.goto(`${stack.apiUrl}/verify/${tallied}/`);
+      await page.locator('[data-error-code="NETWORK"]').waitFor();
+      await page.getByRole("button", { name: "Start verification" }).click();
+      await page.locator('[data-failure="api"]').waitFor({ timeout: 60_000 });
+      await screenshot(page, "verify-api-down-en");
+    } finally {
+      await context.unroute(/\/v1\//);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("should say so when the chain cannot be reached", async () => {
+    const { page, problems } = await watchedPage(context);
+    await context.route(stack.rpcUrl, (route) => route.abort("connectionrefused"));
+    try {
+      await startVerification(page, tallied);
+      await page.locator('[data-failure="rpc"]').waitFor({ timeout: 60_000 });
+      await page.getByText("The blockchain could not be reached").waitFor();
+      await screenshot(page, "verify-rpc-down-en");
+    } finally {
+      await context.unroute(stack.rpcUrl);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

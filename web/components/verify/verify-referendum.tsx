@@ -1,0 +1,116 @@
+"use client";
+/**
+ * `/verify/{id}/`: the observer's audit of one referendum in the browser, from public data only,
+ * with the command that repeats it independently of this website.
+ */
+import { useEffect, useState, type ReactNode } from "react";
+import type { PublicReferendum } from "../../../functions/api/views";
+import { ApiError } from "../../lib/api-client";
+import { useI18n } from "../../lib/i18n";
+import { useRouteId } from "../../lib/route-id";
+import { useSite } from "../../lib/use-site";
+import { cliCommand, verdictOf } from "../../lib/verify-view";
+import { ApiErrorNotice, ErrorNotice, Loading } from "../status";
+import { useVerification } from "./use-verification";
+import { VerifyProgress } from "./verify-progress";
+import { VerifyReport } from "./verify-report";
+import { VerifyResults } from "./verify-results";
+import { VerifyVerdict } from "./verify-verdict";
+import "./verify.css";
+
+function NotFound({ id }: { id: string | null }): ReactNode {
+  const { t } = useI18n();
+  return (
+    <>
+      <h1>{id === null ? t("verify.index.title") : t("verify.page.titleUnknown", { id })}</h1>
+      <ErrorNotice>
+        <p>{id === null ? t("verify.page.noId") : t("verify.page.notFound", { id })}</p>
+      </ErrorNotice>
+      <p>
+        <a href="/verify/">{t("verify.page.toIndex")}</a>
+      </p>
+    </>
+  );
+}
+
+export function VerifyReferendum(): ReactNode {
+  const { t } = useI18n();
+  const id = useRouteId("verify");
+  const site = useSite();
+  const [referendum, setReferendum] = useState<PublicReferendum | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const { state, start } = useVerification();
+
+  useEffect(() => {
+    if (site.status !== "ready" || !id) return;
+    site.api.referendum(id).then(setReferendum, setError);
+  }, [site, id]);
+
+  if (id === null || (error instanceof ApiError && error.code === "REFERENDUM_NOT_FOUND"))
+    return <NotFound id={id ?? null} />;
+  if (id === undefined || site.status === "loading") return <Loading />;
+  if (site.status === "error") return <ErrorNotice>{t("common.configError", { detail: site.detail })}</ErrorNotice>;
+  const { config } = site;
+  const where = { api: config.apiUrl, rpc: config.chainRpcUrl, registry: config.registryAddress };
+  const running = state.status === "running";
+  return (
+    <div className="verify-page">
+      <h1>
+        {referendum ? t("verify.page.title", { title: referendum.spec.title }) : t("verify.page.titleUnknown", { id })}
+      </h1>
+      {referendum && (
+        <p className="verify-number">
+          {t("verify.page.number", { id })} · <span className="badge">{t(`verify.state.${referendum.state}`)}</span>
+        </p>
+      )}
+      {error !== null && <ApiErrorNotice error={error} />}
+      <p className="lead">{t("verify.page.intro")}</p>
+      <div className="actions">
+        <button
+          type="button"
+          className="button"
+          disabled={running}
+          onClick={() => {
+            start({ ...where, deployBlock: config.registryDeployBlock, referendumId: id });
+          }}
+        >
+          {state.status === "idle" || running ? t("verify.page.start") : t("verify.page.again")}
+        </button>
+      </div>
+      {state.status === "running" && <VerifyProgress phase={state.phase} done={state.done} total={state.total} />}
+      {state.status === "failed" && (
+        <ErrorNotice>
+          <p data-failure={state.kind}>{t(`verify.failed.${state.kind}`)}</p>
+          <details>
+            <summary>{t("verify.failed.detail")}</summary>
+            <p className="mono">{state.detail}</p>
+          </details>
+        </ErrorNotice>
+      )}
+      {state.status === "done" && (
+        <>
+          <VerifyVerdict report={state.report} facts={state.facts} />
+          {verdictOf(state.report, state.facts) === "passed" && (
+            <div className="verify-results">
+              <VerifyResults facts={state.facts} />
+            </div>
+          )}
+          <VerifyReport report={state.report} facts={state.facts} />
+          <p className="muted" data-proofs={state.facts.proofs.count} data-ms={Math.round(state.facts.proofs.ms)}>
+            {t("verify.speed", {
+              count: state.facts.proofs.count,
+              seconds: Math.max(0.01, Math.round(state.facts.proofs.ms / 10) / 100),
+            })}
+          </p>
+        </>
+      )}
+      <section aria-labelledby="verify-trust-heading">
+        <h2 id="verify-trust-heading">{t("verify.trustHeading")}</h2>
+        <p>{t("verify.trust")}</p>
+        <pre className="code-box verify-command" aria-label={t("verify.commandLabel")}>
+          <code>{cliCommand(where, id)}</code>
+        </pre>
+      </section>
+    </div>
+  );
+}

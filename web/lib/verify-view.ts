@@ -1,0 +1,87 @@
+/**
+ * Pure helpers of the verify pages: the report's verdict as the page states it, the chart's
+ * scaling, failures sorted by source, and the command that repeats the audit independently.
+ */
+import type { AuditReport, CheckId, CheckResult } from "../../cli/audit/report";
+import type { VerifyFailureKind, VerifyFacts, VerifyPhase } from "./verify-protocol";
+
+/** passed: every check; unfinished: all but the tally, which is not published yet; failed: anything else. */
+export type Verdict = "passed" | "unfinished" | "failed";
+
+/** A check as a row shows it: "pending" is the tally of a referendum whose result is not published. */
+export type CheckState = "pass" | "fail" | "pending";
+
+export function checkState(check: CheckResult, facts: Pick<VerifyFacts, "tallyAnchored">): CheckState {
+  if (check.ok) return "pass";
+  return check.id === "tally" && !facts.tallyAnchored ? "pending" : "fail";
+}
+
+export function verdictOf(report: AuditReport, facts: Pick<VerifyFacts, "tallyAnchored">): Verdict {
+  const states = report.checks.map((check) => checkState(check, facts));
+  if (states.includes("fail")) return "failed";
+  return states.includes("pending") ? "unfinished" : "passed";
+}
+
+/** The checks that failed outright (a pending tally is not one). */
+export function failedChecks(report: AuditReport, facts: Pick<VerifyFacts, "tallyAnchored">): CheckId[] {
+  return report.checks.filter((check) => checkState(check, facts) === "fail").map((check) => check.id);
+}
+
+export interface BarRow {
+  option: string;
+  count: number;
+  /** Width of the bar, 0..100, relative to the largest count (the leader fills the track). */
+  percentOfMax: number;
+  /** Share of all counted votes, 0..100 (0 when nothing was counted). */
+  share: number;
+}
+
+/** One row per option, scaled for the bar chart. */
+export function barRows(options: readonly string[], counts: readonly string[]): BarRow[] {
+  const values = options.map((_, i) => Number(counts[i] ?? "0"));
+  const max = Math.max(0, ...values);
+  const total = values.reduce((sum, value) => sum + value, 0);
+  return options.map((option, i) => {
+    const count = values[i] ?? 0;
+    return {
+      option,
+      count,
+      percentOfMax: max > 0 ? (count / max) * 100 : 0,
+      share: total > 0 ? (count / total) * 100 : 0,
+    };
+  });
+}
+
+/** Turnout: distinct voters of the electorate, in percent (0 for an empty census). */
+export function turnoutPercent(voters: number, electorate: number): number {
+  return electorate > 0 ? (voters / electorate) * 100 : 0;
+}
+
+/** Which source a failure of the audit's download came from, by the audit's own error text. */
+export function failureKindOf(message: string): VerifyFailureKind {
+  if (/cannot reach the chain RPC|no contract at/.test(message)) return "rpc";
+  if (/cannot reach the API|is not JSON/.test(message)) return "api";
+  if (/answered 404|is not a decimal number/.test(message)) return "notFound";
+  if (/no public spec/.test(message)) return "notOpen";
+  if (/artifacts\/|manifest/.test(message)) return "artifacts";
+  return "other";
+}
+
+/** Progress of a phase as a fraction 0..1 for `<progress>`, or null while its size is unknown. */
+export function progressFraction(done: number, total: number): number | null {
+  if (total <= 0) return null;
+  return Math.min(1, Math.max(0, done / total));
+}
+
+/** The phases in order, for a bar that never runs backwards across phases. */
+export const PHASES: readonly VerifyPhase[] = ["start", "circuit", "census", "log", "proofs", "checks"];
+
+/** `npx bling verify` with this site's sources filled in: the independent way to repeat the audit. */
+export function cliCommand(where: { api: string; rpc: string; registry: string }, referendumId: string): string {
+  return `npx bling verify --api ${where.api} --rpc ${where.rpc} --registry ${where.registry} --referendum ${referendumId}`;
+}
+
+/** Whether a typed referendum number is one: a positive decimal without leading zeros (ids are uint256). */
+export function isReferendumId(value: string): boolean {
+  return /^[1-9][0-9]{0,77}$/.test(value.trim());
+}

@@ -1,0 +1,117 @@
+/**
+ * The observer's audit in the browser, off the main thread: downloads everything public about one
+ * referendum (the API and the registry on the chain), verifies every proof with the batch pairing
+ * verifier (mcl, WebAssembly) and runs the same named checks as `bling verify`.
+ */
+import { z } from "zod";
+import { auditReferendum } from "../../cli/audit/audit";
+import type { TrustedCircuit } from "../../cli/audit/anchor-checks";
+import type { AuditBundle } from "../../cli/audit/bundle";
+import { fetchBundle } from "../../cli/audit/fetch-bundle";
+import type { AuditReport, CheckId, CheckResult } from "../../cli/audit/report";
+import { sha256Hex } from "../../circuits/src/artifact-check";
+import { createBatchPairingVerifier } from "../../circuits/src/pairing-verifier";
+import type { Ballot, VerificationKey } from "../../circuits/src/statement";
+import { fetchCheckedArtifact, fetchManifest } from "../lib/artifacts";
+import type { VerifyEvent, VerifyFacts, VerifyPhase, VerifyRequest } from "../lib/verify-protocol";
+import { failureKindOf } from "../lib/verify-view";
+
+// zod probes `new Function` to compile faster parsers; the site's CSP forbids eval.
+z.config({ jitless: true });
+
+/** Ballots per batch: large enough to share the pairing work, small enough for smooth progress. */
+const BATCH = 16;
+
+interface WorkerScope {
+  postMessage(event: VerifyEvent): void;
+  onmessage: ((message: { data: VerifyRequest }) => void) | null;
+}
+const scope = self as unknown as WorkerScope;
+
+function progress(phase: VerifyPhase, done: number, total: number): void {
+  scope.postMessage({ type: "progress", phase, done, total });
+}
+
+/** The key this website serves, hash-checked against its manifest, as the audit's trusted circuit. */
+async function websiteCircuit(): Promise<{ trusted: TrustedCircuit; vkey: VerificationKey }> {
+  const manifest = await fetchManifest();
+  const bytes = await fetchCheckedArtifact(manifest.files.vkey);
+  return {
+    trusted: {
+      name: manifest.name,
+      zkeySha256: manifest.files.zkey.sha256,
+      vkeySha256: manifest.files.vkey.sha256,
+      vkeyFileSha256: await sha256Hex(bytes),
+    },
+    vkey: JSON.parse(new TextDecoder().decode(bytes)) as VerificationKey,
+  };
+}
+
+function factsOf(bundle: AuditBundle, report: AuditReport, proofs: VerifyFacts["proofs"]): VerifyFacts {
+  const { spec } = bundle.referendum;
+  const numbers = (id: CheckId): CheckResult["numbers"] =>
+    report.checks.find((check) => check.id === id)?.numbers ?? {};
+  const recount = String(numbers("tally").counts ?? "");
+  return {
+    title: typeof spec.title === "string" ? spec.title : "",
+    options: spec.options,
+    state: bundle.referendum.state,
+    electorate: spec.census.size,
+    ballots: bundle.entries.length,
+    voters: Number(numbers("nullifiers").voters ?? 0),
+    tallyAnchored: bundle.anchors.tally !== null,
+    recount: recount === "" ? [] : recount.split(", "),
+    proofs,
+  };
+}
+
+async function run(request: VerifyRequest): Promise<void> {
+  progress("start", 0, 0);
+  // The key first: a page whose own artifacts are broken should say so before downloading a log.
+  progress("circuit", 0, 1);
+  let circuit: Awaited<ReturnType<typeof websiteCircuit>>;
+  try {
+    circuit = await websiteCircuit();
+  } catch (error) {
+    scope.postMessage({ type: "failed", kind: "artifacts", detail: (error as Error).message });
+    return;
+  }
+  progress("circuit", 1, 1);
+  const verifier = createBatchPairingVerifier(circuit.vkey);
+  verifier.catch(() => undefined);
+  const bundle = await fetchBundle({
+    api: request.api,
+    rpc: request.rpc,
+    registry: request.registry,
+    referendumId: request.referendumId,
+    onProgress: (phase, done, total) => {
+      progress(phase === "census" ? "census" : "log", done, total);
+    },
+  });
+  const proofs = { verifier: "mcl-batch" as const, count: 0, ms: 0 };
+  const report = await auditReferendum(bundle, {
+    circuit: circuit.trusted,
+    verifyProofs: async (ballots: readonly Ballot[]) => {
+      const check = await verifier;
+      const started = performance.now();
+      const answers: boolean[] = [];
+      progress("proofs", 0, ballots.length);
+      for (let from = 0; from < ballots.length; from += BATCH) {
+        answers.push(...check(ballots.slice(from, from + BATCH)));
+        progress("proofs", answers.length, ballots.length);
+      }
+      proofs.count = ballots.length;
+      proofs.ms = performance.now() - started;
+      progress("checks", 0, 0);
+      return answers;
+    },
+  });
+  scope.postMessage({ type: "done", report, facts: factsOf(bundle, report, proofs) });
+}
+
+scope.onmessage = ({ data }) => {
+  run(data).catch((error: unknown) => {
+    const detail = error instanceof Error ? error.message : String(error);
+    scope.postMessage({ type: "failed", kind: failureKindOf(detail), detail });
+  });
+};
