@@ -54,7 +54,8 @@ describe("# citizen pages", () => {
   let codes: string[];
   let recoveryCode: string;
   let fingerprint: string;
-  const ids: Record<"yesNo" | "quadratic" | "approval" | "closed", string> = {
+  const ids: Record<"yesNo" | "quadratic" | "approval" | "closed" | "later", string> = {
+    later: "",
     yesNo: "",
     quadratic: "",
     approval: "",
@@ -70,7 +71,13 @@ describe("# citizen pages", () => {
     return context;
   }
 
-  async function draft(title: string, options: string[], rules: ReferendumDraft["rules"], revoting: boolean) {
+  async function draft(
+    title: string,
+    options: string[],
+    rules: ReferendumDraft["rules"],
+    revoting: boolean,
+    startsIn = -60,
+  ): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     const created = await council.createDraft({
       title,
@@ -79,7 +86,7 @@ describe("# citizen pages", () => {
       rules,
       revoting,
       censusId,
-      opensAt: now - 60,
+      opensAt: now + startsIn,
       closesAt: now + 7 * 24 * 3600,
     });
     return created.id;
@@ -106,8 +113,10 @@ describe("# citizen pages", () => {
       false,
     );
     ids.closed = await draft("Old town hall", ["Yes", "No"], { preset: "yes-no" }, false);
+    ids.later = await draft("Winter market", ["Yes", "No"], { preset: "yes-no" }, false, 3 * 24 * 3600);
     await council.open(ids.closed);
     await council.close(ids.closed);
+    await council.open(ids.later);
   });
 
   afterAll(async () => {
@@ -230,7 +239,7 @@ describe("# citizen pages", () => {
     await page.getByLabel("Votes for Park").fill("2");
     await page.getByText("Credits used: 4 of 9. 5 left.").waitFor();
     await page.getByLabel("Votes for Library").fill("3");
-    await page.getByText("Credits used: 13 of 9. 0 left.").waitFor();
+    await page.getByText("Credits used: 13 of 9. 4 too many.").waitFor();
     await page.getByRole("button", { name: "Cast my vote" }).click();
     await page.getByText("You used 13, more than the 9 you have.").waitFor();
     await checkBothLanguages(page, "vote-quadratic-over");
@@ -253,6 +262,15 @@ describe("# citizen pages", () => {
     );
     await expect(page.getByRole("button", { name: "Cast my vote" }).count()).resolves.toBe(0);
     await checkBothLanguages(page, "vote-closed");
+    expect(problems).toEqual([]);
+  });
+
+  it("should say when a referendum opens, with no form before then", async () => {
+    const { page, problems } = citizen;
+    await page.goto(`${stack.apiUrl}/vote/${ids.later}/`);
+    await page.getByText("Voting has not started yet. It opens").waitFor();
+    await expect(page.getByRole("button", { name: "Cast my vote" }).count()).resolves.toBe(0);
+    await checkBothLanguages(page, "vote-not-yet-open");
     expect(problems).toEqual([]);
   });
 
@@ -296,7 +314,11 @@ describe("# citizen pages", () => {
     await page.goto(`${stack.apiUrl}/vote/${ids.approval}/`);
     await page.getByText("You can choose 2 more.").waitFor();
     await page.getByLabel("Monday").check();
+    await page.getByLabel("Wednesday").check();
     await page.getByLabel("Saturday").check();
+    await page.getByText("You chose 1 too many.").waitFor();
+    await checkBothLanguages(page, "vote-approval");
+    await page.getByLabel("Wednesday").uncheck();
     await page.getByText("You can choose 0 more.").waitFor();
     await castAndWait(page);
     await page.getByRole("link", { name: "See your receipt" }).click();

@@ -85,8 +85,11 @@ export const citizenMessages = defineMessages(
     "citizen.rules.revoting": "You may change your vote until voting closes; only your latest ballot counts.",
     "citizen.rules.final": "Your vote is final: it cannot be changed once cast.",
     "citizen.ballot.left": "You can choose {left} more.",
+    "citizen.ballot.tooMany": "You chose {over} too many.",
     "citizen.ballot.pointsUsed": "Points used: {spent} of {limit}. {left} left.",
     "citizen.ballot.creditsUsed": "Credits used: {spent} of {limit}. {left} left.",
+    "citizen.ballot.pointsOver": "Points used: {spent} of {limit}. {over} too many.",
+    "citizen.ballot.creditsOver": "Credits used: {spent} of {limit}. {over} too many.",
     "citizen.ballot.votesFor": "Votes for {option}",
     "citizen.ballot.pointsFor": "Points for {option}",
     "citizen.ballot.amountHint": "A whole number from 0 to {max}.",
@@ -123,7 +126,7 @@ export const citizenMessages = defineMessages(
     "citizen.receipt.received": "Received",
     "citizen.receipt.revision": "Ballot number",
     "citizen.receipt.promiseOk":
-      "The service's signed promise on this receipt is valid: checked in your browser against the log key {key}.",
+      "The service's signed promise on this receipt is valid: checked in your browser against the log key ({key}).",
     "citizen.receipt.promiseBad":
       "The signature on this receipt does not match the public log key. Keep this page and report it to your council.",
     "citizen.receipt.queued":
@@ -222,8 +225,11 @@ export const citizenMessages = defineMessages(
     "citizen.rules.revoting": "U kunt uw stem wijzigen tot het stemmen sluit; alleen uw laatste stem telt.",
     "citizen.rules.final": "Uw stem is definitief: u kunt hem na het uitbrengen niet meer wijzigen.",
     "citizen.ballot.left": "U kunt er nog {left} kiezen.",
+    "citizen.ballot.tooMany": "U koos er {over} te veel.",
     "citizen.ballot.pointsUsed": "Gebruikte punten: {spent} van {limit}. Nog {left} over.",
     "citizen.ballot.creditsUsed": "Gebruikte tegoedpunten: {spent} van {limit}. Nog {left} over.",
+    "citizen.ballot.pointsOver": "Gebruikte punten: {spent} van {limit}. {over} te veel.",
+    "citizen.ballot.creditsOver": "Gebruikte tegoedpunten: {spent} van {limit}. {over} te veel.",
     "citizen.ballot.votesFor": "Stemmen voor {option}",
     "citizen.ballot.pointsFor": "Punten voor {option}",
     "citizen.ballot.amountHint": "Een heel getal van 0 tot en met {max}.",
@@ -260,7 +266,7 @@ export const citizenMessages = defineMessages(
     "citizen.receipt.received": "Ontvangen",
     "citizen.receipt.revision": "Stemnummer",
     "citizen.receipt.promiseOk":
-      "De ondertekende belofte van de dienst op dit ontvangstbewijs is geldig: in uw browser gecontroleerd met de logboeksleutel {key}.",
+      "De ondertekende belofte van de dienst op dit ontvangstbewijs is geldig: in uw browser gecontroleerd met de logboeksleutel ({key}).",
     "citizen.receipt.promiseBad":
       "De handtekening op dit ontvangstbewijs past niet bij de openbare logboeksleutel. Bewaar deze pagina en meld het bij uw gemeente.",
     "citizen.receipt.queued":

@@ -43,10 +43,13 @@ function Budget({ answers, spec }: { answers: BallotAnswers; spec: ReferendumSpe
   const { rules } = spec;
   const spent = ballotSpent(answers, rules);
   const left = Math.max(0, rules.maxTotal - spent);
+  const over = spent - rules.maxTotal;
+  const vars = { spent, limit: rules.maxTotal, left, over };
+  const quadratic = rules.costExponent === 2;
   let text: string;
-  if (answers.kind === "some") text = t("citizen.ballot.left", { left });
-  else if (rules.costExponent === 2) text = t("citizen.ballot.creditsUsed", { spent, limit: rules.maxTotal, left });
-  else text = t("citizen.ballot.pointsUsed", { spent, limit: rules.maxTotal, left });
+  if (answers.kind === "some") text = t(over > 0 ? "citizen.ballot.tooMany" : "citizen.ballot.left", vars);
+  else if (over > 0) text = t(quadratic ? "citizen.ballot.creditsOver" : "citizen.ballot.pointsOver", vars);
+  else text = t(quadratic ? "citizen.ballot.creditsUsed" : "citizen.ballot.pointsUsed", vars);
   return (
     <p className="citizen-budget" role="status" aria-live="polite" data-testid="ballot-budget">
       {text}
