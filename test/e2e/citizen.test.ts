@@ -274,7 +274,7 @@ describe("# citizen pages", () => {
     expect(problems).toEqual([]);
   });
 
-  it("should explain what to do on a device without a voting key", async () => {
+  it("should explain what to do on a device without a voting key, or with one the census does not hold", async () => {
     const { page, problems } = await watchedPage(await newContext());
     await page.goto(`${stack.apiUrl}/vote/${ids.yesNo}/`);
     await page.getByText("This device has no voting key.").waitFor();
@@ -283,6 +283,19 @@ describe("# citizen pages", () => {
     await page.getByRole("heading", { level: 1, name: "My voting key" }).waitFor();
     await page.getByText("This device has no voting key.").waitFor();
     await checkBothLanguages(page, "identity-none");
+
+    // Registered after the referendum froze its census: the page says so before any proving.
+    await page.goto(`${stack.apiUrl}/register/?census=${encodeURIComponent(censusId)}`);
+    await page.getByLabel("Registration code").fill(codes[1] ?? "");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByLabel("I have saved my recovery code").check();
+    await page.getByRole("button", { name: "Register" }).click();
+    await page.getByRole("heading", { name: "You are registered" }).waitFor();
+    await page.goto(`${stack.apiUrl}/vote/${ids.yesNo}/`);
+    await page.getByLabel("Yes", { exact: true }).check();
+    await page.getByRole("button", { name: "Cast my vote" }).click();
+    await page.getByText("Your voting key is not in this referendum's electorate").waitFor();
+    await checkBothLanguages(page, "vote-not-in-census");
     expect(problems).toEqual([]);
     await page.close();
   });

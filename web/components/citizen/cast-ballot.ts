@@ -1,7 +1,7 @@
 "use client";
 /**
- * Casting a ballot from the vote page: download and check the artifacts, download the frozen
- * census, prove in the worker (timed as "bling-proof" for the benchmark), submit, keep the receipt.
+ * Casting a ballot from the vote page: download the frozen census, download and check the
+ * artifacts, prove in the worker (timed as "bling-proof" for the benchmark), submit, keep the receipt.
  */
 import type { Identity } from "../../../circuits/src/identity";
 import type { Ballot } from "../../../circuits/src/statement";
@@ -105,9 +105,10 @@ export async function castBallot(
   votes: number[],
   onStage: (stage: CastStage) => void,
 ): Promise<Receipt> {
-  const { wasm, zkey } = await downloadArtifacts(onStage);
+  // The census first: a key that is not in it need not download the 5.7 MB of artifacts.
   const leaves = await downloadCensus(api, spec, onStage);
   if (!leaves.includes(identity.commitment.toString())) throw new CastError("not-in-census", "not in the census");
+  const { wasm, zkey } = await downloadArtifacts(onStage);
   const ballot = await proveInWorker(
     {
       type: "prove",
