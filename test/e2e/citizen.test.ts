@@ -215,7 +215,7 @@ describe("# citizen pages", () => {
     await chooseLanguage(page, "Nederlands");
     await page.getByLabel("No", { exact: true }).check();
     await page.getByRole("button", { name: "Mijn stem uitbrengen" }).click();
-    await page.getByText("Uw anoniem bewijs wordt gemaakt").waitFor({ timeout: PROOF_MS });
+    await page.getByText("Uw anonieme bewijs wordt gemaakt").waitFor({ timeout: PROOF_MS });
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "citizen-vote-progress-nl");
     await page.getByRole("heading", { name: "Uw stem is ontvangen" }).waitFor({ timeout: PROOF_MS });

@@ -248,7 +248,7 @@ export const citizenMessages = defineMessages(
     "citizen.cast.artifacts":
       "De stemsoftware wordt gedownload: {loaded} van {total} kB, gecontroleerd op haar vingerafdruk.",
     "citizen.cast.census": "Het kiezersregister wordt gedownload: {loaded} van {total} stemsleutels.",
-    "citizen.cast.proving": "Uw anoniem bewijs wordt gemaakt. Dit duurt enkele seconden.",
+    "citizen.cast.proving": "Uw anonieme bewijs wordt gemaakt. Dit duurt enkele seconden.",
     "citizen.cast.submitting": "Uw stem wordt verstuurd…",
     "citizen.cast.progress": "Voortgang",
     "citizen.cast.artifactsFailed":
