@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
+import { IdentityPage } from "../../components/citizen/identity-page";
 
 export default function Page(): ReactNode {
-  return <h1>identity</h1>;
+  return <IdentityPage />;
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
+import { RegisterPage } from "../../components/citizen/register-page";
 
 export default function Page(): ReactNode {
-  return <h1>register</h1>;
+  return <RegisterPage />;
 }

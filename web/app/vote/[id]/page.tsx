@@ -1,0 +1,11 @@
+import type { ReactNode } from "react";
+import { VotePage } from "../../../components/citizen/vote-page";
+import { ROUTE_PLACEHOLDER } from "../../../lib/routes";
+
+export function generateStaticParams(): { id: string }[] {
+  return [{ id: ROUTE_PLACEHOLDER }];
+}
+
+export default function Page(): ReactNode {
+  return <VotePage />;
+}

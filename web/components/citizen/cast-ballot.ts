@@ -1,0 +1,129 @@
+"use client";
+/**
+ * Casting a ballot from the vote page: download the frozen census, download and check the
+ * artifacts, prove in the worker (timed as "bling-proof" for the benchmark), submit, keep the receipt.
+ */
+import type { Identity } from "../../../circuits/src/identity";
+import type { Ballot } from "../../../circuits/src/statement";
+import type { Receipt } from "../../../functions/api/log-objects";
+import type { ReferendumSpec } from "../../../functions/api/schemas";
+import type { PublicApi } from "../../lib/api-client";
+import { fetchCheckedArtifact, fetchManifest } from "../../lib/artifacts";
+import type { ProveRequest, ProveResponse } from "../../lib/citizen-prove-protocol";
+import { saveReceipt } from "../../lib/receipt-store";
+
+export type CastStage =
+  | { phase: "artifacts"; loaded: number; total: number }
+  | { phase: "census"; loaded: number; total: number }
+  | { phase: "proving" }
+  | { phase: "submitting" };
+
+/** Why a ballot could not be made in this browser (API refusals are ApiErrors instead). */
+export class CastError extends Error {
+  constructor(
+    readonly reason: "artifacts" | "not-in-census" | "prove-failed",
+    detail: string,
+  ) {
+    super(detail);
+    this.name = "CastError";
+  }
+}
+
+const LEAVES_PAGE = 1000;
+
+async function downloadArtifacts(onStage: (stage: CastStage) => void): Promise<{ wasm: Uint8Array; zkey: Uint8Array }> {
+  try {
+    const manifest = await fetchManifest();
+    const { wasm, zkey } = manifest.files;
+    const total = wasm.bytes + zkey.bytes;
+    onStage({ phase: "artifacts", loaded: 0, total });
+    const wasmBytes = await fetchCheckedArtifact(wasm, (loaded) => {
+      onStage({ phase: "artifacts", loaded, total });
+    });
+    const zkeyBytes = await fetchCheckedArtifact(zkey, (loaded) => {
+      onStage({ phase: "artifacts", loaded: wasm.bytes + loaded, total });
+    });
+    return { wasm: wasmBytes, zkey: zkeyBytes };
+  } catch (error) {
+    throw new CastError("artifacts", (error as Error).message);
+  }
+}
+
+/** The census as the referendum froze it: only its first `size` leaves. */
+async function downloadCensus(
+  api: PublicApi,
+  spec: ReferendumSpec,
+  onStage: (stage: CastStage) => void,
+): Promise<string[]> {
+  const { id, size } = spec.census;
+  const leaves: string[] = [];
+  onStage({ phase: "census", loaded: 0, total: size });
+  while (leaves.length < size) {
+    const page = await api.censusLeaves(id, leaves.length, Math.min(LEAVES_PAGE, size - leaves.length));
+    if (page.length === 0) break;
+    leaves.push(...page);
+    onStage({ phase: "census", loaded: leaves.length, total: size });
+  }
+  return leaves.slice(0, size);
+}
+
+/** Runs one proof in a fresh worker; marks the proving phase on the main thread's timeline. */
+function proveInWorker(request: ProveRequest, onStage: (stage: CastStage) => void): Promise<Ballot> {
+  const worker = new Worker(new URL("../../workers/prove.worker.ts", import.meta.url));
+  return new Promise<Ballot>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<ProveResponse>) => {
+      const message = event.data;
+      if (message.type === "census-ready") {
+        performance.mark("bling-proof-start");
+        onStage({ phase: "proving" });
+        return;
+      }
+      worker.terminate();
+      if (message.type === "proved") {
+        performance.measure("bling-proof", "bling-proof-start");
+        resolve(message.ballot);
+      } else {
+        reject(new CastError(message.reason, message.detail));
+      }
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new CastError("prove-failed", event.message));
+    };
+    worker.postMessage(request, [request.wasm.buffer, request.zkey.buffer]);
+  });
+}
+
+/**
+ * Makes, submits and keeps one ballot.
+ * @throws CastError when this browser cannot make the ballot, ApiError when the service refuses it.
+ */
+export async function castBallot(
+  api: PublicApi,
+  spec: ReferendumSpec,
+  identity: Identity,
+  votes: number[],
+  onStage: (stage: CastStage) => void,
+): Promise<Receipt> {
+  // The census first: a key that is not in it need not download the 5.7 MB of artifacts.
+  const leaves = await downloadCensus(api, spec, onStage);
+  if (!leaves.includes(identity.commitment.toString())) throw new CastError("not-in-census", "not in the census");
+  const { wasm, zkey } = await downloadArtifacts(onStage);
+  const ballot = await proveInWorker(
+    {
+      type: "prove",
+      privateKey: Uint8Array.from(identity.privateKey),
+      leaves,
+      referendumId: spec.id,
+      votes,
+      rules: spec.rules,
+      wasm,
+      zkey,
+    },
+    onStage,
+  );
+  onStage({ phase: "submitting" });
+  const receipt = await api.submitBallot(spec.id, ballot as Parameters<PublicApi["submitBallot"]>[1]);
+  await saveReceipt(receipt);
+  return receipt;
+}

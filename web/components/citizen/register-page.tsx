@@ -1,0 +1,191 @@
+"use client";
+/**
+ * `/register/?census=<id>`: the electorate and the letter's code, then the recovery code saved, and
+ * only then the registration of this device's voting key.
+ */
+import { useEffect, useState, type SyntheticEvent, type ReactNode } from "react";
+import { exportIdentity, type Identity } from "../../../circuits/src/identity";
+import { commitmentFingerprint } from "../../lib/citizen-recovery";
+import { useI18n } from "../../lib/i18n";
+import { addRegistration, loadOrCreateIdentity } from "../../lib/identity-store";
+import { useSite } from "../../lib/use-site";
+import { ApiErrorNotice, ErrorNotice, Loading, SuccessNotice } from "../status";
+import { RecoveryCodeBox } from "./recovery-code-box";
+import { TextField } from "./text-field";
+import { useFocusOnChange } from "./use-focus-on-change";
+
+type Step = "form" | "save" | "done";
+
+interface Device {
+  identity: Identity;
+  existed: boolean;
+}
+
+export function RegisterPage(): ReactNode {
+  const { t } = useI18n();
+  const site = useSite();
+  const [step, setStep] = useState<Step>("form");
+  const [censusId, setCensusId] = useState("");
+  const [code, setCode] = useState("");
+  const [showMissing, setShowMissing] = useState(false);
+  const [device, setDevice] = useState<Device | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [savedMissing, setSavedMissing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const headingRef = useFocusOnChange<HTMLHeadingElement>(step);
+
+  useEffect(() => {
+    const census = new URLSearchParams(window.location.search).get("census");
+    if (census) setCensusId(census);
+  }, []);
+
+  const proceed = (event: SyntheticEvent): void => {
+    event.preventDefault();
+    setShowMissing(true);
+    if (censusId.trim() === "" || code.trim() === "") return;
+    setError(null);
+    loadOrCreateIdentity().then(
+      (stored) => {
+        // A key made by an earlier visit to this form is not "already there" for the citizen.
+        setDevice((current) => ({ identity: stored.identity, existed: current?.existed ?? !stored.created }));
+        setStep("save");
+      },
+      (failure: unknown) => {
+        setError(failure);
+      },
+    );
+  };
+
+  const register = (event: SyntheticEvent): void => {
+    event.preventDefault();
+    if (!saved) {
+      setSavedMissing(true);
+      return;
+    }
+    if (site.status !== "ready" || !device) return;
+    setBusy(true);
+    setError(null);
+    const census = censusId.trim();
+    site.api
+      .register(census, code.trim(), device.identity.commitment.toString())
+      .then(({ index }) => addRegistration({ censusId: census, index }))
+      .then(
+        () => {
+          setStep("done");
+        },
+        (failure: unknown) => {
+          setError(failure);
+        },
+      )
+      .finally(() => {
+        setBusy(false);
+      });
+  };
+
+  return (
+    <>
+      <h1>{t("citizen.register.title")}</h1>
+      {site.status === "error" && <ErrorNotice>{t("common.configError", { detail: site.detail })}</ErrorNotice>}
+      {step === "form" && (
+        <>
+          <p className="lead">{t("citizen.register.intro")}</p>
+          <form noValidate onSubmit={proceed}>
+            <TextField
+              id="census"
+              label={t("citizen.register.census")}
+              hint={t("citizen.register.censusHint")}
+              value={censusId}
+              onChange={setCensusId}
+              error={showMissing && censusId.trim() === "" ? t("citizen.register.censusMissing") : undefined}
+            />
+            <TextField
+              id="code"
+              label={t("citizen.register.code")}
+              hint={t("citizen.register.codeHint")}
+              value={code}
+              onChange={setCode}
+              error={showMissing && code.trim() === "" ? t("citizen.register.codeMissing") : undefined}
+              autoComplete="one-time-code"
+            />
+            {error !== null && <ApiErrorNotice error={error} />}
+            <div className="actions">
+              <button type="submit" className="button">
+                {t("citizen.register.continue")}
+              </button>
+            </div>
+          </form>
+        </>
+      )}
+      {step === "save" && device && (
+        <form noValidate onSubmit={register}>
+          <h2 ref={headingRef} tabIndex={-1}>
+            {t("citizen.register.saveTitle")}
+          </h2>
+          {device.existed && (
+            <p className="notice notice--info">
+              {t("citizen.register.existingKey", {
+                fingerprint: commitmentFingerprint(device.identity.commitment),
+              })}
+            </p>
+          )}
+          <p>{t("citizen.recovery.explain")}</p>
+          <RecoveryCodeBox code={exportIdentity(device.identity)} />
+          <div className="choice">
+            <input
+              id="saved"
+              type="checkbox"
+              checked={saved}
+              aria-invalid={savedMissing && !saved}
+              aria-describedby={savedMissing && !saved ? "saved-error" : undefined}
+              onChange={(event) => {
+                setSaved(event.target.checked);
+              }}
+            />
+            <label htmlFor="saved">{t("citizen.register.saved")}</label>
+          </div>
+          {savedMissing && !saved && (
+            <p id="saved-error" className="field-error" role="alert">
+              {t("citizen.register.savedMissing")}
+            </p>
+          )}
+          {error !== null && <ApiErrorNotice error={error} />}
+          {busy && <Loading />}
+          <div className="actions">
+            <button type="submit" className="button" disabled={busy}>
+              {busy ? t("citizen.register.submitting") : t("citizen.register.submit")}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setError(null);
+                setStep("form");
+              }}
+            >
+              {t("common.back")}
+            </button>
+          </div>
+        </form>
+      )}
+      {step === "done" && (
+        <>
+          <h2 ref={headingRef} tabIndex={-1}>
+            {t("citizen.register.doneTitle")}
+          </h2>
+          <SuccessNotice>
+            <p>{t("citizen.register.done", { census: censusId.trim() })}</p>
+          </SuccessNotice>
+          <div className="actions">
+            <a className="button" href="/">
+              {t("citizen.register.toReferenda")}
+            </a>
+            <a className="button button--secondary" href="/identity/">
+              {t("citizen.register.toIdentity")}
+            </a>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

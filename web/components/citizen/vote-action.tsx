@@ -1,0 +1,121 @@
+"use client";
+/** What the citizen can do on an open referendum: vote, re-vote (said plainly), or see that they voted. */
+import { useState, type ReactNode } from "react";
+import type { Identity } from "../../../circuits/src/identity";
+import type { Receipt } from "../../../functions/api/log-objects";
+import type { ReferendumSpec } from "../../../functions/api/schemas";
+import { ApiError, type PublicApi } from "../../lib/api-client";
+import { useI18n } from "../../lib/i18n";
+import { ApiErrorNotice, ErrorNotice, SuccessNotice } from "../status";
+import { BallotFields } from "./ballot-fields";
+import { CastError, castBallot, type CastStage } from "./cast-ballot";
+import { CastProgress } from "./cast-progress";
+import { useFocusOnChange } from "./use-focus-on-change";
+import { receiptHref } from "../../lib/citizen-links";
+
+type Casting =
+  | { status: "form" }
+  | { status: "casting"; stage: CastStage | null }
+  | { status: "failed"; error: unknown }
+  | { status: "done"; receipt: Receipt };
+
+function CastFailure({ error }: { error: unknown }): ReactNode {
+  const { t } = useI18n();
+  if (error instanceof CastError) {
+    const key =
+      error.reason === "artifacts"
+        ? "citizen.cast.artifactsFailed"
+        : error.reason === "not-in-census"
+          ? "citizen.cast.notInCensus"
+          : "citizen.cast.proveFailed";
+    return (
+      <ErrorNotice>
+        <p data-error-code={error.reason}>{t(key)}</p>
+      </ErrorNotice>
+    );
+  }
+  return <ApiErrorNotice error={error} />;
+}
+
+function Voted({ spec, latest }: { spec: ReferendumSpec; latest: Receipt }): ReactNode {
+  const { t, formatDate } = useI18n();
+  return (
+    <div className="notice notice--info">
+      <p>
+        {spec.revoting ? t("citizen.vote.revoting", { date: formatDate(spec.closesAt) }) : t("citizen.vote.votedFinal")}
+      </p>
+      <p>
+        <a href={receiptHref(latest)}>{t("citizen.vote.toReceipt")}</a>
+      </p>
+    </div>
+  );
+}
+
+export function VoteAction({
+  api,
+  spec,
+  identity,
+  receipts,
+}: {
+  api: PublicApi;
+  spec: ReferendumSpec;
+  identity: Identity;
+  receipts: Receipt[];
+}): ReactNode {
+  const { t } = useI18n();
+  const [casting, setCasting] = useState<Casting>({ status: "form" });
+  const headingRef = useFocusOnChange<HTMLHeadingElement>(casting.status);
+  const latest = receipts.at(-1);
+  const cast = (votes: number[]): void => {
+    setCasting({ status: "casting", stage: null });
+    castBallot(api, spec, identity, votes, (stage) => {
+      setCasting({ status: "casting", stage });
+    }).then(
+      (receipt) => {
+        setCasting({ status: "done", receipt });
+      },
+      (error: unknown) => {
+        setCasting({ status: "failed", error });
+      },
+    );
+  };
+  const nullifierUsed =
+    casting.status === "failed" && casting.error instanceof ApiError && casting.error.code === "BALLOT_NULLIFIER_USED";
+  return (
+    <>
+      {latest && casting.status !== "done" && <Voted spec={spec} latest={latest} />}
+      {(casting.status === "form" || (casting.status === "failed" && !nullifierUsed)) && (!latest || spec.revoting) && (
+        <BallotFields spec={spec} onCast={cast} />
+      )}
+      {casting.status === "casting" && (
+        <section aria-labelledby="cast-title">
+          <h2 id="cast-title" ref={headingRef} tabIndex={-1}>
+            {t("citizen.cast.title")}
+          </h2>
+          <CastProgress stage={casting.stage ?? { phase: "artifacts", loaded: 0, total: 1 }} />
+        </section>
+      )}
+      {casting.status === "failed" && (
+        <div ref={headingRef} tabIndex={-1}>
+          <CastFailure error={casting.error} />
+        </div>
+      )}
+      {casting.status === "done" && (
+        <section aria-labelledby="done-title">
+          <h2 id="done-title" ref={headingRef} tabIndex={-1}>
+            {t("citizen.cast.doneTitle")}
+          </h2>
+          <SuccessNotice>
+            <p>{t("citizen.cast.done")}</p>
+            <p className="mono">{casting.receipt.ballotId}</p>
+          </SuccessNotice>
+          <div className="actions">
+            <a className="button" href={receiptHref(casting.receipt)}>
+              {t("citizen.vote.toReceipt")}
+            </a>
+          </div>
+        </section>
+      )}
+    </>
+  );
+}
