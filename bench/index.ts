@@ -1,5 +1,5 @@
 /**
- * `npm run bench [circuits|contracts|service|verify ...]`: the named benchmarks (all by default) in turn, each
+ * `npm run bench [circuits|contracts|service|verify|web ...]`: the named benchmarks (all by default) in turn, each
  * printing its table. Not a test: no assertions on time or gas.
  */
 import { curves } from "snarkjs";
@@ -7,12 +7,14 @@ import { benchCircuits } from "./circuits";
 import { benchContracts } from "./contracts";
 import { benchService } from "./service";
 import { benchVerify } from "./verify";
+import { benchWeb } from "./web";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   circuits: benchCircuits,
   contracts: benchContracts,
   service: benchService,
   verify: benchVerify,
+  web: benchWeb,
 };
 
 async function main(): Promise<void> {
