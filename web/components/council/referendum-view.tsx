@@ -97,12 +97,12 @@ export function ReferendumView({ id }: { id: string }): ReactNode {
     setBusy(true);
     setError(null);
     try {
-      if (action === "open") setReferendum(await api.open(id));
-      if (action === "close") setReferendum(await api.close(id));
-      if (action === "tally") {
-        setTally(await api.tally(id));
-        await load();
-      }
+      // The action answers with the bare record (no live turnout): read the full view afterwards.
+      if (action === "open") await api.open(id);
+      if (action === "close") await api.close(id);
+      if (action === "tally") await api.tally(id);
+      const record = await load();
+      if (record.state === "tallied") setTally(await publicApi.tally(id));
       setDone(action);
     } catch (caught) {
       setError(caught);
@@ -203,7 +203,7 @@ export function ReferendumView({ id }: { id: string }): ReactNode {
         <p className="hint">{t("council.referendum.tallyWaits", { date: formatDate(draft.closesAt) })}</p>
       )}
       {tally && <TallyPanel tally={tally} options={draft.options} />}
-      {state !== "draft" && <TurnoutPanel turnout={referendum.turnout} anchors={referendum.anchors} />}
+      {state !== "draft" && <TurnoutPanel turnout={referendum.turnout ?? null} anchors={referendum.anchors} />}
       <ReferendumFacts referendum={referendum} censusName={censusName} />
     </>
   );
