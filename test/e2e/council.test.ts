@@ -69,7 +69,10 @@ describe("# council pages", () => {
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startSiteStack({ clock }), launchChromium()]);
     const context = await browser.newContext({ locale: "en-GB", timezoneId: "UTC", acceptDownloads: true });
-    ({ page, problems } = await watchedPage(context, [/^HTTP 401 \/v1\/council\/referenda$/]));
+    ({ page, problems } = await watchedPage(context, [
+      /^HTTP 401 \/v1\/council\/referenda$/,
+      /^HTTP 409 \/v1\/council\/referenda\/\d+\/open$/,
+    ]));
   }, 600_000);
 
   afterAll(async () => {
@@ -210,6 +213,36 @@ describe("# council pages", () => {
     await stack.tick();
     await page.getByTestId("anchors").getByText("Yes").nth(1).waitFor({ timeout: 20_000 });
     await auditBothLanguages("referendum-tallied");
+    expect(problems).toEqual([]);
+  });
+
+  it("should explain that a referendum cannot open on an empty census, then sign out", async () => {
+    const api = apiClient(stack.apiUrl);
+    const token = await stack.councilToken("council-e2e");
+    const empty = expectStatus(
+      await api<{ id: string }>("POST", "/v1/council/censuses", { token, body: { name: "Nobody yet" } }),
+      201,
+    );
+    const now = Math.floor(clock.now() / 1000);
+    const draft = expectStatus(
+      await api<{ id: string }>("POST", "/v1/council/referenda", {
+        token,
+        body: {
+          title: "An empty question",
+          options: ["Yes", "No"],
+          rules: { preset: "yes-no" },
+          censusId: empty.id,
+          opensAt: now,
+          closesAt: now + VOTING_SECONDS,
+        },
+      }),
+      201,
+    );
+    await page.goto(`${stack.apiUrl}/council/?referendum=${draft.id}`);
+    await page.getByRole("heading", { level: 1, name: "An empty question" }).waitFor();
+    await confirm("Open for voting", "Yes, open it");
+    await page.locator('[data-error-code="CENSUS_EMPTY"]').waitFor();
+    expect(await page.getByTestId("state").textContent()).toBe("Draft");
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { level: 1, name: "Sign in as a council administrator" }).waitFor();

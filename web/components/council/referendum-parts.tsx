@@ -1,12 +1,20 @@
 "use client";
 /** Pieces of the referendum page: its facts, live turnout, chain anchoring and the result. */
 import { useEffect, useState, type ReactNode } from "react";
+import type { RulesChoice } from "../../../functions/api/schemas";
 import type { TallyResult } from "../../../functions/api/tally-rules";
 import type { AnchorProgress, CouncilReferendum, Turnout } from "../../../functions/api/views";
 import { useI18n } from "../../lib/i18n";
 
 function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
+}
+
+function parameterOf(rules: RulesChoice): { preset: "approval" | "cumulative" | "quadratic"; value: number } | null {
+  if (rules.preset === "approval") return { preset: rules.preset, value: rules.maxApprovals };
+  if (rules.preset === "cumulative") return { preset: rules.preset, value: rules.budget };
+  if (rules.preset === "quadratic") return { preset: rules.preset, value: rules.credits };
+  return null;
 }
 
 export function ReferendumFacts({
@@ -16,8 +24,9 @@ export function ReferendumFacts({
   referendum: CouncilReferendum;
   censusName: string;
 }): ReactNode {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, formatNumber } = useI18n();
   const { draft } = referendum;
+  const parameter = parameterOf(draft.rules);
   return (
     <dl className="council-facts">
       {draft.description !== "" && (
@@ -29,7 +38,11 @@ export function ReferendumFacts({
       <dt>{t("council.referendum.options")}</dt>
       <dd>{draft.options.join(" · ")}</dd>
       <dt>{t("council.referendum.rules")}</dt>
-      <dd>{t(`council.draft.preset.${draft.rules.preset}`)}</dd>
+      <dd>
+        {t(`council.draft.preset.${draft.rules.preset}`)}
+        {parameter !== null &&
+          ` · ${t(`council.draft.parameter.${parameter.preset}`)}: ${formatNumber(parameter.value)}`}
+      </dd>
       <dt>{t("council.referendum.revoting")}</dt>
       <dd>{draft.revoting ? t("council.referendum.revotingYes") : t("council.referendum.revotingNo")}</dd>
       <dt>{t("council.referendum.census")}</dt>
