@@ -39,6 +39,8 @@ export interface LocalStackOptions {
   log?: (message: string, error?: unknown) => void;
   /** The static site (web/out) to serve beside the API, with a `/config.json` for this stack. */
   siteDir?: string;
+  /** The site's sign-in settings; default none (councils paste a token). Tests point it at a stand-in hosted UI. */
+  auth?: SiteConfig["auth"];
 }
 
 export interface LocalStack {
@@ -170,7 +172,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       registryDeployBlock: deployment.deployBlock,
       stage: "local",
       // No hosted sign-in locally: councils paste the token `npm start` prints.
-      auth: { signInUrl: "", clientId: "", userPoolId: "" },
+      auth: options.auth ?? { signInUrl: "", clientId: "", userPoolId: "" },
     });
     const site = options.siteDir === undefined ? undefined : siteHandler(options.siteDir, siteConfig);
     const http: LocalHttp = await startHttp(handler, options.port ?? 0, site);

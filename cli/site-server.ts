@@ -35,6 +35,7 @@ export function siteHandler(outDir: string, config: () => SiteConfig): SiteHandl
       "content-security-policy": contentSecurityPolicy({
         api: new URL(current.apiUrl).origin,
         rpc: new URL(current.chainRpcUrl).origin,
+        signIn: current.auth.signInUrl ? new URL(current.auth.signInUrl).origin : undefined,
         upgradeInsecureRequests: false,
       }),
     };

@@ -1,5 +1,7 @@
+"use client";
 import type { ReactNode } from "react";
+import { CouncilApp } from "../../components/council/council-app";
 
-export default function Page(): ReactNode {
-  return <h1>council</h1>;
+export default function CouncilPage(): ReactNode {
+  return <CouncilApp />;
 }

@@ -1,0 +1,252 @@
+/**
+ * The council pages in real Chromium against the local stack: sign in with the local token, create
+ * a census, issue and download codes, draft, edit and open a referendum, watch turnout after a
+ * ballot proven in node, close and tally it after the closing time. Every state passes axe in
+ * English and Dutch and is photographed in both.
+ */
+import { readFile } from "node:fs/promises";
+import type { Browser, Page } from "playwright-core";
+import { releaseProverThreads } from "../../circuits/src/verify";
+import { loadArtifacts } from "../../circuits/src/artifacts";
+import type { LocalStack } from "../../cli/local-stack";
+import { apiClient, expectStatus, proveFromApi, submitBallot } from "../fixtures/api-client";
+import { identityFromSeed } from "../fixtures/ballot-fixtures";
+import {
+  axeViolations,
+  chooseLanguage,
+  launchChromium,
+  screenshot,
+  startSiteStack,
+  watchedPage,
+} from "../fixtures/browser";
+
+const VOTING_SECONDS = 15 * 60;
+/** The service's clock runs ahead with the chain's when the test travels past the closing time. */
+const clock = { offsetMs: 0, now: (): number => Date.now() + clock.offsetMs };
+
+let stack: LocalStack;
+let browser: Browser;
+let page: Page;
+let problems: string[];
+let censusId = "";
+let referendumId = "";
+
+/** axe finds nothing and a screenshot is kept, in English and in Dutch; the page ends in English. */
+async function auditBothLanguages(state: string): Promise<void> {
+  for (const [language, suffix] of [
+    ["Nederlands", "nl"],
+    ["English", "en"],
+  ] as const) {
+    await chooseLanguage(page, language);
+    expect([state, suffix, await axeViolations(page)]).toEqual([state, suffix, []]);
+    await screenshot(page, `council-${state}-${suffix}`);
+  }
+}
+
+/** A datetime-local value in UTC (the browser context's time zone). */
+function localInput(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toISOString().slice(0, 16);
+}
+
+/** Waits for a text; on a timeout the error shows what the page said instead. */
+async function see(text: string, timeout = 30_000): Promise<void> {
+  try {
+    await page.getByText(text).first().waitFor({ timeout });
+  } catch {
+    throw new Error(
+      `"${text}" not shown at ${page.url()}; problems: ${problems.join("; ")}; page: ${await page.locator("body").innerText()}`,
+    );
+  }
+}
+
+async function confirm(action: string, yes: string): Promise<void> {
+  await page.getByRole("button", { name: action }).click();
+  await page.getByRole("heading", { level: 2, name: /\?$/ }).waitFor();
+  await page.getByRole("button", { name: yes }).click();
+}
+
+describe("# council pages", () => {
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startSiteStack({ clock }), launchChromium()]);
+    const context = await browser.newContext({ locale: "en-GB", timezoneId: "UTC", acceptDownloads: true });
+    ({ page, problems } = await watchedPage(context, [
+      /^HTTP 401 \/v1\/council\/referenda$/,
+      /^HTTP 409 \/v1\/council\/referenda\/\d+\/open$/,
+    ]));
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser.close();
+    await stack.stop();
+    await releaseProverThreads();
+  });
+
+  it("should refuse a wrong token with its message, then sign in with the council's token", async () => {
+    await page.goto(`${stack.apiUrl}/council/`);
+    await page.getByRole("heading", { level: 1, name: "Sign in as a council administrator" }).waitFor();
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText("Paste the council token.").waitFor();
+    await auditBothLanguages("signin");
+    await page.getByLabel("Council token").fill("not-a-token");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.locator('[data-error-code="UNAUTHENTICATED"]').waitFor();
+    await page.getByLabel("Council token").fill(await stack.councilToken("council-e2e"));
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { level: 1, name: "Council administration" }).waitFor();
+    await page.getByText("There are no censuses yet.").waitFor();
+    await page.getByText("There are no referenda yet.").waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem("bling.council.token"))).toMatch(/^ey/);
+    await auditBothLanguages("dashboard");
+    expect(problems).toEqual([]);
+  });
+
+  it("should create a census, issue codes once as a CSV download, and count a registration", async () => {
+    await page.getByLabel("Name of the census").fill("Springfield 2026");
+    await page.getByRole("button", { name: "Create census" }).click();
+    await page.getByText("The census “Springfield 2026” has been created.").waitFor();
+    await page.getByText("0 registered residents").waitFor();
+    await page.getByRole("link", { name: "Manage census “Springfield 2026”" }).click();
+    await page.getByRole("heading", { level: 1, name: "Census “Springfield 2026”" }).waitFor();
+    censusId = new URL(page.url()).searchParams.get("census") ?? "";
+    expect(censusId).not.toBe("");
+    await page.getByText(`${stack.apiUrl}/register/?census=${censusId}`).waitFor();
+    await page.getByText("Codes are shown only once").waitFor();
+
+    await page.getByLabel("Number of codes").fill("5");
+    await page.getByRole("button", { name: "Issue codes" }).click();
+    await page.getByText("5 registration codes have been issued.").waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: /^Download the codes/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`codes-${censusId}.csv`);
+    const lines = (await readFile(await download.path(), "utf8")).trim().split(/\r?\n/);
+    expect(lines[0]).toBe("code");
+    expect(lines.slice(1)).toHaveLength(5);
+    expect(new Set(lines.slice(1)).size).toBe(5);
+    await auditBothLanguages("census");
+
+    const voter = identityFromSeed("council-e2e-voter");
+    expectStatus(
+      await apiClient(stack.apiUrl)("POST", `/v1/censuses/${censusId}/registrations`, {
+        body: { code: lines[1], commitment: String(voter.commitment) },
+      }),
+      201,
+    );
+    await page.reload();
+    await page.getByText("Registered residents: 1").waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it("should check the draft form per field, save a draft with a preset, and edit it", async () => {
+    await page.getByRole("link", { name: "Back to the overview" }).click();
+    await page.getByRole("link", { name: "New referendum" }).click();
+    await page.getByRole("heading", { level: 1, name: "New referendum" }).waitFor();
+    await page.getByLabel("Voting closes").fill(await page.getByLabel("Voting opens").inputValue());
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByText("The draft cannot be saved yet").waitFor();
+    await page.getByText("This field is required.").waitFor();
+    await page.getByText("Voting must close after it opens.").waitFor();
+    await auditBothLanguages("draft-invalid");
+
+    const now = Math.floor(Date.now() / 1000);
+    await page.getByLabel("Question").fill("A new park at the station?");
+    await page.getByLabel("Approval: tick up to a number of options").check();
+    await page.getByLabel("Most options one resident may tick").fill("2");
+    await page.getByLabel("Option 1").fill("Park");
+    await page.getByLabel("Option 2").fill("Playground");
+    await page.getByRole("button", { name: "Add an option" }).click();
+    await page.getByLabel("Option 3").fill("Car park");
+    await page.getByLabel("Voting opens").fill(localInput(now - 120));
+    await page.getByLabel("Voting closes").fill(localInput(now + VOTING_SECONDS));
+    expect(await page.getByLabel("Census").inputValue()).toBe(censusId);
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByRole("heading", { level: 1, name: "A new park at the station?" }).waitFor();
+    referendumId = new URL(page.url()).searchParams.get("referendum") ?? "";
+    expect(await page.getByTestId("state").textContent()).toBe("Draft");
+
+    await page.getByRole("link", { name: "Edit draft" }).click();
+    await page.getByRole("heading", { level: 1, name: "Edit draft “A new park at the station?”" }).waitFor();
+    expect(await page.getByLabel("Most options one resident may tick").inputValue()).toBe("2");
+    await page.getByLabel("Question").fill("A new park by the station?");
+    await page.getByLabel("Explanation").fill("Where the old car park is now.");
+    await auditBothLanguages("draft-edit");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByRole("heading", { level: 1, name: "A new park by the station?" }).waitFor();
+    await page.getByText("Where the old car park is now.").waitFor();
+    await page.getByText("Park · Playground · Car park").waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it("should open after confirmation and show live turnout once a ballot is in", async () => {
+    await page.getByText("Opening freezes the census").waitFor();
+    await confirm("Open for voting", "Yes, open it");
+    await see("The referendum is open.");
+    expect(await page.getByTestId("state").textContent()).toBe("Open");
+    await page.getByText("0 of 1 residents have voted (0%).").waitFor();
+
+    const api = apiClient(stack.apiUrl);
+    const voter = identityFromSeed("council-e2e-voter");
+    const ballot = await proveFromApi(api, referendumId, voter, [1, 0, 1], await loadArtifacts());
+    expectStatus(await submitBallot(api, referendumId, ballot), 202);
+    await stack.tick();
+    await page.getByText("1 of 1 residents have voted (100%).").waitFor({ timeout: 20_000 });
+    await page.getByText("Ballots received, re-votes included: 1.").waitFor();
+    await auditBothLanguages("referendum-open");
+    expect(problems).toEqual([]);
+  }, 300_000);
+
+  it("should close, and after the closing time tally with a table and a bar chart", async () => {
+    await confirm("Close voting", "Yes, close voting");
+    await see("Voting is closed.");
+    expect(await page.getByTestId("state").textContent()).toBe("Closed");
+
+    clock.offsetMs += (VOTING_SECONDS + 60) * 1000;
+    await stack.chain.increaseTime(VOTING_SECONDS + 60);
+    await stack.tick();
+    await confirm("Count the votes", "Yes, count the votes");
+    await see("The votes have been counted.");
+    expect(await page.getByTestId("state").textContent()).toBe("Counted");
+    const rows = await page.locator("table tbody tr").allTextContents();
+    expect(rows).toEqual(["Park150%", "Playground00%", "Car park150%"]);
+    expect(await page.locator(".bar-chart .bar-value").allTextContents()).toEqual(["1 (50%)", "0 (0%)", "1 (50%)"]);
+    await stack.tick();
+    await page.getByTestId("anchors").getByText("Yes").nth(1).waitFor({ timeout: 20_000 });
+    await auditBothLanguages("referendum-tallied");
+    expect(problems).toEqual([]);
+  });
+
+  it("should explain that a referendum cannot open on an empty census, then sign out", async () => {
+    const api = apiClient(stack.apiUrl);
+    const token = await stack.councilToken("council-e2e");
+    const empty = expectStatus(
+      await api<{ id: string }>("POST", "/v1/council/censuses", { token, body: { name: "Nobody yet" } }),
+      201,
+    );
+    const now = Math.floor(clock.now() / 1000);
+    const draft = expectStatus(
+      await api<{ id: string }>("POST", "/v1/council/referenda", {
+        token,
+        body: {
+          title: "An empty question",
+          options: ["Yes", "No"],
+          rules: { preset: "yes-no" },
+          censusId: empty.id,
+          opensAt: now,
+          closesAt: now + VOTING_SECONDS,
+        },
+      }),
+      201,
+    );
+    await page.goto(`${stack.apiUrl}/council/?referendum=${draft.id}`);
+    await page.getByRole("heading", { level: 1, name: "An empty question" }).waitFor();
+    await confirm("Open for voting", "Yes, open it");
+    await page.locator('[data-error-code="CENSUS_EMPTY"]').waitFor();
+    expect(await page.getByTestId("state").textContent()).toBe("Draft");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { level: 1, name: "Sign in as a council administrator" }).waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem("bling.council.token"))).toBeNull();
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,244 @@
+"use client";
+/**
+ * A referendum draft: question, explanation, options, kind of vote, re-voting, census and voting
+ * period. Checked here first (messages per field); a field the API still refuses is marked too.
+ */
+import { useRef, useState, type SyntheticEvent, type ReactNode } from "react";
+import type { ReferendumDraft } from "../../../functions/api/schemas";
+import { ApiError } from "../../lib/api-client";
+import {
+  fieldOfApiMessage,
+  formToDraft,
+  hasParameter,
+  MAX_OPTIONS,
+  PARAMETER_MAX,
+  PRESETS,
+  type DraftForm as Form,
+  type Preset,
+} from "../../lib/council-draft";
+import { useI18n } from "../../lib/i18n";
+import { ApiErrorNotice, ErrorNotice } from "../status";
+import { describedBy, FieldError, TextField, type FieldProblems } from "./draft-fields";
+
+export interface DraftFormProps {
+  initial: Form;
+  censuses: { id: string; name: string }[];
+  onSave: (draft: ReferendumDraft) => Promise<void>;
+  onCancel: () => void;
+}
+
+export function DraftForm({ initial, censuses, onSave, onCancel }: DraftFormProps): ReactNode {
+  const { t } = useI18n();
+  const [form, setForm] = useState<Form>(initial);
+  const [problems, setProblems] = useState<FieldProblems>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
+  const set = (patch: Partial<Form>): void => {
+    setForm((current) => ({ ...current, ...patch }));
+  };
+
+  const choosePreset = (preset: Preset): void => {
+    // A yes/no question has exactly its two options.
+    if (preset === "yes-no") set({ preset, options: [t("council.draft.yes"), t("council.draft.no")] });
+    else set({ preset });
+  };
+
+  const submit = async (event: SyntheticEvent): Promise<void> => {
+    event.preventDefault();
+    setError(null);
+    const result = formToDraft(form);
+    if ("errors" in result) {
+      setProblems(result.errors);
+      requestAnimationFrame(() => summary.current?.focus());
+      return;
+    }
+    setProblems({});
+    setBusy(true);
+    try {
+      await onSave(result.draft);
+    } catch (caught) {
+      setError(caught);
+      const field =
+        caught instanceof ApiError && caught.code === "INPUT_INVALID" ? fieldOfApiMessage(caught.message) : null;
+      if (field) setProblems({ [field]: "server" });
+      requestAnimationFrame(() => summary.current?.focus());
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fixErrors = Object.keys(problems).length > 0 && error === null;
+  const parameterId = "draft-parameter";
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <div ref={summary} tabIndex={-1}>
+        {fixErrors && <ErrorNotice>{t("council.draft.fixErrors")}</ErrorNotice>}
+        {error !== null && <ApiErrorNotice error={error} />}
+      </div>
+      <TextField
+        id="draft-title"
+        label={t("council.draft.title")}
+        hint={t("council.draft.titleHint")}
+        value={form.title}
+        problem={problems.title}
+        onChange={(title) => {
+          set({ title });
+        }}
+      />
+      <TextField
+        id="draft-description"
+        label={t("council.draft.description")}
+        hint={t("council.draft.descriptionHint")}
+        value={form.description}
+        problem={problems.description}
+        multiline
+        onChange={(description) => {
+          set({ description });
+        }}
+      />
+      <fieldset>
+        <legend>{t("council.draft.preset")}</legend>
+        {PRESETS.map((preset) => (
+          <div className="choice" key={preset}>
+            <input
+              type="radio"
+              id={`draft-preset-${preset}`}
+              name="preset"
+              checked={form.preset === preset}
+              onChange={() => {
+                choosePreset(preset);
+              }}
+            />
+            <label htmlFor={`draft-preset-${preset}`}>{t(`council.draft.preset.${preset}`)}</label>
+          </div>
+        ))}
+        {hasParameter(form.preset) && (
+          <TextField
+            id={parameterId}
+            type="number"
+            label={t(`council.draft.parameter.${form.preset as "approval" | "cumulative" | "quadratic"}`)}
+            hint={t("council.draft.parameterHint", { max: PARAMETER_MAX[form.preset] })}
+            value={form.parameter}
+            problem={problems.parameter}
+            onChange={(parameter) => {
+              set({ parameter });
+            }}
+          />
+        )}
+      </fieldset>
+      <fieldset aria-describedby={describedBy("draft-options", true, problems.options !== undefined)}>
+        <legend>{t("council.draft.options")}</legend>
+        <p className="hint" id="draft-options-hint">
+          {t("council.draft.optionsHint")}
+        </p>
+        <FieldError id="draft-options" problem={problems.options} />
+        <ol className="council-options">
+          {form.options.map((option, i) => (
+            <li key={i}>
+              <div className="field">
+                <label htmlFor={`draft-option-${i}`}>{t("council.draft.option", { n: i + 1 })}</label>
+                <input
+                  id={`draft-option-${i}`}
+                  type="text"
+                  value={option}
+                  maxLength={200}
+                  aria-invalid={problems.options !== undefined}
+                  onChange={(event) => {
+                    set({ options: form.options.map((o, j) => (j === i ? event.target.value : o)) });
+                  }}
+                />
+              </div>
+              {form.preset !== "yes-no" && form.options.length > 1 && (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => {
+                    set({ options: form.options.filter((_, j) => j !== i) });
+                  }}
+                >
+                  {t("council.draft.removeOption", { n: i + 1 })}
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+        {form.preset !== "yes-no" && form.options.length < MAX_OPTIONS && (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              set({ options: [...form.options, ""] });
+            }}
+          >
+            {t("council.draft.addOption")}
+          </button>
+        )}
+      </fieldset>
+      <div className="choice">
+        <input
+          type="checkbox"
+          id="draft-revoting"
+          checked={form.revoting}
+          onChange={(event) => {
+            set({ revoting: event.target.checked });
+          }}
+        />
+        <label htmlFor="draft-revoting">{t("council.draft.revoting")}</label>
+      </div>
+      <div className="field">
+        <label htmlFor="draft-census">{t("council.draft.census")}</label>
+        <p className="hint" id="draft-census-hint">
+          {censuses.length === 0 ? t("council.draft.noCensus") : t("council.draft.censusHint")}
+        </p>
+        <FieldError id="draft-census" problem={problems.censusId} />
+        <select
+          id="draft-census"
+          value={form.censusId}
+          aria-invalid={problems.censusId !== undefined}
+          aria-describedby={describedBy("draft-census", true, problems.censusId !== undefined)}
+          onChange={(event) => {
+            set({ censusId: event.target.value });
+          }}
+        >
+          <option value="">{t("council.draft.censusChoose")}</option>
+          {censuses.map((census) => (
+            <option key={census.id} value={census.id}>
+              {census.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField
+        id="draft-opens"
+        type="datetime-local"
+        label={t("council.draft.opensAt")}
+        hint={t("council.draft.timeHint")}
+        value={form.opensAt}
+        problem={problems.opensAt}
+        onChange={(opensAt) => {
+          set({ opensAt });
+        }}
+      />
+      <TextField
+        id="draft-closes"
+        type="datetime-local"
+        label={t("council.draft.closesAt")}
+        hint={t("council.draft.timeHint")}
+        value={form.closesAt}
+        problem={problems.closesAt}
+        onChange={(closesAt) => {
+          set({ closesAt });
+        }}
+      />
+      <div className="actions">
+        <button type="submit" className="button" disabled={busy}>
+          {t("council.draft.save")}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t("council.draft.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,148 @@
+"use client";
+/** Pieces of the referendum page: its facts, live turnout, chain anchoring and the result. */
+import { useEffect, useState, type ReactNode } from "react";
+import type { RulesChoice } from "../../../functions/api/schemas";
+import type { TallyResult } from "../../../functions/api/tally-rules";
+import type { AnchorProgress, CouncilReferendum, Turnout } from "../../../functions/api/views";
+import { useI18n } from "../../lib/i18n";
+
+function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
+}
+
+function parameterOf(rules: RulesChoice): { preset: "approval" | "cumulative" | "quadratic"; value: number } | null {
+  if (rules.preset === "approval") return { preset: rules.preset, value: rules.maxApprovals };
+  if (rules.preset === "cumulative") return { preset: rules.preset, value: rules.budget };
+  if (rules.preset === "quadratic") return { preset: rules.preset, value: rules.credits };
+  return null;
+}
+
+export function ReferendumFacts({
+  referendum,
+  censusName,
+}: {
+  referendum: CouncilReferendum;
+  censusName: string;
+}): ReactNode {
+  const { t, formatDate, formatNumber } = useI18n();
+  const { draft } = referendum;
+  const parameter = parameterOf(draft.rules);
+  return (
+    <dl className="council-facts">
+      {draft.description !== "" && (
+        <>
+          <dt>{t("council.referendum.description")}</dt>
+          <dd>{draft.description}</dd>
+        </>
+      )}
+      <dt>{t("council.referendum.options")}</dt>
+      <dd>{draft.options.join(" · ")}</dd>
+      <dt>{t("council.referendum.rules")}</dt>
+      <dd>
+        {t(`council.draft.preset.${draft.rules.preset}`)}
+        {parameter !== null &&
+          ` · ${t(`council.draft.parameter.${parameter.preset}`)}: ${formatNumber(parameter.value)}`}
+      </dd>
+      <dt>{t("council.referendum.revoting")}</dt>
+      <dd>{draft.revoting ? t("council.referendum.revotingYes") : t("council.referendum.revotingNo")}</dd>
+      <dt>{t("council.referendum.census")}</dt>
+      <dd>{censusName}</dd>
+      <dt>{t("council.referendum.opensAt")}</dt>
+      <dd>{formatDate(draft.opensAt)}</dd>
+      <dt>{t("council.referendum.closesAt")}</dt>
+      <dd>{formatDate(draft.closesAt)}</dd>
+    </dl>
+  );
+}
+
+export function TurnoutPanel({ turnout, anchors }: { turnout: Turnout | null; anchors: AnchorProgress }): ReactNode {
+  const { t } = useI18n();
+  const yesNo = (done: boolean): string => (done ? t("council.anchors.done") : t("council.anchors.pending"));
+  return (
+    <section className="panel" aria-labelledby="council-turnout">
+      <h2 id="council-turnout">{t("council.turnout.title")}</h2>
+      <div aria-live="polite" data-testid="turnout">
+        {turnout === null ? (
+          <p>{t("council.turnout.none")}</p>
+        ) : (
+          <>
+            <p className="lead">
+              {t("council.turnout.voters", {
+                voters: turnout.voters,
+                electorate: turnout.electorate,
+                percent: percent(turnout.voters, turnout.electorate),
+              })}
+            </p>
+            <progress max={Math.max(turnout.electorate, 1)} value={turnout.voters} aria-labelledby="council-turnout" />
+            <p>{t("council.turnout.ballots", { ballots: turnout.ballots })}</p>
+          </>
+        )}
+      </div>
+      <p className="hint">{t("council.turnout.live")}</p>
+      <h3>{t("council.anchors.title")}</h3>
+      <dl className="council-facts" data-testid="anchors">
+        <dt>{t("council.anchors.opened")}</dt>
+        <dd>{yesNo(anchors.opened)}</dd>
+        <dt>{t("council.anchors.checkpoint")}</dt>
+        <dd>{anchors.checkpointSize}</dd>
+        <dt>{t("council.anchors.tallied")}</dt>
+        <dd>{yesNo(anchors.tallied)}</dd>
+      </dl>
+    </section>
+  );
+}
+
+/** Counts per option as a table and as bars, each bar with its number so colour is not the only cue. */
+export function TallyPanel({ tally, options }: { tally: TallyResult; options: string[] }): ReactNode {
+  const { t, formatNumber } = useI18n();
+  const counts = options.map((_, i) => Number(tally.counts[i] ?? 0));
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  const most = Math.max(1, ...counts);
+  // Bar widths are set after mount: the CSP allows no inline style in the served HTML.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => {
+    setMounted(true);
+  }, []);
+  return (
+    <section aria-labelledby="council-tally">
+      <h2 id="council-tally">{t("council.tally.title")}</h2>
+      <p>{t("council.tally.summary", { voters: tally.voters, ballots: tally.ballots })}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("council.tally.option")}</th>
+            <th scope="col" className="num">
+              {t("council.tally.votes")}
+            </th>
+            <th scope="col" className="num">
+              {t("council.tally.share")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {options.map((option, i) => (
+            <tr key={i}>
+              <th scope="row">{option}</th>
+              <td className="num">{formatNumber(counts[i] ?? 0)}</td>
+              <td className="num">{formatNumber(percent(counts[i] ?? 0, total))}%</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3 id="council-chart">{t("council.tally.chart")}</h3>
+      <ul className="bar-chart council-chart" aria-labelledby="council-chart">
+        {options.map((option, i) => (
+          <li key={i}>
+            <span>{option}</span>
+            <span className="bar-track" aria-hidden="true">
+              <span className="bar" style={mounted ? { width: `${((counts[i] ?? 0) / most) * 100}%` } : undefined} />
+            </span>
+            <span className="bar-value">
+              {t("council.tally.value", { votes: counts[i] ?? 0, percent: percent(counts[i] ?? 0, total) })}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
