@@ -77,6 +77,8 @@ export interface PublicApi {
   tally: (id: string) => Promise<TallyResult>;
 }
 
+export type SavedReferendum = Omit<CouncilReferendum, "turnout">;
+
 /** The council API: every call carries the council's token. */
 export interface CouncilApi {
   censuses: () => Promise<{ id: string; name: string }[]>;
@@ -85,11 +87,13 @@ export interface CouncilApi {
   issueCodes: (censusId: string, count: number) => Promise<string>;
   referenda: () => Promise<CouncilReferendum[]>;
   referendum: (id: string) => Promise<CouncilReferendum>;
-  createDraft: (draft: ReferendumDraft) => Promise<CouncilReferendum>;
-  updateDraft: (id: string, draft: ReferendumDraft) => Promise<CouncilReferendum>;
-  open: (id: string) => Promise<CouncilReferendum>;
-  close: (id: string) => Promise<CouncilReferendum>;
-  tally: (id: string) => Promise<TallyResult>;
+  /** The writes answer with the record as saved, without the turnout the reads add. */
+  createDraft: (draft: ReferendumDraft) => Promise<SavedReferendum>;
+  updateDraft: (id: string, draft: ReferendumDraft) => Promise<SavedReferendum>;
+  open: (id: string) => Promise<SavedReferendum>;
+  close: (id: string) => Promise<SavedReferendum>;
+  /** Tallies and answers with the record; the counts are at the public `tally(id)`. */
+  tally: (id: string) => Promise<SavedReferendum>;
 }
 
 export function publicApi(options: ApiClientOptions): PublicApi {
@@ -124,11 +128,11 @@ export function councilApi(options: ApiClientOptions & { token: string }): Counc
     referenda: async () =>
       (await callJson<{ referenda: CouncilReferendum[] }>(options, "GET", "/council/referenda")).referenda,
     referendum: (id: string) => callJson<CouncilReferendum>(options, "GET", `/council/referenda/${enc(id)}`),
-    createDraft: (draft: ReferendumDraft) => callJson<CouncilReferendum>(options, "POST", "/council/referenda", draft),
+    createDraft: (draft: ReferendumDraft) => callJson<SavedReferendum>(options, "POST", "/council/referenda", draft),
     updateDraft: (id: string, draft: ReferendumDraft) =>
-      callJson<CouncilReferendum>(options, "PUT", `/council/referenda/${enc(id)}`, draft),
-    open: (id: string) => callJson<CouncilReferendum>(options, "POST", `/council/referenda/${enc(id)}/open`),
-    close: (id: string) => callJson<CouncilReferendum>(options, "POST", `/council/referenda/${enc(id)}/close`),
-    tally: (id: string) => callJson<TallyResult>(options, "POST", `/council/referenda/${enc(id)}/tally`),
+      callJson<SavedReferendum>(options, "PUT", `/council/referenda/${enc(id)}`, draft),
+    open: (id: string) => callJson<SavedReferendum>(options, "POST", `/council/referenda/${enc(id)}/open`),
+    close: (id: string) => callJson<SavedReferendum>(options, "POST", `/council/referenda/${enc(id)}/close`),
+    tally: (id: string) => callJson<SavedReferendum>(options, "POST", `/council/referenda/${enc(id)}/tally`),
   };
 }
