@@ -15,6 +15,8 @@ import { launchChromium, screenshot, startSiteStack, watchedPage, type WatchedPa
 const PROOF_MS = 180_000;
 const STEP_MS = 300_000;
 const VOTING_SECONDS = 15 * 60;
+/** The sequencer and anchoring run only when the test ticks them, so each step's cause is the test's. */
+const HOUR_MS = 3_600_000;
 const OPTIONS = ["Park", "Library", "Playground"];
 /** The service's clock runs ahead with the chain's when the test travels past the closing time. */
 const clock = { offsetMs: 0, now: (): number => Date.now() + clock.offsetMs };
@@ -27,6 +29,8 @@ let codes: string[] = [];
 /** The scenario's referendum (re-voting allowed) and one where a vote is final. */
 const ids = { main: "", final: "" };
 const citizens: WatchedPage[] = [];
+/** Each citizen's recovery code, as saved at registration. */
+const recoveryCodes: string[] = [];
 const contexts: BrowserContext[] = [];
 
 async function newContext(): Promise<BrowserContext> {
@@ -92,7 +96,9 @@ async function register(code: string): Promise<WatchedPage> {
   await page.getByLabel("Registration code").fill(code);
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("heading", { name: "Save your recovery code" }).waitFor();
-  expect((await page.getByTestId("recovery-code").innerText()).trim()).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+  const recoveryCode = (await page.getByTestId("recovery-code").innerText()).trim();
+  expect(recoveryCode).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+  recoveryCodes.push(recoveryCode);
   await page.getByLabel("I have saved my recovery code").check();
   await page.getByRole("button", { name: "Register" }).click();
   await see(citizen, "You are registered");
@@ -113,6 +119,7 @@ async function vote(citizen: WatchedPage, id: string, option: string): Promise<v
 async function receiptInLog(citizen: WatchedPage): Promise<void> {
   await citizen.page.getByRole("link", { name: "See your receipt" }).click();
   await citizen.page.getByRole("heading", { level: 1, name: "Your receipt" }).waitFor();
+  await see(citizen, "Your ballot is waiting to be added to the public log.");
   await stack.tick();
   await see(citizen, /Your ballot is in the public log \(position \d of \d\)/);
   await see(citizen, "The service's signed promise on this receipt is valid");
@@ -120,7 +127,10 @@ async function receiptInLog(citizen: WatchedPage): Promise<void> {
 
 describe("# referendum scenario", () => {
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startSiteStack({ clock }), launchChromium()]);
+    [stack, browser] = await Promise.all([
+      startSiteStack({ clock, sequencerIntervalMs: HOUR_MS, anchorIntervalMs: HOUR_MS }),
+      launchChromium(),
+    ]);
     council = await watchedPage(await newContext());
   }, STEP_MS);
 
@@ -316,7 +326,7 @@ describe("# referendum scenario", () => {
   );
 
   it(
-    "8b. where re-voting is off, a citizen who voted is told so and gets no second form",
+    "8b. where re-voting is off, a second vote is refused: on the same device and from another one",
     async () => {
       const citizen = citizens[1]!;
       const { page } = citizen;
@@ -326,13 +336,32 @@ describe("# referendum scenario", () => {
       await page.getByLabel("Playground", { exact: true }).check();
       await page.getByRole("button", { name: "Cast my vote" }).click();
       await see(citizen, "Your vote was received", PROOF_MS);
+      await stack.tick();
       await page.goto(`${stack.apiUrl}/vote/${ids.final}/`);
       await see(citizen, "You have voted in this referendum. Your vote cannot be changed here.");
+      await see(citizen, "1 of 3 residents have voted so far.");
       await expect(page.getByRole("button", { name: "Cast my vote" }).count()).resolves.toBe(0);
       await screenshot(page, "scenario-8-voted");
       expect(citizen.problems).toEqual([]);
+
+      // The same key restored on another device, which holds no receipt: the service refuses the ballot.
+      const other = await watchedPage(await newContext(), [/HTTP 409 \/v1\/referenda\/[^/]+\/ballots/]);
+      await other.page.goto(`${stack.apiUrl}/identity/`);
+      await other.page.getByRole("textbox", { name: "Recovery code" }).fill(recoveryCodes[1] ?? "");
+      await other.page.getByRole("button", { name: "Restore voting key" }).click();
+      await see(other, "Your voting key is restored on this device.");
+      await other.page.goto(`${stack.apiUrl}/vote/${ids.final}/`);
+      await other.page.getByLabel("Park", { exact: true }).check();
+      await other.page.getByRole("button", { name: "Cast my vote" }).click();
+      await see(
+        other,
+        "You have already voted in this referendum, and it does not allow changing your vote.",
+        PROOF_MS,
+      );
+      await screenshot(other.page, "scenario-8-nullifier-used");
+      expect(other.problems).toEqual([]);
     },
-    PROOF_MS + 60_000,
+    2 * PROOF_MS,
   );
 
   it(
