@@ -81,6 +81,40 @@ export default tseslint.config(
       ],
     },
   },
+  // The website is a third party to the service too: the protocol, the chain client, the public API
+  // types, and the observer's pure audit checks (not its Node-only dump and key loading).
+  {
+    files: ["web/**/*.ts", "web/**/*.tsx"],
+    ignores: ["web/scripts/**", "web/next.config.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "**/functions/core/**",
+                "**/functions/adapters/**",
+                "**/functions/handlers/**",
+                "**/functions/lambda/**",
+                "@aws-sdk/*",
+                "**/infra/**",
+                "**/circuits/src/artifacts",
+                "**/test/**",
+                "**/bench/**",
+                "node:*",
+              ],
+              message: "web/ imports circuits, contracts, functions/api and cli/audit's pure checks only (DESIGN.md).",
+            },
+            {
+              regex: "(^|/)cli/(?!audit/)|(^|/)cli/audit/(dump|trusted-circuit)$",
+              message: "of cli/, web/ uses only the audit's pure checks (no Node file access).",
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ["eslint.config.mjs", "**/*.cjs"], ...tseslint.configs.disableTypeChecked },
   // CommonJS shims (the `bling` bin) load TypeScript through tsx's require hook.
   {
