@@ -126,7 +126,7 @@ export async function benchWeb(): Promise<void> {
       ["measure", "median ms", "min ms", "max ms"],
       [
         ["ballot proof in the browser (worker, depth 20, 8 options)", proofs.map((p) => p.proof)],
-        ["cast: click → receipt (artifacts cached, census download, proof, submit)", proofs.map((p) => p.cast)],
+        ["cast: click → receipt (census and artifact download, proof, submit)", proofs.map((p) => p.cast)],
         ["vote page time to interactive, cold cache", tti],
       ].map(([name, values]) => {
         const list = values as number[];
