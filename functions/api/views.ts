@@ -30,8 +30,8 @@ export interface PublicReferendum {
   turnout: Turnout | null;
 }
 
-/** `GET /v1/council/referenda/{id}`: the council's whole record, drafts included. */
-export interface CouncilReferendum {
+/** A referendum as the service keeps it, and as the council's writes answer with it. */
+export interface ReferendumRecord {
   id: string;
   councilId: string;
   state: ReferendumState;
@@ -40,9 +40,14 @@ export interface CouncilReferendum {
   specHash: string | null;
   anchors: AnchorProgress;
   createdAt: number;
+  /** When the council opened it, and when it was tallied (ms): the anchoring lag is measured from these. */
   openedAt?: number;
   talliedAt?: number;
   version: number;
+}
+
+/** `GET /v1/council/referenda/{id}`: the council's whole record, drafts included, with live turnout. */
+export interface CouncilReferendum extends ReferendumRecord {
   turnout: Turnout | null;
 }
 

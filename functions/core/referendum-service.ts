@@ -9,24 +9,9 @@ import { attributes } from "./item-fields";
 import { keys } from "./keys";
 import type { CoreDeps, TableItem } from "./ports";
 import { readHead } from "./transparency-log-store";
-import type { AnchorProgress, ReferendumState, Turnout } from "../api/views";
+import type { AnchorProgress, ReferendumRecord, ReferendumState, Turnout } from "../api/views";
 
-export type { AnchorProgress, ReferendumState, Turnout };
-
-export interface ReferendumRecord {
-  id: string;
-  councilId: string;
-  state: ReferendumState;
-  draft: ReferendumDraft;
-  spec: ReferendumSpec | null;
-  specHash: string | null;
-  anchors: AnchorProgress;
-  createdAt: number;
-  /** When the council opened it, and when it was tallied (ms): the anchoring lag is measured from these. */
-  openedAt?: number;
-  talliedAt?: number;
-  version: number;
-}
+export type { AnchorProgress, ReferendumRecord, ReferendumState, Turnout };
 
 const asJson = (value: unknown): JsonValue => value as JsonValue;
 

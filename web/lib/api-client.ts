@@ -8,7 +8,7 @@ import type { BallotSubmission, ReferendumDraft } from "../../functions/api/sche
 import type { Receipt, SignedTreeHead } from "../../functions/api/log-objects";
 import type { PublicConfig } from "../../functions/api/public-config";
 import type { TallyResult } from "../../functions/api/tally-rules";
-import type { CensusInfo, CouncilReferendum, PublicReferendum } from "../../functions/api/views";
+import type { CensusInfo, CouncilReferendum, PublicReferendum, ReferendumRecord } from "../../functions/api/views";
 
 export type ApiErrorCode = ErrorCode | "NETWORK";
 
@@ -77,8 +77,6 @@ export interface PublicApi {
   tally: (id: string) => Promise<TallyResult>;
 }
 
-export type SavedReferendum = Omit<CouncilReferendum, "turnout">;
-
 /** The council API: every call carries the council's token. */
 export interface CouncilApi {
   censuses: () => Promise<{ id: string; name: string }[]>;
@@ -88,12 +86,12 @@ export interface CouncilApi {
   referenda: () => Promise<CouncilReferendum[]>;
   referendum: (id: string) => Promise<CouncilReferendum>;
   /** The writes answer with the record as saved, without the turnout the reads add. */
-  createDraft: (draft: ReferendumDraft) => Promise<SavedReferendum>;
-  updateDraft: (id: string, draft: ReferendumDraft) => Promise<SavedReferendum>;
-  open: (id: string) => Promise<SavedReferendum>;
-  close: (id: string) => Promise<SavedReferendum>;
+  createDraft: (draft: ReferendumDraft) => Promise<ReferendumRecord>;
+  updateDraft: (id: string, draft: ReferendumDraft) => Promise<ReferendumRecord>;
+  open: (id: string) => Promise<ReferendumRecord>;
+  close: (id: string) => Promise<ReferendumRecord>;
   /** Tallies and answers with the record; the counts are at the public `tally(id)`. */
-  tally: (id: string) => Promise<SavedReferendum>;
+  tally: (id: string) => Promise<ReferendumRecord>;
 }
 
 export function publicApi(options: ApiClientOptions): PublicApi {
@@ -128,11 +126,11 @@ export function councilApi(options: ApiClientOptions & { token: string }): Counc
     referenda: async () =>
       (await callJson<{ referenda: CouncilReferendum[] }>(options, "GET", "/council/referenda")).referenda,
     referendum: (id: string) => callJson<CouncilReferendum>(options, "GET", `/council/referenda/${enc(id)}`),
-    createDraft: (draft: ReferendumDraft) => callJson<SavedReferendum>(options, "POST", "/council/referenda", draft),
+    createDraft: (draft: ReferendumDraft) => callJson<ReferendumRecord>(options, "POST", "/council/referenda", draft),
     updateDraft: (id: string, draft: ReferendumDraft) =>
-      callJson<SavedReferendum>(options, "PUT", `/council/referenda/${enc(id)}`, draft),
-    open: (id: string) => callJson<SavedReferendum>(options, "POST", `/council/referenda/${enc(id)}/open`),
-    close: (id: string) => callJson<SavedReferendum>(options, "POST", `/council/referenda/${enc(id)}/close`),
-    tally: (id: string) => callJson<SavedReferendum>(options, "POST", `/council/referenda/${enc(id)}/tally`),
+      callJson<ReferendumRecord>(options, "PUT", `/council/referenda/${enc(id)}`, draft),
+    open: (id: string) => callJson<ReferendumRecord>(options, "POST", `/council/referenda/${enc(id)}/open`),
+    close: (id: string) => callJson<ReferendumRecord>(options, "POST", `/council/referenda/${enc(id)}/close`),
+    tally: (id: string) => callJson<ReferendumRecord>(options, "POST", `/council/referenda/${enc(id)}/tally`),
   };
 }
