@@ -19,22 +19,10 @@ import {
   watchedPage,
   type WatchedPage,
 } from "../fixtures/browser";
+import { checkBothLanguages } from "../fixtures/citizen-flows";
 
 const PROOF_MS = 120_000;
 const REFUSALS = [/HTTP 409 \/v1\/censuses\/[^/]+\/registrations/, /HTTP 409 \/v1\/referenda\/[^/]+\/ballots/];
-
-/** axe finds nothing in English and in Dutch; a screenshot of each. Ends in English. */
-async function checkBothLanguages(page: Page, name: string): Promise<void> {
-  for (const [language, code] of [
-    ["English", "en"],
-    ["Nederlands", "nl"],
-  ] as const) {
-    await chooseLanguage(page, language);
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, `citizen-${name}-${code}`);
-  }
-  await chooseLanguage(page, "English");
-}
 
 async function castAndWait(page: Page, progressName?: string): Promise<void> {
   await page.getByRole("button", { name: "Cast my vote" }).click();
