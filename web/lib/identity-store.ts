@@ -3,6 +3,7 @@
  * the electorates it was registered in. One key per device; registering again reuses it.
  */
 import { createIdentity, type Identity } from "../../circuits/src/identity";
+import { inStore, type DeviceStore } from "./indexed-db";
 
 const DB_NAME = "bling-identity";
 const STORE = "identity";
@@ -24,32 +25,14 @@ interface Record {
   registrations: Registration[];
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => {
-      resolve(req.result);
-    };
-    req.onerror = () => {
-      reject(req.error ?? new Error("IndexedDB request failed"));
-    };
-  });
-}
+const DEVICE_KEY: DeviceStore = {
+  database: DB_NAME,
+  store: STORE,
+  create: (db) => db.createObjectStore(STORE),
+};
 
-function openDb(): Promise<IDBDatabase> {
-  const open = indexedDB.open(DB_NAME, 1);
-  open.onupgradeneeded = () => {
-    open.result.createObjectStore(STORE);
-  };
-  return request(open);
-}
-
-async function withStore<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await openDb();
-  try {
-    return await request(run(db.transaction(STORE, mode).objectStore(STORE)));
-  } finally {
-    db.close();
-  }
+function withStore<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return inStore(DEVICE_KEY, mode, run);
 }
 
 /** This device's identity and registrations, or null when it has none. */
