@@ -1,8 +1,9 @@
 /**
  * The council pages in real Chromium against the local stack: sign in with the local token, create
  * a census, issue and download codes, draft, edit and open a referendum, watch turnout after a
- * ballot proven in node, close and tally it after the closing time. Every state passes axe in
- * English and Dutch and is photographed in both.
+ * ballot proven in node, close and tally it after the closing time; a field the API refuses is
+ * marked at that field, and a token the API stops taking sends the council back to sign in. Every
+ * state passes axe in English and Dutch and is photographed in both.
  */
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
@@ -70,7 +71,8 @@ describe("# council pages", () => {
     [stack, browser] = await Promise.all([startSiteStack({ clock }), launchChromium()]);
     const context = await browser.newContext({ locale: "en-GB", timezoneId: "UTC", acceptDownloads: true });
     ({ page, problems } = await watchedPage(context, [
-      /^HTTP 401 \/v1\/council\/referenda$/,
+      /^HTTP 401 \/v1\/council\//,
+      /^HTTP 400 \/v1\/council\/referenda$/,
       /^HTTP 409 \/v1\/council\/referenda\/\d+\/open$/,
     ]));
   }, 600_000);
@@ -157,9 +159,20 @@ describe("# council pages", () => {
     await page.getByLabel("Option 2").fill("Playground");
     await page.getByRole("button", { name: "Add an option" }).click();
     await page.getByLabel("Option 3").fill("Car park");
-    await page.getByLabel("Voting opens").fill(localInput(now - 120));
+    // The form takes any date; the API refuses a time before 1970 (Unix seconds are not negative).
+    await page.getByLabel("Voting opens").fill("1969-12-31T12:00");
     await page.getByLabel("Voting closes").fill(localInput(now + VOTING_SECONDS));
     expect(await page.getByLabel("Census").inputValue()).toBe(censusId);
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.locator('[data-error-code="INPUT_INVALID"]').waitFor();
+    const opens = page.getByLabel("Voting opens");
+    await page.locator("#draft-opens-error").getByText("The service did not accept this field.").waitFor();
+    expect(await opens.getAttribute("aria-invalid")).toBe("true");
+    expect(await opens.getAttribute("aria-describedby")).toContain("draft-opens-error");
+    await page.waitForFunction(() => document.activeElement?.id === "draft-opens");
+    expect(await page.getByLabel("Voting closes").getAttribute("aria-invalid")).toBe("false");
+    await auditBothLanguages("draft-refused");
+    await opens.fill(localInput(now - 120));
     await page.getByRole("button", { name: "Save draft" }).click();
     await page.getByRole("heading", { level: 1, name: "A new park at the station?" }).waitFor();
     referendumId = new URL(page.url()).searchParams.get("referendum") ?? "";
@@ -247,6 +260,39 @@ describe("# council pages", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { level: 1, name: "Sign in as a council administrator" }).waitFor();
     expect(await page.evaluate(() => sessionStorage.getItem("bling.council.token"))).toBeNull();
+    expect(problems).toEqual([]);
+  });
+
+  it("should send the council back to sign in, saying so, when the API stops taking its token", async () => {
+    const token = await stack.councilToken("council-e2e");
+    await page.goto(`${stack.apiUrl}/council/?census=${censusId}`);
+    await page.getByLabel("Council token").fill(token);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { level: 1, name: "Census “Springfield 2026”" }).waitFor();
+
+    // The same claims with a past expiry, under the old signature: expired and forged at once.
+    await page.evaluate(() => {
+      const key = "bling.council.token";
+      const [header, payload, signature] = (sessionStorage.getItem(key) ?? "").split(".");
+      const claims = JSON.parse(atob((payload ?? "").replace(/-/g, "+").replace(/_/g, "/"))) as { exp?: number };
+      claims.exp = Math.floor(Date.now() / 1000) - 60;
+      const forged = btoa(JSON.stringify(claims)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+      sessionStorage.setItem(key, `${header}.${forged}.${signature}`);
+    });
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Sign in as a council administrator" }).waitFor();
+    await page
+      .getByRole("alert")
+      .getByText("Your sign-in has expired or was withdrawn. Please sign in again.")
+      .waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem("bling.council.token"))).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
+    await auditBothLanguages("signin-expired");
+
+    await page.getByLabel("Council token").fill(token);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { level: 1, name: "Census “Springfield 2026”" }).waitFor();
+    await page.getByText("Registered residents: 1").waitFor();
     expect(problems).toEqual([]);
   });
 });

@@ -45,8 +45,8 @@ export async function startHostedSignIn(config: SiteConfig): Promise<void> {
   window.location.assign(url);
 }
 
-/** Why a return from the hosted UI gave no token. */
-export type SignInFailure = "stateMismatch" | "exchangeFailed" | "refused";
+/** Why the council is asked to sign in (again): a return from the hosted UI gave no token, or the API stopped taking it. */
+export type SignInFailure = "stateMismatch" | "exchangeFailed" | "refused" | "expired";
 
 /**
  * Finishes a return from the hosted UI (`?code=&state=`): checks the state, trades the code for

@@ -14,6 +14,7 @@ import {
   usesHostedSignIn,
   type SignInFailure,
 } from "../../lib/council-session";
+import { expiringApi } from "../../lib/council-expiry";
 import { parseView, viewHref, type CouncilView } from "../../lib/council-view";
 import { useI18n } from "../../lib/i18n";
 import type { SiteConfig } from "../../lib/site-config";
@@ -32,7 +33,15 @@ type Session =
   | { status: "signedOut"; failure: SignInFailure | null }
   | { status: "signedIn"; token: string };
 
-function useSession(config: SiteConfig | null): [Session, (token: string | null) => void] {
+interface SessionControl {
+  session: Session;
+  /** Signs in with a token, or out with null. */
+  set: (token: string | null) => void;
+  /** The API refused this token: back to sign-in saying so (unless another token is in use by now). */
+  expire: (token: string) => void;
+}
+
+function useSession(config: SiteConfig | null): SessionControl {
   const [session, setSession] = useState<Session>({ status: "checking" });
   useEffect(() => {
     if (!config) return;
@@ -58,7 +67,13 @@ function useSession(config: SiteConfig | null): [Session, (token: string | null)
       setSession({ status: "signedIn", token });
     }
   }, []);
-  return [session, set];
+  const expire = useCallback((token: string) => {
+    if (savedToken() === token) clearToken();
+    setSession((current) =>
+      current.status === "signedIn" && current.token === token ? { status: "signedOut", failure: "expired" } : current,
+    );
+  }, []);
+  return { session, set, expire };
 }
 
 function CurrentView({ view }: { view: CouncilView }): ReactNode {
@@ -80,7 +95,7 @@ export function CouncilApp(): ReactNode {
   const { t } = useI18n();
   const site = useSite();
   const config = site.status === "ready" ? site.config : null;
-  const [session, setSession] = useSession(config);
+  const { session, set: setSession, expire } = useSession(config);
   const [view, setView] = useState<CouncilView | null>(null);
 
   useEffect(() => {
@@ -104,10 +119,12 @@ export function CouncilApp(): ReactNode {
     return {
       config: site.config,
       publicApi: site.api,
-      api: councilApi({ baseUrl: site.config.apiUrl, token: session.token }),
+      api: expiringApi(councilApi({ baseUrl: site.config.apiUrl, token: session.token }), () => {
+        expire(session.token);
+      }),
       navigate,
     };
-  }, [site, session, navigate]);
+  }, [site, session, navigate, expire]);
 
   if (site.status === "error") return <ErrorNotice>{t("common.configError", { detail: site.detail })}</ErrorNotice>;
   if (site.status === "loading" || session.status === "checking" || view === null) return <Loading />;

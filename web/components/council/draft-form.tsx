@@ -13,12 +13,24 @@ import {
   MAX_OPTIONS,
   PARAMETER_MAX,
   PRESETS,
+  type DraftField,
   type DraftForm as Form,
   type Preset,
 } from "../../lib/council-draft";
 import { useI18n } from "../../lib/i18n";
 import { ApiErrorNotice, ErrorNotice } from "../status";
 import { describedBy, FieldError, TextField, type FieldProblems } from "./draft-fields";
+
+/** The control each field's problem is fixed in (a group's first control). */
+const CONTROL_IDS: Record<DraftField, string> = {
+  title: "draft-title",
+  description: "draft-description",
+  options: "draft-option-0",
+  parameter: "draft-parameter",
+  censusId: "draft-census",
+  opensAt: "draft-opens",
+  closesAt: "draft-closes",
+};
 
 export interface DraftFormProps {
   initial: Form;
@@ -62,14 +74,16 @@ export function DraftForm({ initial, censuses, onSave, onCancel }: DraftFormProp
       const field =
         caught instanceof ApiError && caught.code === "INPUT_INVALID" ? fieldOfApiMessage(caught.message) : null;
       if (field) setProblems({ [field]: "server" });
-      requestAnimationFrame(() => summary.current?.focus());
+      // The notice is announced (role=alert); focus goes where the council has to act.
+      const target = field ? document.getElementById(CONTROL_IDS[field]) : summary.current;
+      requestAnimationFrame(() => target?.focus());
     } finally {
       setBusy(false);
     }
   };
 
   const fixErrors = Object.keys(problems).length > 0 && error === null;
-  const parameterId = "draft-parameter";
+  const parameterId = CONTROL_IDS.parameter;
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <div ref={summary} tabIndex={-1}>
