@@ -91,6 +91,16 @@ async function startChain(dataDir: string | undefined): Promise<{ chain: LocalCh
   return { chain: bling.chain, deployment: bling.deployment };
 }
 
+/** `run`, queued behind any call still running, so calls never overlap. */
+function oneAtATime(run: () => Promise<void>): () => Promise<void> {
+  let last: Promise<void> = Promise.resolve();
+  return () => {
+    const next = last.then(run, run);
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
+
 /** Runs `step` every `ms`, never overlapping itself, until stopped. */
 function every(ms: number, step: () => Promise<void>): () => Promise<void> {
   let stopped = false;
@@ -186,11 +196,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const sequence = async (): Promise<void> => {
       await sequenceAll(deps, owner);
     };
-    const anchor = async (): Promise<void> => {
+    // One anchoring run at a time: a tick() during the loop's run would send transactions from the
+    // same account at once, and the second would reuse the first's nonce.
+    const anchor = oneAtATime(async (): Promise<void> => {
       // Every referendum was tried; the first failure is reported (and retried next time).
       const [failure] = (await anchorAll(deps, chainAnchor)).failed;
       if (failure) throw failure.error;
-    };
+    });
     const guarded = (name: string, step: () => Promise<void>) => () =>
       step().catch((error: unknown) => {
         log(`${name} failed; retrying`, error);
