@@ -2,13 +2,15 @@
  * The observer's verify pages in real Chromium against the local stack: an honest, tallied
  * referendum (four ballots proven in node, one a re-vote) passes every check in the browser's Web
  * Worker with the API's counts; an open one is "not finished"; an unknown id, a service that
- * tampers with a ballot on its way and an unreachable chain each get their own message.
+ * tampers with a ballot on its way and an unreachable chain each get their own message. Every state
+ * is checked with axe and photographed in English and Dutch.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { loadArtifacts, type LoadedArtifacts } from "../../circuits/src/artifacts";
 import { releaseProverThreads } from "../../circuits/src/verify";
 import type { LocalStack } from "../../cli/local-stack";
 import type { TallyResult } from "../../functions/api/tally-rules";
+import { shortReferendumId } from "../../web/lib/verify-view";
 import {
   apiClient,
   councilCensus,
@@ -137,6 +139,13 @@ describe("# verify pages", () => {
     await page.getByRole("link", { name: "Verify “Should the square get trees?”" }).waitFor();
     const link = page.getByRole("link", { name: "Verify “Should the library open on Sundays?”" });
     expect(await link.getAttribute("href")).toBe(`/verify/${open}/`);
+    // A 77-digit id is shown shortened on one line; the whole number is behind a disclosure.
+    expect(open.length).toBeGreaterThan(20);
+    const card = page.locator("li.card", { has: link });
+    await card.getByText(`Referendum number ${shortReferendumId(open)}`, { exact: true }).waitFor();
+    expect(await card.getByText(open, { exact: true }).isVisible()).toBe(false);
+    await card.getByText("Show the full number").click();
+    await card.getByText(open, { exact: true }).waitFor();
     await checkBothLanguages(page, "index", (p) =>
       p.getByRole("heading", { level: 1, name: "Een referendum controleren" }).waitFor(),
     );
@@ -155,6 +164,7 @@ describe("# verify pages", () => {
     const { page, problems } = await watchedPage(context);
     const tally = expectStatus(await api<TallyResult>("GET", `/v1/referenda/${tallied}/tally`), 200);
     await startVerification(page, tallied);
+    await page.locator(".verify-number", { hasText: `Referendum number ${shortReferendumId(tallied)} · ` }).waitFor();
     const verdict = page.locator("[data-verdict]");
     await verdict.waitFor({ timeout: 120_000 });
     expect(await verdict.getAttribute("data-verdict")).toBe("passed");
@@ -254,7 +264,10 @@ describe("# verify pages", () => {
       expect(await page.locator('tr[data-check="tally"]').getAttribute("data-result")).toBe("fail");
       // No chart of a result that does not add up.
       expect(await page.getByRole("heading", { name: "Verified result" }).count()).toBe(0);
-      await screenshot(page, "verify-tampered-en");
+      await page.getByRole("heading", { level: 2, name: /^Verification failed: \d+ of 8 checks/ }).waitFor();
+      await checkBothLanguages(page, "tampered", (p) =>
+        p.getByRole("heading", { level: 2, name: /^Controle mislukt: \d+ van 8 controles/ }).waitFor(),
+      );
     } finally {
       await context.unroute(new RegExp(`/v1/referenda/${tallied}/log/entries`));
     }
@@ -270,7 +283,9 @@ describe("# verify pages", () => {
       await page.locator('[data-error-code="NETWORK"]').waitFor();
       await page.getByRole("button", { name: "Start verification" }).click();
       await page.locator('[data-failure="api"]').waitFor({ timeout: 60_000 });
-      await screenshot(page, "verify-api-down-en");
+      await checkBothLanguages(page, "api-down", (p) =>
+        p.locator('[data-failure="api"]', { hasText: "De referendumdienst is niet bereikbaar" }).waitFor(),
+      );
     } finally {
       await context.unroute(/\/v1\//);
     }
@@ -285,7 +300,7 @@ describe("# verify pages", () => {
       await startVerification(page, tallied);
       await page.locator('[data-failure="rpc"]').waitFor({ timeout: 60_000 });
       await page.getByText("The blockchain could not be reached").waitFor();
-      await screenshot(page, "verify-rpc-down-en");
+      await checkBothLanguages(page, "rpc-down", (p) => p.getByText("De blockchain is niet bereikbaar").waitFor());
     } finally {
       await context.unroute(stack.rpcUrl);
     }

@@ -85,3 +85,11 @@ export function cliCommand(where: { api: string; rpc: string; registry: string }
 export function isReferendumId(value: string): boolean {
   return /^[1-9][0-9]{0,77}$/.test(value.trim());
 }
+
+/** Ids up to this many digits are shown whole; longer ones (most are 77-digit hashes) are shortened. */
+const SHORT_ID_MAX = 20;
+
+/** A referendum id short enough for one line: its first and last 8 digits around "…", when long. */
+export function shortReferendumId(id: string): string {
+  return id.length > SHORT_ID_MAX ? `${id.slice(0, 8)}…${id.slice(-8)}` : id;
+}

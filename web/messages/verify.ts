@@ -31,6 +31,7 @@ export const verifyMessages = defineMessages(
     "verify.page.title": "Verify “{title}”",
     "verify.page.titleUnknown": "Verify referendum {id}",
     "verify.page.number": "Referendum number {id}",
+    "verify.number.showFull": "Show the full number",
     "verify.page.intro":
       "Verification downloads all public data of this referendum and checks it in your browser. With many voters this can be a large download and take a while; the page stays usable meanwhile.",
     "verify.page.start": "Start verification",
@@ -125,7 +126,8 @@ export const verifyMessages = defineMessages(
     "verify.state.tallied": "Uitslag bekend",
     "verify.page.title": "“{title}” controleren",
     "verify.page.titleUnknown": "Referendum {id} controleren",
-    "verify.page.number": "Referendum nummer {id}",
+    "verify.page.number": "Referendumnummer {id}",
+    "verify.number.showFull": "Toon het volledige nummer",
     "verify.page.intro":
       "De controle downloadt alle openbare gegevens van dit referendum en controleert ze in uw browser. Bij veel kiezers kan dat een grote download zijn en even duren; u kunt de pagina intussen gewoon gebruiken.",
     "verify.page.start": "Controle starten",

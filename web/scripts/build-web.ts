@@ -5,6 +5,7 @@
  * 2. Runs `next build` (static export).
  * 3. Moves every inline script of the export into a file of its own: the site's Content-Security-
  *    Policy allows scripts only from the site ('self'), and one policy serves every page.
+ * 4. Drops the raw copies of our TypeScript sources that Turbopack leaves beside the worker bundles.
  * Skips all of it when web/out was built from the same inputs (`--force` rebuilds).
  */
 import { createHash } from "node:crypto";
@@ -101,6 +102,42 @@ async function moveInlineScripts(): Promise<number> {
   return scripts.size;
 }
 
+async function filesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((entry) =>
+      entry.isDirectory() ? filesIn(join(dir, entry.name)) : Promise.resolve([join(dir, entry.name)]),
+    ),
+  );
+  return nested.flat();
+}
+
+/**
+ * Turbopack reads `new Worker(new URL("…worker.ts", import.meta.url))` as two references: the worker,
+ * which it bundles into the chunks the page loads, and the inner `new URL` as a plain asset, which it
+ * copies verbatim into _next/static/media. No page loads that copy (the client's asset module is never
+ * required; the prerender graph, where Turbopack does not bundle workers, is the one that asks for it),
+ * and no call-site shape avoids it (guards and dynamic imports were tried). It would publish our
+ * TypeScript as static files, so every byte-exact copy of a source file is dropped from the export.
+ */
+async function dropSourceCopies(): Promise<string[]> {
+  const digest = async (file: string): Promise<string> =>
+    createHash("sha256")
+      .update(await readFile(file))
+      .digest("hex");
+  const sources = new Set<string>();
+  for (const input of INPUTS) {
+    for (const file of await filesUnder(join(ROOT, input))) if (/\.tsx?$/.test(file)) sources.add(await digest(file));
+  }
+  const dropped: string[] = [];
+  for (const file of await filesIn(OUT)) {
+    if (!/\.tsx?$/.test(file) || !sources.has(await digest(file))) continue;
+    await rm(file);
+    dropped.push(relative(OUT, file));
+  }
+  return dropped;
+}
+
 export async function buildWeb(force = false): Promise<void> {
   const stamp = await inputsHash();
   if (!force && existsSync(STAMP) && (await readFile(STAMP, "utf8")) === stamp) {
@@ -115,8 +152,11 @@ export async function buildWeb(force = false): Promise<void> {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   const moved = await moveInlineScripts();
+  const dropped = await dropSourceCopies();
   await writeFile(STAMP, stamp);
-  console.log(`web/out built; ${moved} inline scripts moved to files`);
+  console.log(
+    `web/out built; ${moved} inline scripts moved to files; source copies dropped: ${dropped.join(", ") || "none"}`,
+  );
 }
 
 if (require.main === module) {

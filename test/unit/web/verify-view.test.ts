@@ -11,6 +11,7 @@ import {
   failureKindOf,
   isReferendumId,
   progressFraction,
+  shortReferendumId,
   turnoutPercent,
   verdictOf,
 } from "../../../web/lib/verify-view";
@@ -96,5 +97,14 @@ describe("# verify view", () => {
     expect(isReferendumId("0")).toBe(false);
     expect(isReferendumId("1a")).toBe(false);
     expect(isReferendumId("")).toBe(false);
+  });
+
+  it("should shorten a long referendum id to its first and last 8 digits, and keep a short one whole", () => {
+    const long = "12345678" + "0".repeat(61) + "87654321";
+    expect(long).toHaveLength(77);
+    expect(shortReferendumId(long)).toBe("12345678…87654321");
+    expect(shortReferendumId("9999")).toBe("9999");
+    expect(shortReferendumId("1".repeat(20))).toBe("1".repeat(20));
+    expect(shortReferendumId("1".repeat(21))).toBe("11111111…11111111");
   });
 });

@@ -6,6 +6,7 @@ import { useI18n } from "../../lib/i18n";
 import { useSite } from "../../lib/use-site";
 import { isReferendumId } from "../../lib/verify-view";
 import { ApiErrorNotice, ErrorNotice, Loading } from "../status";
+import { ReferendumNumber } from "./referendum-number";
 import "./verify.css";
 
 const CHECKS = ["spec", "census", "proofs", "nullifiers", "log", "tally"] as const;
@@ -94,7 +95,7 @@ export function VerifyIndex(): ReactNode {
                 <p>
                   <a href={`/verify/${referendum.id}/`}>{t("verify.index.link", { title: referendum.spec.title })}</a>
                 </p>
-                <p className="muted verify-number">{t("verify.page.number", { id: referendum.id })}</p>
+                <ReferendumNumber id={referendum.id} className="muted" />
                 <p>
                   <span className="badge">{t(`verify.state.${referendum.state}`)}</span>
                 </p>

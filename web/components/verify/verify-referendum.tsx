@@ -9,8 +9,9 @@ import { ApiError } from "../../lib/api-client";
 import { useI18n } from "../../lib/i18n";
 import { useRouteId } from "../../lib/route-id";
 import { useSite } from "../../lib/use-site";
-import { cliCommand, verdictOf } from "../../lib/verify-view";
+import { cliCommand, shortReferendumId, verdictOf } from "../../lib/verify-view";
 import { ApiErrorNotice, ErrorNotice, Loading } from "../status";
+import { FullNumber, ReferendumNumber } from "./referendum-number";
 import { useVerification } from "./use-verification";
 import { VerifyProgress } from "./verify-progress";
 import { VerifyReport } from "./verify-report";
@@ -22,9 +23,10 @@ function NotFound({ id }: { id: string | null }): ReactNode {
   const { t } = useI18n();
   return (
     <>
-      <h1>{id === null ? t("verify.index.title") : t("verify.page.titleUnknown", { id })}</h1>
+      <h1>{id === null ? t("verify.index.title") : t("verify.page.titleUnknown", { id: shortReferendumId(id) })}</h1>
       <ErrorNotice>
-        <p>{id === null ? t("verify.page.noId") : t("verify.page.notFound", { id })}</p>
+        <p>{id === null ? t("verify.page.noId") : t("verify.page.notFound", { id: shortReferendumId(id) })}</p>
+        {id !== null && <FullNumber id={id} />}
       </ErrorNotice>
       <p>
         <a href="/verify/">{t("verify.page.toIndex")}</a>
@@ -56,12 +58,15 @@ export function VerifyReferendum(): ReactNode {
   return (
     <div className="verify-page">
       <h1>
-        {referendum ? t("verify.page.title", { title: referendum.spec.title }) : t("verify.page.titleUnknown", { id })}
+        {referendum
+          ? t("verify.page.title", { title: referendum.spec.title })
+          : t("verify.page.titleUnknown", { id: shortReferendumId(id) })}
       </h1>
       {referendum && (
-        <p className="verify-number">
-          {t("verify.page.number", { id })} · <span className="badge">{t(`verify.state.${referendum.state}`)}</span>
-        </p>
+        <ReferendumNumber id={id}>
+          {" · "}
+          <span className="badge">{t(`verify.state.${referendum.state}`)}</span>
+        </ReferendumNumber>
       )}
       {error !== null && <ApiErrorNotice error={error} />}
       <p className="lead">{t("verify.page.intro")}</p>
