@@ -27,31 +27,6 @@ export function failedChecks(report: AuditReport, facts: Pick<VerifyFacts, "tall
   return report.checks.filter((check) => checkState(check, facts) === "fail").map((check) => check.id);
 }
 
-export interface BarRow {
-  option: string;
-  count: number;
-  /** Width of the bar, 0..100, relative to the largest count (the leader fills the track). */
-  percentOfMax: number;
-  /** Share of all counted votes, 0..100 (0 when nothing was counted). */
-  share: number;
-}
-
-/** One row per option, scaled for the bar chart. */
-export function barRows(options: readonly string[], counts: readonly string[]): BarRow[] {
-  const values = options.map((_, i) => Number(counts[i] ?? "0"));
-  const max = Math.max(0, ...values);
-  const total = values.reduce((sum, value) => sum + value, 0);
-  return options.map((option, i) => {
-    const count = values[i] ?? 0;
-    return {
-      option,
-      count,
-      percentOfMax: max > 0 ? (count / max) * 100 : 0,
-      share: total > 0 ? (count / total) * 100 : 0,
-    };
-  });
-}
-
 /** Turnout: distinct voters of the electorate, in percent (0 for an empty census). */
 export function turnoutPercent(voters: number, electorate: number): number {
   return electorate > 0 ? (voters / electorate) * 100 : 0;

@@ -146,11 +146,6 @@ export const councilMessages = defineMessages(
     "council.anchors.pending": "Not yet",
     "council.tally.title": "Result",
     "council.tally.summary": "{voters} residents voted; {ballots} ballots were received.",
-    "council.tally.option": "Option",
-    "council.tally.votes": "Votes",
-    "council.tally.share": "Share",
-    "council.tally.chart": "Votes per option, as a bar chart",
-    "council.tally.value": "{votes} ({percent}%)",
   },
   {
     "council.title": "Beheer voor de gemeente",
@@ -297,10 +292,5 @@ export const councilMessages = defineMessages(
     "council.anchors.pending": "Nog niet",
     "council.tally.title": "Uitslag",
     "council.tally.summary": "{voters} inwoners hebben gestemd; er zijn {ballots} stembiljetten ontvangen.",
-    "council.tally.option": "Keuze",
-    "council.tally.votes": "Stemmen",
-    "council.tally.share": "Aandeel",
-    "council.tally.chart": "Stemmen per keuze, als staafdiagram",
-    "council.tally.value": "{votes} ({percent}%)",
   },
 );

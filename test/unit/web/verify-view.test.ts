@@ -4,7 +4,6 @@
  */
 import type { AuditReport, CheckId, CheckResult } from "../../../cli/audit/report";
 import {
-  barRows,
   checkState,
   cliCommand,
   failedChecks,
@@ -15,6 +14,7 @@ import {
   turnoutPercent,
   verdictOf,
 } from "../../../web/lib/verify-view";
+import { barRows } from "../../../web/lib/result-rows";
 
 const IDS: CheckId[] = ["spec", "census", "circuit", "ballots", "nullifiers", "log", "checkpoints", "tally"];
 

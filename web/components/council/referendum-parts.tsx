@@ -1,10 +1,11 @@
 "use client";
 /** Pieces of the referendum page: its facts, live turnout, chain anchoring and the result. */
-import { useEffect, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { RulesChoice } from "../../../functions/api/schemas";
 import type { TallyResult } from "../../../functions/api/tally-rules";
 import type { AnchorProgress, CouncilReferendum, Turnout } from "../../../functions/api/views";
 import { useI18n } from "../../lib/i18n";
+import { ResultChart } from "../result-chart";
 
 function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
@@ -92,57 +93,14 @@ export function TurnoutPanel({ turnout, anchors }: { turnout: Turnout | null; an
   );
 }
 
-/** Counts per option as a table and as bars, each bar with its number so colour is not the only cue. */
+/** The counted result: who voted, then counts per option as bars and as a table. */
 export function TallyPanel({ tally, options }: { tally: TallyResult; options: string[] }): ReactNode {
-  const { t, formatNumber } = useI18n();
-  const counts = options.map((_, i) => Number(tally.counts[i] ?? 0));
-  const total = counts.reduce((sum, count) => sum + count, 0);
-  const most = Math.max(1, ...counts);
-  // Bar widths are set after mount: the CSP allows no inline style in the served HTML.
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => {
-    setMounted(true);
-  }, []);
+  const { t } = useI18n();
   return (
     <section aria-labelledby="council-tally">
       <h2 id="council-tally">{t("council.tally.title")}</h2>
       <p>{t("council.tally.summary", { voters: tally.voters, ballots: tally.ballots })}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("council.tally.option")}</th>
-            <th scope="col" className="num">
-              {t("council.tally.votes")}
-            </th>
-            <th scope="col" className="num">
-              {t("council.tally.share")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {options.map((option, i) => (
-            <tr key={i}>
-              <th scope="row">{option}</th>
-              <td className="num">{formatNumber(counts[i] ?? 0)}</td>
-              <td className="num">{formatNumber(percent(counts[i] ?? 0, total))}%</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h3 id="council-chart">{t("council.tally.chart")}</h3>
-      <ul className="bar-chart council-chart" aria-labelledby="council-chart">
-        {options.map((option, i) => (
-          <li key={i}>
-            <span>{option}</span>
-            <span className="bar-track" aria-hidden="true">
-              <span className="bar" style={mounted ? { width: `${((counts[i] ?? 0) / most) * 100}%` } : undefined} />
-            </span>
-            <span className="bar-value">
-              {t("council.tally.value", { votes: counts[i] ?? 0, percent: percent(counts[i] ?? 0, total) })}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <ResultChart options={options} counts={tally.counts} />
     </section>
   );
 }
