@@ -2,7 +2,8 @@
  * Checks of what the referendum was opened with: the spec against its anchored hash, the census
  * against its anchored root, and the verification key against the artifacts manifest the spec pins.
  */
-import { buildCensus, censusRoot, isCanonicalFieldElement } from "../../circuits/src";
+import { buildCensus, censusRoot, isCanonicalFieldElement, sha256Hex, type VerificationKey } from "../../circuits/src";
+import type { ArtifactManifest } from "../../circuits/src/manifest";
 import { specHash } from "../../functions/api/spec";
 import type { AuditBundle } from "./bundle";
 import { CheckBuilder, type CheckResult } from "./report";
@@ -14,6 +15,31 @@ export interface TrustedCircuit {
   vkeySha256: string;
   /** SHA-256 of the verification key file actually read. */
   vkeyFileSha256: string;
+}
+
+/** A trusted circuit and its parsed verification key. */
+export interface LoadedCircuit {
+  trusted: TrustedCircuit;
+  vkey: VerificationKey;
+}
+
+/**
+ * The circuit an auditor trusts: its manifest and the key file's bytes as read (hashed here, so a
+ * key that differs from the manifest fails the circuit check rather than being trusted).
+ */
+export async function trustCircuit(
+  manifest: ArtifactManifest,
+  vkeyBytes: Uint8Array<ArrayBuffer>,
+): Promise<LoadedCircuit> {
+  return {
+    trusted: {
+      name: manifest.name,
+      zkeySha256: manifest.files.zkey.sha256,
+      vkeySha256: manifest.files.vkey.sha256,
+      vkeyFileSha256: await sha256Hex(vkeyBytes),
+    },
+    vkey: JSON.parse(new TextDecoder().decode(vkeyBytes)) as VerificationKey,
+  };
 }
 
 const RULE_FIELDS = ["options", "maxValue", "minTotal", "maxTotal", "costExponent"] as const;

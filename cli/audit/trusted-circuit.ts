@@ -7,16 +7,11 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ARTIFACTS_DIR, readManifest } from "../../circuits/src/artifacts";
-import { sha256Hex } from "../../circuits/src/artifact-check";
 import { BALLOT_CIRCUIT } from "../../circuits/src/constants";
-import type { VerificationKey } from "../../circuits/src/statement";
-import type { TrustedCircuit } from "./anchor-checks";
+import { trustCircuit, type LoadedCircuit } from "./anchor-checks";
 import { SourceError } from "./bundle";
 
-export interface LoadedCircuit {
-  trusted: TrustedCircuit;
-  vkey: VerificationKey;
-}
+export type { LoadedCircuit };
 
 /**
  * Loads the artifact set the spec names when this auditor has it, else the default one (the
@@ -27,16 +22,10 @@ export async function loadTrustedCircuit(name: string, dir: string = ARTIFACTS_D
   const chosen = /^[a-z0-9_]+$/.test(name) ? name : BALLOT_CIRCUIT;
   try {
     const manifest = await readManifest(chosen, dir).catch(() => readManifest(BALLOT_CIRCUIT, dir));
-    const bytes = new Uint8Array(await readFile(join(dir, manifest.name, manifest.files.vkey.path)));
-    return {
-      trusted: {
-        name: manifest.name,
-        zkeySha256: manifest.files.zkey.sha256,
-        vkeySha256: manifest.files.vkey.sha256,
-        vkeyFileSha256: await sha256Hex(bytes),
-      },
-      vkey: JSON.parse(new TextDecoder().decode(bytes)) as VerificationKey,
-    };
+    return await trustCircuit(
+      manifest,
+      new Uint8Array(await readFile(join(dir, manifest.name, manifest.files.vkey.path))),
+    );
   } catch (error) {
     throw new SourceError(`cannot read the circuit artifacts in ${dir}: ${(error as Error).message}`);
   }

@@ -1,9 +1,9 @@
 "use client";
-import { useEffect, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { PublicReferendum } from "../../functions/api/views";
 import { ApiErrorNotice, ErrorNotice, Loading } from "../components/status";
 import { useI18n } from "../lib/i18n";
-import { useSite } from "../lib/use-site";
+import { usePublicReferenda, useSite } from "../lib/use-site";
 
 function ReferendumCard({ referendum }: { referendum: PublicReferendum }): ReactNode {
   const { t, formatDate } = useI18n();
@@ -39,12 +39,7 @@ function ReferendumCard({ referendum }: { referendum: PublicReferendum }): React
 export default function HomePage(): ReactNode {
   const { t } = useI18n();
   const site = useSite();
-  const [referenda, setReferenda] = useState<PublicReferendum[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    if (site.status !== "ready") return;
-    site.api.referenda().then(setReferenda, setError);
-  }, [site]);
+  const { referenda, error } = usePublicReferenda(site);
   return (
     <>
       <h1>{t("home.title")}</h1>

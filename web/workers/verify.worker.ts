@@ -5,13 +5,12 @@
  */
 import { z } from "zod";
 import { auditReferendum } from "../../cli/audit/audit";
-import type { TrustedCircuit } from "../../cli/audit/anchor-checks";
+import { trustCircuit, type LoadedCircuit } from "../../cli/audit/anchor-checks";
 import type { AuditBundle } from "../../cli/audit/bundle";
 import { fetchBundle } from "../../cli/audit/fetch-bundle";
 import type { AuditReport, CheckId, CheckResult } from "../../cli/audit/report";
-import { sha256Hex } from "../../circuits/src/artifact-check";
 import { createBatchPairingVerifier } from "../../circuits/src/pairing-verifier";
-import type { Ballot, VerificationKey } from "../../circuits/src/statement";
+import type { Ballot } from "../../circuits/src/statement";
 import { fetchCheckedArtifact, fetchManifest } from "../lib/artifacts";
 import type { VerifyEvent, VerifyFacts, VerifyPhase, VerifyRequest } from "../lib/verify-protocol";
 import { failureKindOf } from "../lib/verify-view";
@@ -33,18 +32,9 @@ function progress(phase: VerifyPhase, done: number, total: number): void {
 }
 
 /** The key this website serves, hash-checked against its manifest, as the audit's trusted circuit. */
-async function websiteCircuit(): Promise<{ trusted: TrustedCircuit; vkey: VerificationKey }> {
+async function websiteCircuit(): Promise<LoadedCircuit> {
   const manifest = await fetchManifest();
-  const bytes = await fetchCheckedArtifact(manifest.files.vkey);
-  return {
-    trusted: {
-      name: manifest.name,
-      zkeySha256: manifest.files.zkey.sha256,
-      vkeySha256: manifest.files.vkey.sha256,
-      vkeyFileSha256: await sha256Hex(bytes),
-    },
-    vkey: JSON.parse(new TextDecoder().decode(bytes)) as VerificationKey,
-  };
+  return trustCircuit(manifest, await fetchCheckedArtifact(manifest.files.vkey));
 }
 
 function factsOf(bundle: AuditBundle, report: AuditReport, proofs: VerifyFacts["proofs"]): VerifyFacts {

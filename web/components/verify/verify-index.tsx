@@ -1,9 +1,8 @@
 "use client";
 /** `/verify/`: what verification checks, a form for a referendum number, and every referendum to verify. */
-import { useEffect, useState, type SyntheticEvent, type ReactNode } from "react";
-import type { PublicReferendum } from "../../../functions/api/views";
+import { useState, type SyntheticEvent, type ReactNode } from "react";
 import { useI18n } from "../../lib/i18n";
-import { useSite } from "../../lib/use-site";
+import { usePublicReferenda, useSite } from "../../lib/use-site";
 import { isReferendumId } from "../../lib/verify-view";
 import { ApiErrorNotice, ErrorNotice, Loading } from "../status";
 import { ReferendumNumber } from "./referendum-number";
@@ -63,12 +62,7 @@ function NumberForm(): ReactNode {
 export function VerifyIndex(): ReactNode {
   const { t } = useI18n();
   const site = useSite();
-  const [referenda, setReferenda] = useState<PublicReferendum[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    if (site.status !== "ready") return;
-    site.api.referenda().then(setReferenda, setError);
-  }, [site]);
+  const { referenda, error } = usePublicReferenda(site);
   return (
     <>
       <h1>{t("verify.index.title")}</h1>
