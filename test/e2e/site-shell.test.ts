@@ -37,8 +37,10 @@ describe("# site shell", () => {
     expect(response?.headers()["content-security-policy"]).toContain("script-src 'self' 'wasm-unsafe-eval'");
     await page.getByRole("heading", { level: 1, name: "Referenda" }).waitFor();
     await page.getByText("There are no referenda at the moment.").waitFor();
+    await page.waitForFunction(() => document.title === "Referenda — BLING — Referenda of your municipality");
     await chooseLanguage(page, "Nederlands");
     await page.getByText("Er zijn op dit moment geen referenda.").waitFor();
+    await page.waitForFunction(() => document.title === "Referenda — BLING — Referenda van uw gemeente");
     await page.reload();
     await page.getByText("Er zijn op dit moment geen referenda.").waitFor();
     expect(problems).toEqual([]);

@@ -1,12 +1,14 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { DocumentTitle } from "../components/document-title";
 import { SiteFooter } from "../components/site-footer";
 import { SiteHeader } from "../components/site-header";
 import { I18nProvider } from "../lib/i18n";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "BLING — referenda",
+  // The tab's title follows each page's heading once it runs (components/document-title.tsx).
+  title: "BLING — Referenda of your municipality",
   description: "Vote anonymously in your municipality's referenda and check every result yourself.",
 };
 
@@ -22,6 +24,7 @@ export default function RootLayout({ children }: { children: ReactNode }): React
             {children}
           </main>
           <SiteFooter />
+          <DocumentTitle />
         </I18nProvider>
       </body>
     </html>
