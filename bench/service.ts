@@ -14,7 +14,7 @@ import { startLocalStack, type LocalStack } from "../cli/local-stack";
 import {
   apiClient,
   councilCensus,
-  expectStatus,
+  openYesNo,
   proveFromApi,
   submitBallot,
   type ApiCall,
@@ -33,28 +33,6 @@ const RUNS: { concurrency: number; ballots: number; sequencer: boolean }[] = [
 
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-async function openReferendum(api: ApiCall, token: string, censusId: string, title: string): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  const { id } = expectStatus(
-    await api<{ id: string }>("POST", "/v1/council/referenda", {
-      token,
-      body: {
-        title,
-        options: ["Yes", "No"],
-        rules: { preset: "yes-no" },
-        // Re-voting lets re-randomised copies of a few real proofs stand for many ballots.
-        revoting: true,
-        censusId,
-        opensAt: now,
-        closesAt: now + 24 * 3600,
-      },
-    }),
-    201,
-  );
-  expectStatus(await api("POST", `/v1/council/referenda/${id}/open`, { token }), 200);
-  return id;
-}
 
 /** Submits `ballots` with `concurrency` clients; every answer must be 202. */
 async function ingest(api: ApiCall, id: string, ballots: Ballot[], concurrency: number) {
@@ -109,7 +87,10 @@ export async function benchService(): Promise<void> {
     const rows: (string | number)[][] = [];
     const sequencerRows: (string | number)[][] = [];
     for (const [r, run] of RUNS.entries()) {
-      const id = await openReferendum(api, token, censusId, `bench ${r}`);
+      const id = await openYesNo(api, token, censusId, `bench ${r}`, {
+        opensAt: Math.floor(Date.now() / 1000),
+        seconds: 24 * 3600,
+      });
       const proved: Ballot[] = [];
       for (const [i, voter] of voters.entries())
         proved.push(await proveFromApi(api, id, voter, i % 2 ? [1, 0] : [0, 1], artifacts));

@@ -15,6 +15,7 @@ import {
   apiClient,
   councilCensus,
   expectStatus,
+  openYesNo,
   proveFromApi,
   submitBallot,
   type ApiCall,
@@ -45,25 +46,8 @@ let artifacts: LoadedArtifacts;
 let tallied: string;
 let open: string;
 
-async function createOpen(token: string, censusId: string, title: string, seconds: number): Promise<string> {
-  const now = Math.floor(clock.now() / 1000);
-  const { id } = expectStatus(
-    await api<{ id: string }>("POST", "/v1/council/referenda", {
-      token,
-      body: {
-        title,
-        options: ["Yes", "No"],
-        rules: { preset: "yes-no" },
-        revoting: true,
-        censusId,
-        opensAt: now,
-        closesAt: now + seconds,
-      },
-    }),
-    201,
-  );
-  expectStatus(await api("POST", `/v1/council/referenda/${id}/open`, { token }), 200);
-  return id;
+function createOpen(token: string, censusId: string, title: string, seconds: number): Promise<string> {
+  return openYesNo(api, token, censusId, title, { opensAt: Math.floor(clock.now() / 1000), seconds });
 }
 
 async function vote(id: string, voter: number, votes: number[]): Promise<void> {
