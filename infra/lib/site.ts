@@ -148,7 +148,8 @@ export class BlingSite extends Construct {
   /** Uploads the site and its `config.json`, then invalidates CloudFront's copies. */
   deploy(config: SiteConfig): BucketDeployment {
     return new BucketDeployment(this, "Deploy", {
-      sources: [Source.asset(this.contentDir), Source.jsonData("config.json", config)],
+      // The build stamp is web/scripts/build-web.ts's own bookkeeping, not part of the site.
+      sources: [Source.asset(this.contentDir, { exclude: [".build-stamp"] }), Source.jsonData("config.json", config)],
       destinationBucket: this.bucket,
       distribution: this.distribution,
       distributionPaths: ["/*"],
