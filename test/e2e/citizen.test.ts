@@ -118,6 +118,8 @@ describe("# citizen pages", () => {
     const { page } = citizen;
     await page.goto(`${stack.apiUrl}/register/?census=${encodeURIComponent(censusId)}`);
     await page.getByRole("heading", { level: 1, name: "Register to vote" }).waitFor();
+    // The field is filled from the link's ?census= once the page runs.
+    await page.waitForFunction((id) => document.querySelector<HTMLInputElement>("#census")?.value === id, censusId);
     expect(await page.getByLabel("Electorate").inputValue()).toBe(censusId);
     await checkBothLanguages(page, "register-form");
     await page.getByRole("button", { name: "Continue" }).click();

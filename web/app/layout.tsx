@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { AfterHydration } from "../components/after-hydration";
 import { DocumentTitle } from "../components/document-title";
 import { SiteFooter } from "../components/site-footer";
 import { SiteHeader } from "../components/site-header";
@@ -21,7 +22,7 @@ export default function RootLayout({ children }: { children: ReactNode }): React
         <I18nProvider>
           <SiteHeader />
           <main id="main" className="site-main" tabIndex={-1}>
-            {children}
+            <AfterHydration>{children}</AfterHydration>
           </main>
           <SiteFooter />
           <DocumentTitle />
