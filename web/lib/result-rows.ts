@@ -20,9 +20,14 @@ export function barRows(options: readonly string[], counts: readonly string[]): 
       option,
       count,
       percentOfMax: max > 0 ? (count / max) * 100 : 0,
-      share: total > 0 ? (count / total) * 100 : 0,
+      share: percentOf(count, total),
     };
   });
+}
+
+/** `part` of `whole` in percent (0 of nothing is 0%): shares of votes, turnout. */
+export function percentOf(part: number, whole: number): number {
+  return whole > 0 ? (part / whole) * 100 : 0;
 }
 
 /** A percentage as shown: one decimal. */

@@ -27,11 +27,6 @@ export function failedChecks(report: AuditReport, facts: Pick<VerifyFacts, "tall
   return report.checks.filter((check) => checkState(check, facts) === "fail").map((check) => check.id);
 }
 
-/** Turnout: distinct voters of the electorate, in percent (0 for an empty census). */
-export function turnoutPercent(voters: number, electorate: number): number {
-  return electorate > 0 ? (voters / electorate) * 100 : 0;
-}
-
 /** Which source a failure of the audit's download came from, by the audit's own error text. */
 export function failureKindOf(message: string): VerifyFailureKind {
   if (/cannot reach the chain RPC|no contract at/.test(message)) return "rpc";

@@ -11,10 +11,9 @@ import {
   isReferendumId,
   progressFraction,
   shortReferendumId,
-  turnoutPercent,
   verdictOf,
 } from "../../../web/lib/verify-view";
-import { barRows } from "../../../web/lib/result-rows";
+import { barRows, percentOf } from "../../../web/lib/result-rows";
 
 const IDS: CheckId[] = ["spec", "census", "circuit", "ballots", "nullifiers", "log", "checkpoints", "tally"];
 
@@ -62,8 +61,8 @@ describe("# verify view", () => {
   });
 
   it("should compute turnout, and none for an empty census", () => {
-    expect(turnoutPercent(3, 4)).toBe(75);
-    expect(turnoutPercent(0, 0)).toBe(0);
+    expect(percentOf(3, 4)).toBe(75);
+    expect(percentOf(0, 0)).toBe(0);
   });
 
   it("should sort the audit's download failures by source", () => {

@@ -5,11 +5,8 @@ import type { RulesChoice } from "../../../functions/api/schemas";
 import type { TallyResult } from "../../../functions/api/tally-rules";
 import type { AnchorProgress, CouncilReferendum, Turnout } from "../../../functions/api/views";
 import { useI18n } from "../../lib/i18n";
+import { percentOf, roundPercent } from "../../lib/result-rows";
 import { ResultChart } from "../result-chart";
-
-function percent(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
-}
 
 function parameterOf(rules: RulesChoice): { preset: "approval" | "cumulative" | "quadratic"; value: number } | null {
   if (rules.preset === "approval") return { preset: rules.preset, value: rules.maxApprovals };
@@ -71,7 +68,7 @@ export function TurnoutPanel({ turnout, anchors }: { turnout: Turnout | null; an
               {t("council.turnout.voters", {
                 voters: turnout.voters,
                 electorate: turnout.electorate,
-                percent: percent(turnout.voters, turnout.electorate),
+                percent: roundPercent(percentOf(turnout.voters, turnout.electorate)),
               })}
             </p>
             <progress max={Math.max(turnout.electorate, 1)} value={turnout.voters} aria-labelledby="council-turnout" />

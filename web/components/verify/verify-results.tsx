@@ -3,8 +3,7 @@
 import type { ReactNode } from "react";
 import { useI18n } from "../../lib/i18n";
 import type { VerifyFacts } from "../../lib/verify-protocol";
-import { roundPercent } from "../../lib/result-rows";
-import { turnoutPercent } from "../../lib/verify-view";
+import { percentOf, roundPercent } from "../../lib/result-rows";
 import { ResultChart } from "../result-chart";
 
 export function VerifyResults({ facts }: { facts: VerifyFacts }): ReactNode {
@@ -18,7 +17,7 @@ export function VerifyResults({ facts }: { facts: VerifyFacts }): ReactNode {
         {t("verify.turnout", {
           voters: facts.voters,
           electorate: facts.electorate,
-          percent: roundPercent(turnoutPercent(facts.voters, facts.electorate)),
+          percent: roundPercent(percentOf(facts.voters, facts.electorate)),
         })}
       </p>
       <p>{t("verify.ballots", { ballots: facts.ballots, revotes: Math.max(0, facts.ballots - facts.voters) })}</p>
