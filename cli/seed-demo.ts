@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { createIdentity, exportIdentity } from "../circuits/src";
 import { createCensus, issueCodes, listCensuses, register } from "../functions/core/census-service";
+import { MERGE_DELAY } from "../functions/api/schemas";
 import type { CoreDeps } from "../functions/core/ports";
 import { createReferendum, openReferendum } from "../functions/core/referendum-service";
 
@@ -33,6 +34,7 @@ export async function seedDemo(deps: CoreDeps): Promise<DemoSeed | null> {
     options: ["Yes", "No"],
     rules: { preset: "yes-no" },
     revoting: true,
+    maxMergeDelay: MERGE_DELAY.default,
     censusId: census.id,
     opensAt: now,
     closesAt: now + 7 * 24 * 3600,

@@ -15,6 +15,12 @@ export const MAX_CODES_PER_REQUEST = 10_000;
 
 export const fieldElement = z.string().refine(isCanonicalFieldElement, "must be a canonical field element (decimal)");
 export const hex32 = z.string().regex(/^[0-9a-f]{64}$/, "must be 32 bytes of lowercase hex");
+/**
+ * Bounds of a referendum's maximum merge delay (MMD, seconds): every accepted ballot is in the log
+ * within it. The floor leaves the sequencer's sweep (every MMD/4) room on a one-minute schedule.
+ */
+export const MERGE_DELAY = { min: 60, default: 600, max: 86_400 } as const;
+
 const unixSeconds = z
   .int()
   .min(0)
@@ -43,6 +49,7 @@ export const referendumDraft = z
     options: z.array(z.string().trim().min(1).max(200)).min(1).max(VOTE_OPTIONS),
     rules: rulesChoice,
     revoting: z.boolean().default(false),
+    maxMergeDelay: z.int().min(MERGE_DELAY.min).max(MERGE_DELAY.max).default(MERGE_DELAY.default),
     censusId: z.string().min(1).max(64),
     opensAt: unixSeconds,
     closesAt: unixSeconds,
@@ -53,6 +60,8 @@ export const referendumDraft = z
     path: ["options"],
   });
 export type ReferendumDraft = z.infer<typeof referendumDraft>;
+/** A draft as a client sends it: fields with a default may be left out. */
+export type ReferendumDraftInput = z.input<typeof referendumDraft>;
 
 export const censusCreate = z.object({ name: z.string().trim().min(1).max(200) });
 
@@ -95,6 +104,8 @@ export interface ReferendumSpec {
   options: string[];
   rules: BallotRules & { preset: RulesPreset };
   revoting: boolean;
+  /** Maximum merge delay (seconds): a signed promise whose entry is not in the log this long after its receivedAt is evidence of misbehaviour. */
+  maxMergeDelay: number;
   opensAt: number;
   closesAt: number;
   census: { id: string; root: string; size: number; depth: number };

@@ -138,6 +138,7 @@ export async function openReferendum(deps: CoreDeps, councilId: string, id: stri
     options: draft.options,
     rules: rulesFromChoice(draft.rules, draft.options.length),
     revoting: draft.revoting,
+    maxMergeDelay: draft.maxMergeDelay,
     opensAt: draft.opensAt,
     closesAt: draft.closesAt,
     census: { id: census.id, root: census.root, size: census.size, depth: census.depth },

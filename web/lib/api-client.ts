@@ -4,7 +4,7 @@
  * pages show a translated message per code.
  */
 import type { ErrorCode } from "../../functions/api/errors";
-import type { BallotSubmission, ReferendumDraft } from "../../functions/api/schemas";
+import type { BallotSubmission, ReferendumDraftInput } from "../../functions/api/schemas";
 import type { Receipt, SignedTreeHead } from "../../functions/api/log-objects";
 import type { PublicConfig } from "../../functions/api/public-config";
 import type { TallyResult } from "../../functions/api/tally-rules";
@@ -86,8 +86,8 @@ export interface CouncilApi {
   referenda: () => Promise<CouncilReferendum[]>;
   referendum: (id: string) => Promise<CouncilReferendum>;
   /** The writes answer with the record as saved, without the turnout the reads add. */
-  createDraft: (draft: ReferendumDraft) => Promise<ReferendumRecord>;
-  updateDraft: (id: string, draft: ReferendumDraft) => Promise<ReferendumRecord>;
+  createDraft: (draft: ReferendumDraftInput) => Promise<ReferendumRecord>;
+  updateDraft: (id: string, draft: ReferendumDraftInput) => Promise<ReferendumRecord>;
   open: (id: string) => Promise<ReferendumRecord>;
   close: (id: string) => Promise<ReferendumRecord>;
   /** Tallies and answers with the record; the counts are at the public `tally(id)`. */
@@ -126,8 +126,8 @@ export function councilApi(options: ApiClientOptions & { token: string }): Counc
     referenda: async () =>
       (await callJson<{ referenda: CouncilReferendum[] }>(options, "GET", "/council/referenda")).referenda,
     referendum: (id: string) => callJson<CouncilReferendum>(options, "GET", `/council/referenda/${enc(id)}`),
-    createDraft: (draft: ReferendumDraft) => callJson<ReferendumRecord>(options, "POST", "/council/referenda", draft),
-    updateDraft: (id: string, draft: ReferendumDraft) =>
+    createDraft: (draft: ReferendumDraftInput) => callJson<ReferendumRecord>(options, "POST", "/council/referenda", draft),
+    updateDraft: (id: string, draft: ReferendumDraftInput) =>
       callJson<ReferendumRecord>(options, "PUT", `/council/referenda/${enc(id)}`, draft),
     open: (id: string) => callJson<ReferendumRecord>(options, "POST", `/council/referenda/${enc(id)}/open`),
     close: (id: string) => callJson<ReferendumRecord>(options, "POST", `/council/referenda/${enc(id)}/close`),

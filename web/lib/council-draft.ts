@@ -3,7 +3,7 @@
  * conversion to and from the API's ReferendumDraft, with the checks the API would make, so a
  * council sees every problem by its field before sending.
  */
-import type { ReferendumDraft, RulesChoice } from "../../functions/api/schemas";
+import type { ReferendumDraft, ReferendumDraftInput, RulesChoice } from "../../functions/api/schemas";
 
 /** Most options a ballot has (the circuit's VOTE_OPTIONS). */
 export const MAX_OPTIONS = 8;
@@ -146,7 +146,7 @@ function rulesOf(form: DraftForm): RulesChoice {
 }
 
 /** The draft the API takes, or the problems by field. */
-export function formToDraft(form: DraftForm): { draft: ReferendumDraft } | { errors: DraftErrors } {
+export function formToDraft(form: DraftForm): { draft: ReferendumDraftInput } | { errors: DraftErrors } {
   const errors = validateDraftForm(form);
   const opensAt = localInputToUnix(form.opensAt);
   const closesAt = localInputToUnix(form.closesAt);

@@ -4,7 +4,7 @@
  * period. Checked here first (messages per field); a field the API still refuses is marked too.
  */
 import { useRef, useState, type SyntheticEvent, type ReactNode } from "react";
-import type { ReferendumDraft } from "../../../functions/api/schemas";
+import type { ReferendumDraftInput } from "../../../functions/api/schemas";
 import { ApiError } from "../../lib/api-client";
 import {
   fieldOfApiMessage,
@@ -35,7 +35,7 @@ const CONTROL_IDS: Record<DraftField, string> = {
 export interface DraftFormProps {
   initial: Form;
   censuses: { id: string; name: string }[];
-  onSave: (draft: ReferendumDraft) => Promise<void>;
+  onSave: (draft: ReferendumDraftInput) => Promise<void>;
   onCancel: () => void;
 }
 

@@ -1,7 +1,7 @@
 "use client";
 /** A new draft, or an existing draft being edited: loads what the form needs and saves it. */
 import { useEffect, useState, type ReactNode } from "react";
-import type { ReferendumDraft } from "../../../functions/api/schemas";
+import type { ReferendumDraftInput } from "../../../functions/api/schemas";
 import { draftToForm, emptyDraftForm, type DraftForm as Form } from "../../lib/council-draft";
 import { useI18n } from "../../lib/i18n";
 import { ApiErrorNotice, Loading } from "../status";
@@ -38,7 +38,7 @@ export function DraftView({ id }: { id?: string }): ReactNode {
     // The form is filled once; a language switch must not reset what the council typed.
   }, [api, id]);
 
-  const save = async (draft: ReferendumDraft): Promise<void> => {
+  const save = async (draft: ReferendumDraftInput): Promise<void> => {
     const saved = id === undefined ? await api.createDraft(draft) : await api.updateDraft(id, draft);
     navigate({ kind: "referendum", id: saved.id });
   };
