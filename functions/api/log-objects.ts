@@ -13,7 +13,7 @@ export interface BallotEntry {
   type: "bling.ballot.v1";
   referendumId: string;
   revision: number;
-  /** Milliseconds since the epoch when the service accepted the ballot. */
+  /** Unix seconds when the service accepted the ballot (no finer: see DESIGN.md, privacy). */
   receivedAt: number;
   ballot: BallotSubmission;
 }

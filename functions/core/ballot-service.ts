@@ -134,7 +134,9 @@ export async function acceptBallot(deps: CoreDeps, id: string, submission: Ballo
   if (!(await deps.verifier.verify(submission))) throw new BlingError("BALLOT_PROOF_INVALID");
   const revision = await claimNullifier(deps, spec, nullifier, ballotId, claimed ?? null);
 
-  const receivedAt = deps.clock.now();
+  // Whole seconds: the protocol needs no finer time (closesAt is in seconds), and a public
+  // per-millisecond stamp would help link a ballot to a request in someone's network logs.
+  const receivedAt = Math.floor(deps.clock.now() / 1000);
   const entry: BallotEntry = { type: "bling.ballot.v1", referendumId: id, revision, receivedAt, ballot: submission };
   const entryHash = entryLeafHash(entry);
   const promiseSignature = signObject(

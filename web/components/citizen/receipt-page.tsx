@@ -63,7 +63,7 @@ function DeviceReceipts({ receipts, current }: { receipts: Receipt[]; current: s
           {receipts.map((receipt, i) => {
             const label = t("citizen.receipt.deviceItem", {
               revision: receipt.entry.revision,
-              date: formatDate(receipt.promise.receivedAt / 1000),
+              date: formatDate(receipt.promise.receivedAt),
             });
             const notes = [
               i === receipts.length - 1 ? t("citizen.receipt.latest") : null,
@@ -135,7 +135,7 @@ export function ReceiptPage(): ReactNode {
             <dt>{t("citizen.receipt.entryHash")}</dt>
             <dd className="mono">{receipt.entryHash}</dd>
             <dt>{t("citizen.receipt.received")}</dt>
-            <dd>{formatDate(receipt.promise.receivedAt / 1000)}</dd>
+            <dd>{formatDate(receipt.promise.receivedAt)}</dd>
             <dt>{t("citizen.receipt.revision")}</dt>
             <dd>{receipt.entry.revision}</dd>
           </dl>
