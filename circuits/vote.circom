@@ -18,17 +18,22 @@ template VoteCost() {
 }
 
 // A BLING ballot: "I hold the secret of a commitment in the census under
-// censusRoot, this is my nullifier for referendumId, and my votes obey the
-// rules". Every public input is constrained, so none of them can be altered
-// after proving (Groth16 malleability of unused public inputs).
+// censusRoot, this is my nullifier for referendumId, this is my revision-th
+// ballot in it, and my votes obey the rules". Every public input is
+// constrained, so none of them can be altered after proving (Groth16
+// malleability of unused public inputs). The revision is bound by the proof
+// so that only the key holder can make a newer ballot: a malleated copy of an
+// old proof keeps its old revision, which the service and observers refuse.
 //
 // MAX_DEPTH: census tree depth the circuit supports (LeanIMT may be shallower).
 // K: number of vote slots. VALUE_BITS: every vote and maxValue are below 2^VALUE_BITS.
-template Vote(MAX_DEPTH, K, VALUE_BITS) {
+// REVISION_BITS: revisions run from 1 to 2^REVISION_BITS.
+template Vote(MAX_DEPTH, K, VALUE_BITS, REVISION_BITS) {
     // Public inputs, in the order of the public-signal layout (circuits/src/constants.ts).
     signal input censusRoot;
     signal input referendumId;
     signal input nullifier;
+    signal input revision;
     signal input vote[K];
     signal input maxValue;
     signal input minTotal;
@@ -68,6 +73,10 @@ template Vote(MAX_DEPTH, K, VALUE_BITS) {
     // One nullifier per identity and referendum.
     signal computedNullifier <== Poseidon(2)([referendumId, secret]);
     nullifier === computedNullifier;
+
+    // A revision is at least 1 and fits REVISION_BITS (so a revision 0 or a
+    // wrapped field element cannot stand before a voter's first ballot).
+    _ <== Num2Bits(REVISION_BITS)(revision - 1);
 
     // Rules. An order check a <= b is one range check, b - a in [0, 2^n),
     // where a and b are known to lie in [0, 2^n) (the length check above too). Votes are range-checked here and the

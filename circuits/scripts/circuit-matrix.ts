@@ -3,6 +3,7 @@ import {
   BALLOT_PUBLIC_INPUTS,
   ballotCircuitName,
   CENSUS_DEPTH,
+  REVISION_BITS,
   VOTE_OPTIONS,
   VOTE_VALUE_BITS,
 } from "../src/constants";
@@ -34,10 +35,10 @@ export function ballotCircuit(depth: number): CircuitEntry {
     name,
     source: "circuits/vote.circom",
     template: "Vote",
-    params: [depth, VOTE_OPTIONS, VOTE_VALUE_BITS],
+    params: [depth, VOTE_OPTIONS, VOTE_VALUE_BITS, REVISION_BITS],
     publicInputs: BALLOT_PUBLIC_INPUTS,
     includes: LIBRARIES,
-    purpose: depth === CENSUS_DEPTH ? "BLING v1 ballot" : `BLING v1 ballot, census depth ${depth}`,
+    purpose: depth === CENSUS_DEPTH ? "BLING v1.1 ballot" : `BLING v1.1 ballot, census depth ${depth}`,
   };
 }
 

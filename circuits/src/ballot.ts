@@ -1,6 +1,7 @@
 import { groth16 } from "snarkjs";
 import { poseidon2 } from "poseidon-lite/poseidon2";
 import type { CensusProof } from "./census";
+import { MAX_REVISION } from "./constants";
 import { requireFieldElement } from "./field";
 import type { Identity } from "./identity";
 import type { Ballot } from "./statement";
@@ -40,12 +41,14 @@ export function ballotInputs(
   referendumId: bigint,
   votes: readonly (number | bigint)[],
   rules: CircuitRules,
+  revision: number | bigint = 1,
 ): BallotCircuitInputs {
   const str = (value: number | bigint): string => value.toString();
   return {
     censusRoot: str(censusProof.root),
     referendumId: str(referendumId),
     nullifier: str(computeNullifier(referendumId, identity.secretScalar)),
+    revision: str(revision),
     vote: votes.map(str),
     maxValue: str(rules.maxValue),
     minTotal: str(rules.minTotal),
@@ -68,7 +71,9 @@ export async function proveBallotInputs(inputs: BallotCircuitInputs, artifacts: 
  * Makes an anonymous ballot: a proof that the identity is in the census, its
  * nullifier for the referendum, and votes that obey the rules.
  * @param votes one entry per option in use (padded with zeros) or all VOTE_OPTIONS slots.
- * @throws TypeError when the rules or votes are invalid, before any proving work.
+ * @param revision 1 for the identity's first ballot in the referendum, last + 1 for a re-vote
+ *   (the service answers the next one for a nullifier).
+ * @throws TypeError when the rules, votes or revision are invalid, before any proving work.
  */
 export async function proveBallot(
   identity: Identity,
@@ -77,11 +82,14 @@ export async function proveBallot(
   votes: readonly number[],
   rules: BallotRules,
   artifacts: ProvingArtifacts,
+  revision = 1,
 ): Promise<Ballot> {
   requireValidRules(rules);
+  if (!Number.isSafeInteger(revision) || revision < 1 || revision > MAX_REVISION)
+    throw new TypeError(`revision must be an integer from 1 to ${MAX_REVISION}`);
   const padded = padVotes(votes);
   const problems = votesProblems(padded, rules);
   if (problems.length > 0) throw new TypeError(`invalid votes: ${problems.join("; ")}`);
   if (censusProof.leaf !== identity.commitment) throw new TypeError("census proof is not for this identity");
-  return proveBallotInputs(ballotInputs(identity, censusProof, referendumId, padded, rules), artifacts);
+  return proveBallotInputs(ballotInputs(identity, censusProof, referendumId, padded, rules, revision), artifacts);
 }

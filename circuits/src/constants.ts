@@ -22,6 +22,12 @@ export const VOTE_VALUE_BITS = 16;
 /** Bits of a ballot's total cost: VOTE_OPTIONS votes of at most (2^VOTE_VALUE_BITS)^2 each. */
 export const VOTE_TOTAL_BITS = 2 * VOTE_VALUE_BITS + Math.ceil(Math.log2(VOTE_OPTIONS));
 
+/** Revisions of one nullifier's ballot run from 1 to 2^REVISION_BITS (range-checked in the circuit). */
+export const REVISION_BITS = 32;
+
+/** Largest revision a ballot can carry. */
+export const MAX_REVISION = 2 ** REVISION_BITS;
+
 /** Cost exponents the circuit accepts: 1 = linear (plain, approval, cumulative), 2 = quadratic. */
 export const COST_EXPONENTS = [1, 2] as const;
 
@@ -33,14 +39,18 @@ export function ballotCircuitName(depth: number): string {
 /** Name of the default ballot circuit's artifact set. */
 export const BALLOT_CIRCUIT = ballotCircuitName(CENSUS_DEPTH);
 
-/** Version of the ballot statement; bump it with any change to the circuit or the layout. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Version of the ballot statement; bump it with any change to the circuit or the layout.
+ * 2 = DESIGN.md's protocol v1.1 (the revision is a public signal the proof binds).
+ */
+export const PROTOCOL_VERSION = 2;
 
 /** Names of the ballot circuit's public inputs, in circuit order (array inputs expanded). */
 export const BALLOT_PUBLIC_INPUTS = [
   "censusRoot",
   "referendumId",
   "nullifier",
+  "revision",
   "vote",
   "maxValue",
   "minTotal",
@@ -53,15 +63,16 @@ export const SIGNAL = {
   censusRoot: 0,
   referendumId: 1,
   nullifier: 2,
-  vote: 3,
-  maxValue: 3 + VOTE_OPTIONS,
-  minTotal: 4 + VOTE_OPTIONS,
-  maxTotal: 5 + VOTE_OPTIONS,
-  costExponent: 6 + VOTE_OPTIONS,
+  revision: 3,
+  vote: 4,
+  maxValue: 4 + VOTE_OPTIONS,
+  minTotal: 5 + VOTE_OPTIONS,
+  maxTotal: 6 + VOTE_OPTIONS,
+  costExponent: 7 + VOTE_OPTIONS,
 } as const;
 
 /** Length of a ballot's `publicSignals`. */
-export const PUBLIC_SIGNAL_COUNT = 7 + VOTE_OPTIONS;
+export const PUBLIC_SIGNAL_COUNT = 8 + VOTE_OPTIONS;
 
 /** Public signal names with arrays expanded, e.g. `vote[3]`, as the manifest lists them. */
 export const PUBLIC_SIGNAL_NAMES: readonly string[] = BALLOT_PUBLIC_INPUTS.flatMap((name) =>

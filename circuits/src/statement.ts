@@ -2,7 +2,7 @@
  * What a ballot states and how it travels: proof and public-signal shapes, decoding and encoding.
  * Free of snarkjs, so verifiers in worker threads and the browser load it without the prover.
  */
-import { BASE_FIELD_SIZE, PUBLIC_SIGNAL_COUNT, SIGNAL, VOTE_OPTIONS, VOTE_VALUE_BITS } from "./constants";
+import { BASE_FIELD_SIZE, MAX_REVISION, PUBLIC_SIGNAL_COUNT, SIGNAL, VOTE_OPTIONS, VOTE_VALUE_BITS } from "./constants";
 import { formatFieldElement, isCanonicalDecimalBelow, isCanonicalFieldElement } from "./field";
 import { areCircuitRulesInRange, type CircuitRules } from "./rules";
 
@@ -34,6 +34,8 @@ export interface BallotStatement {
   censusRoot: bigint;
   referendumId: bigint;
   nullifier: bigint;
+  /** Which ballot of this nullifier this is: 1 for the first, last + 1 for each re-vote. */
+  revision: number;
   votes: number[];
   rules: CircuitRules;
 }
@@ -78,10 +80,13 @@ export function decodeBallotStatement(publicSignals: unknown): BallotStatement |
   const votes = Array.from({ length: VOTE_OPTIONS }, (_, i) => at(SIGNAL.vote + i));
   // A vote the circuit cannot range-check can only belong to a proof that fails: refuse it before any pairing.
   if (votes.some((vote) => vote >= 1n << BigInt(VOTE_VALUE_BITS))) return null;
+  const revision = at(SIGNAL.revision);
+  if (revision < 1n || revision > BigInt(MAX_REVISION)) return null;
   return {
     censusRoot: at(SIGNAL.censusRoot),
     referendumId: at(SIGNAL.referendumId),
     nullifier: at(SIGNAL.nullifier),
+    revision: Number(revision),
     votes: votes.map(Number),
     rules,
   };
@@ -93,6 +98,7 @@ export function encodeBallotStatement(statement: BallotStatement): string[] {
   signals[SIGNAL.censusRoot] = formatFieldElement(statement.censusRoot);
   signals[SIGNAL.referendumId] = formatFieldElement(statement.referendumId);
   signals[SIGNAL.nullifier] = formatFieldElement(statement.nullifier);
+  signals[SIGNAL.revision] = statement.revision.toString();
   statement.votes.forEach((vote, i) => (signals[SIGNAL.vote + i] = vote.toString()));
   signals[SIGNAL.maxValue] = statement.rules.maxValue.toString();
   signals[SIGNAL.minTotal] = statement.rules.minTotal.toString();

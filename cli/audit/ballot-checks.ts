@@ -14,6 +14,8 @@ function statementProblem(spec: ReferendumSpec, entry: AuditEntry["entry"], s: B
   const type: string = entry.type;
   if (type !== "bling.ballot.v1" || entry.referendumId !== spec.id) return "is not a ballot entry of this referendum";
   if (!s) return "has public signals that are not canonical field elements in the circuit's ranges";
+  if (s.revision !== entry.revision)
+    return `is logged as revision ${entry.revision} but its proof binds revision ${s.revision}`;
   if (s.referendumId.toString() !== spec.id) return `is for referendum ${s.referendumId}`;
   if (s.censusRoot.toString() !== spec.census.root) return `proves membership of census root ${s.censusRoot}`;
   const { rules } = spec;
@@ -57,17 +59,30 @@ export function checkBallots(
   return check.done(`${verified} of ${bundle.entries.length} proofs verify; roots, ids, rules and unused slots match`);
 }
 
-/** Which ballots share a nullifier, and with what revisions. */
+/** Which ballots share a nullifier, in log order, with the revisions their proofs bind. */
 function revisionsByNullifier(bundle: AuditBundle, statements: readonly (BallotStatement | null)[]) {
   const byNullifier = new Map<bigint, { sequence: number; revision: number }[]>();
-  bundle.entries.forEach(({ sequence, entry }, i) => {
-    const nullifier = statements[i]?.nullifier;
-    if (nullifier === undefined) return;
-    const list = byNullifier.get(nullifier) ?? [];
-    list.push({ sequence, revision: entry.revision });
-    byNullifier.set(nullifier, list);
+  bundle.entries.forEach(({ sequence }, i) => {
+    const statement = statements[i];
+    if (!statement) return;
+    const list = byNullifier.get(statement.nullifier) ?? [];
+    list.push({ sequence, revision: statement.revision });
+    byNullifier.set(statement.nullifier, list);
   });
   return byNullifier;
+}
+
+/** Entries whose public signals repeat an earlier entry's: a copy (a re-randomised proof is still a copy). */
+function copies(bundle: AuditBundle): { sequence: number; of: number }[] {
+  const first = new Map<string, number>();
+  const found: { sequence: number; of: number }[] = [];
+  for (const { sequence, entry } of bundle.entries) {
+    const signals = JSON.stringify(entry.ballot.publicSignals);
+    const earlier = first.get(signals);
+    if (earlier === undefined) first.set(signals, sequence);
+    else found.push({ sequence, of: earlier });
+  }
+  return found;
 }
 
 export function checkNullifiers(bundle: AuditBundle, statements: readonly (BallotStatement | null)[]): CheckResult {
@@ -85,14 +100,17 @@ export function checkNullifiers(bundle: AuditBundle, statements: readonly (Ballo
       check.fail(`nullifier ${short} has ${ballots.length} ballots (${where}) but re-voting is not allowed`);
       continue;
     }
-    // Revisions 1..k, each once: the highest is the one counted, so a repeated one would be ambiguous.
-    const revisions = ballots.map((b) => b.revision).sort((a, b) => a - b);
+    // Revisions 1..k in log order: the service takes only last + 1, so a gap, a repeat or a step
+    // back is a ballot dropped, replayed or reordered, and the last one is the one counted.
+    const revisions = ballots.map((b) => b.revision);
     if (revisions.some((revision, i) => revision !== i + 1))
       check.fail(
-        `nullifier ${short} has revisions ${revisions.join(", ")} (ballots ${where}), not 1..${ballots.length}`,
+        `nullifier ${short} has revisions ${revisions.join(", ")} in log order (ballots ${where}), not 1..${ballots.length}`,
       );
     revotes += ballots.length - 1;
   }
+  for (const { sequence, of } of copies(bundle))
+    check.fail(`ballot #${sequence} repeats the public signals of ballot #${of}: a copy logged as a new ballot`);
   check.numbers.voters = byNullifier.size;
   check.numbers.revotes = revotes;
   return check.done(

@@ -171,7 +171,7 @@ export class DynamoStore implements TableStore {
     );
   }
 
-  async query(pk: string, { prefix, after, limit }: QueryOptions): Promise<TableItem[]> {
+  async query(pk: string, { prefix, after, limit, descending = false }: QueryOptions): Promise<TableItem[]> {
     const items: TableItem[] = [];
     let start: Record<string, unknown> | undefined = after === undefined ? undefined : { pk, sk: after };
     do {
@@ -183,6 +183,7 @@ export class DynamoStore implements TableStore {
             ExpressionAttributeValues: { ":pk": pk, ":prefix": prefix },
             ExclusiveStartKey: start,
             Limit: limit - items.length,
+            ScanIndexForward: !descending,
             ConsistentRead: true,
           }),
         ),

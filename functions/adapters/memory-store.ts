@@ -51,10 +51,11 @@ export class MemoryStore implements TableStore {
     return Promise.resolve(true);
   }
 
-  query(pk: string, { prefix, after, limit }: QueryOptions): Promise<TableItem[]> {
+  query(pk: string, { prefix, after, limit, descending = false }: QueryOptions): Promise<TableItem[]> {
+    const beyond = (sk: string): boolean => after === undefined || (descending ? sk < after : sk > after);
     const found = [...this.items.values()]
-      .filter((item) => item.pk === pk && item.sk.startsWith(prefix) && (after === undefined || item.sk > after))
-      .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0))
+      .filter((item) => item.pk === pk && item.sk.startsWith(prefix) && beyond(item.sk))
+      .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0) * (descending ? -1 : 1))
       .slice(0, limit)
       .map((item) => MemoryStore.copy(item));
     return Promise.resolve(found);

@@ -27,6 +27,10 @@ export const ERRORS = {
   BALLOT_VOTES_INVALID: { status: 422, message: "The ballot votes for options the referendum does not have." },
   BALLOT_PROOF_INVALID: { status: 422, message: "The ballot's proof does not verify." },
   BALLOT_NULLIFIER_USED: { status: 409, message: "A ballot with this nullifier was already accepted." },
+  BALLOT_REVISION_CONFLICT: {
+    status: 409,
+    message: "This ballot is not the next revision of its voter's ballot.",
+  },
   BALLOT_NOT_FOUND: { status: 404, message: "No ballot with this hash." },
   TALLY_NOT_READY: { status: 409, message: "The referendum has not been tallied yet." },
   LOG_RANGE_INVALID: { status: 400, message: "The requested log range does not exist." },

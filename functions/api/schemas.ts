@@ -3,7 +3,7 @@
  * travel as canonical decimal strings; times as Unix seconds.
  */
 import { z } from "zod";
-import { isCanonicalFieldElement, VOTE_OPTIONS, type BallotRules, type RulesPreset } from "../../circuits/src";
+import { isCanonicalFieldElement, PUBLIC_SIGNAL_COUNT, VOTE_OPTIONS, type BallotRules, type RulesPreset } from "../../circuits/src";
 import { BlingError } from "./errors";
 
 /** Largest request body the API reads (a ballot is about 1.5 KB; a draft with a long description more). */
@@ -81,7 +81,7 @@ export const ballotSubmission = z.object({
     protocol: z.literal("groth16"),
     curve: z.literal("bn128"),
   }),
-  publicSignals: z.array(z.string()).length(7 + VOTE_OPTIONS),
+  publicSignals: z.array(z.string()).length(PUBLIC_SIGNAL_COUNT),
 });
 export type BallotSubmission = z.infer<typeof ballotSubmission>;
 

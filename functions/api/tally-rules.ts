@@ -39,9 +39,10 @@ export function computeTally(entries: readonly { entry: BallotEntry }[]): Omit<T
   for (const { entry } of entries) {
     const statement = decodeBallotStatement(entry.ballot.publicSignals);
     if (!statement) throw new Error(`log entry of ${entry.referendumId} has an invalid statement`);
+    // The revision the proof binds, not the entry's word for it.
     const known = latest.get(statement.nullifier);
-    if (!known || entry.revision > known.revision) {
-      latest.set(statement.nullifier, { revision: entry.revision, votes: statement.votes });
+    if (!known || statement.revision > known.revision) {
+      latest.set(statement.nullifier, { revision: statement.revision, votes: statement.votes });
     }
   }
   const counts = Array.from({ length: VOTE_OPTIONS }, () => 0n);

@@ -43,6 +43,8 @@ export interface ReferendumRecord {
   /** When the council opened it, and when it was tallied (ms): the anchoring lag is measured from these. */
   openedAt?: number;
   talliedAt?: number;
+  /** The sealed log at close: set once, after which nothing is appended (the closing checkpoint). */
+  closing?: { size: number; root: string; closedAt: number; sealedAt: number };
   version: number;
 }
 

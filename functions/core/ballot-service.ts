@@ -1,7 +1,13 @@
 /**
- * Ballot acceptance: a ballot is queued for the log, with a signed promise, iff the referendum is
- * open, the statement matches its spec, the proof verifies and the nullifier is new (or, with
- * re-voting, the ballot becomes its next revision). A retried submission gets the same receipt.
+ * Ballot acceptance (protocol v1.1): a ballot is queued for the log, with a signed promise, iff the
+ * referendum is open when it is stamped, the statement matches the spec, the proof verifies, and it
+ * is revision last + 1 of its nullifier (1 for a first ballot; only 1 without re-voting).
+ *
+ * A ballot's identity is the hash of its public signals, not of its proof bytes: Groth16 proofs
+ * are malleable, so anyone can re-randomise a logged proof, but not its signals. A copy is the same
+ * ballot and gets the same receipt; an old revision replayed is refused because its (nullifier,
+ * revision) slot is taken. The slot item holds the whole ballot and is claimed by one conditional
+ * write, so no crash can leave a claimed revision without its ballot.
  */
 import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex } from "@noble/hashes/utils";
@@ -16,20 +22,18 @@ import {
 import { BlingError } from "../api/errors";
 import { entryLeafHash, signObject, type BallotEntry, type Receipt } from "../api/log-objects";
 import type { BallotSubmission, ReferendumSpec } from "../api/schemas";
+import { count, text } from "./item-fields";
 import { keys } from "./keys";
 import type { CoreDeps, TableItem } from "./ports";
 import { isAccepting, referendumOf } from "./referendum-service";
 import { inclusionFor } from "./transparency-log-store";
-import { count, text } from "./item-fields";
 
-const MAX_CLAIM_ATTEMPTS = 100;
-
-/** Hex SHA-256 of a submission's canonical bytes: the same ballot always has the same id. */
-export function ballotIdOf(submission: BallotSubmission): string {
-  return bytesToHex(sha256(canonicalBytes(submission)));
+/** Hex SHA-256 of the canonical public signals: every copy of a ballot, however its proof was re-randomised, has this id. */
+export function ballotIdOf(publicSignals: readonly string[]): string {
+  return bytesToHex(sha256(canonicalBytes([...publicSignals])));
 }
 
-function checkStatement(spec: ReferendumSpec, submission: BallotSubmission, statement: BallotStatement | null): string {
+function checkStatement(spec: ReferendumSpec, submission: BallotSubmission, statement: BallotStatement | null) {
   if (!statement || !isWellFormedProof(submission.proof)) throw new BlingError("BALLOT_MALFORMED");
   if (statement.referendumId !== BigInt(spec.id)) throw new BlingError("BALLOT_REFERENDUM_MISMATCH");
   if (statement.censusRoot !== BigInt(spec.census.root)) throw new BlingError("BALLOT_CENSUS_ROOT_MISMATCH");
@@ -47,105 +51,133 @@ function checkStatement(spec: ReferendumSpec, submission: BallotSubmission, stat
   if (statement.votes.slice(spec.options.length, VOTE_OPTIONS).some((vote) => vote !== 0)) {
     throw new BlingError("BALLOT_VOTES_INVALID");
   }
-  return statement.nullifier.toString();
+  return statement;
 }
 
-/**
- * Takes the nullifier for this ballot and returns its revision (1 for a first ballot). Every step
- * is one conditional write, so concurrent ballots of one nullifier get distinct revisions, or
- * exactly one wins when re-voting is off.
- */
-async function claimNullifier(
-  deps: CoreDeps,
-  spec: ReferendumSpec,
-  nullifier: string,
-  ballotId: string,
-  alreadyRead: TableItem | null,
-): Promise<number> {
-  const pk = keys.referendum(spec.id);
-  const sk = keys.nullifier(nullifier);
-  for (let attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
-    // The first attempt trusts the item read with the referendum; the conditional write catches a change.
-    const current = attempt === 0 ? alreadyRead : await deps.store.get(pk, sk);
-    if (!current) {
-      if (await deps.store.put({ pk, sk, revision: 1, ballotId }, { absent: true })) return 1;
-      continue;
-    }
-    // The same ballot retried after a crash keeps the revision it claimed.
-    if (current.ballotId === ballotId) return count(current, "revision");
-    if (!spec.revoting) throw new BlingError("BALLOT_NULLIFIER_USED");
-    const revision = count(current, "revision") + 1;
-    if (await deps.store.put({ pk, sk, revision, ballotId }, { match: { revision: current.revision ?? null } })) {
-      return revision;
-    }
-  }
-  throw new BlingError("BUSY");
+/** The highest revision accepted for a nullifier (0 when none). */
+export async function lastRevision(deps: CoreDeps, id: string, nullifier: string): Promise<number> {
+  const [latest] = await deps.store.query(keys.referendum(id), {
+    prefix: keys.revisionsOf(nullifier),
+    limit: 1,
+    descending: true,
+  });
+  return latest ? count(latest, "revision") : 0;
 }
 
-function queueItem(id: string, ballot: TableItem): TableItem {
+/** Why revision r of a nullifier cannot be taken: the stable code a voter's device acts on. */
+async function revisionRefusal(deps: CoreDeps, spec: ReferendumSpec, nullifier: string): Promise<BlingError> {
+  const last = await lastRevision(deps, spec.id, nullifier);
+  if (!spec.revoting && last > 0) return new BlingError("BALLOT_NULLIFIER_USED");
+  const next = spec.revoting ? last + 1 : 1;
+  return new BlingError(
+    "BALLOT_REVISION_CONFLICT",
+    `This ballot is not the next one of its voter: the next revision is ${next}.`,
+    [{ path: "publicSignals.revision", message: `expected revision ${next}` }],
+  );
+}
+
+/** The pending marker the sequencer reads first (the sweep finds the ballot without it too). */
+function queueItem(id: string, slot: TableItem): TableItem {
   return {
     pk: keys.queue(id),
-    sk: keys.queued(count(ballot, "receivedAt"), text(ballot, "ballotId")),
-    ballotId: ballot.ballotId ?? null,
+    sk: keys.queued(count(slot, "receivedAt"), text(slot, "ballotId")),
+    nullifier: text(slot, "nullifier"),
+    revision: count(slot, "revision"),
+  };
+}
+
+function indexItem(id: string, slot: TableItem): TableItem {
+  return {
+    pk: keys.referendum(id),
+    sk: keys.ballot(text(slot, "ballotId")),
+    nullifier: text(slot, "nullifier"),
+    revision: count(slot, "revision"),
   };
 }
 
 /** A receipt from the stored ballot, with its inclusion proof once the log holds it. */
-async function receiptOf(deps: CoreDeps, id: string, ballot: TableItem): Promise<Receipt> {
-  const entry = ballot.entry as unknown as BallotEntry;
+async function receiptOf(deps: CoreDeps, id: string, slot: TableItem): Promise<Receipt> {
+  const entry = slot.entry as unknown as BallotEntry;
   const receipt: Receipt = {
     referendumId: id,
-    ballotId: text(ballot, "ballotId"),
-    entryHash: text(ballot, "entryHash"),
+    ballotId: text(slot, "ballotId"),
+    entryHash: text(slot, "entryHash"),
     entry,
-    promise: { receivedAt: entry.receivedAt, signature: text(ballot, "promiseSignature") },
+    promise: { receivedAt: entry.receivedAt, signature: text(slot, "promiseSignature") },
     status: "queued",
   };
-  if (typeof ballot.sequence !== "number") return receipt;
-  const inclusion = await inclusionFor(deps, id, ballot.sequence);
-  return inclusion ? { ...receipt, status: "integrated", sequence: ballot.sequence, inclusion } : receipt;
+  if (typeof slot.sequence !== "number") return receipt;
+  const inclusion = await inclusionFor(deps, id, slot.sequence);
+  return inclusion ? { ...receipt, status: "integrated", sequence: slot.sequence, inclusion } : receipt;
+}
+
+/** A stored ballot met again (a retry, or anyone's copy with another proof): the same receipt, re-queued if need be. */
+async function answerAgain(deps: CoreDeps, id: string, slot: TableItem): Promise<Receipt> {
+  if (typeof slot.sequence !== "number")
+    await Promise.all([deps.store.put(indexItem(id, slot)), deps.store.put(queueItem(id, slot))]);
+  return receiptOf(deps, id, slot);
+}
+
+/**
+ * A ballot whose write landed after the log was sealed at close (its stamp was in time, its write
+ * was not) is taken back before any receipt leaves: the sealed log is final. The seal is written
+ * before its sweep and this check reads after the ballot's write, so a ballot is either in the
+ * sealed log or withdrawn here, never neither.
+ */
+async function withdrawIfSealed(deps: CoreDeps, id: string, slot: TableItem): Promise<void> {
+  const meta = await deps.store.get(keys.referendum(id), keys.referendumMeta);
+  if (!meta || !referendumOf(meta).closing) return;
+  const unlogged = { ballotId: text(slot, "ballotId"), sequence: null };
+  if (!(await deps.store.delete(slot.pk, slot.sk, { match: unlogged }))) return;
+  await Promise.all([
+    deps.store.delete(keys.referendum(id), keys.ballot(text(slot, "ballotId"))),
+    deps.store.delete(keys.queue(id), keys.queued(count(slot, "receivedAt"), text(slot, "ballotId"))),
+  ]);
+  throw new BlingError("REFERENDUM_NOT_OPEN");
 }
 
 /**
  * Accepts a ballot (already parsed by the API schema).
- * @returns the receipt; the same one for a retried submission.
+ * @returns the receipt; the same one for a retried or copied submission.
  */
 export async function acceptBallot(deps: CoreDeps, id: string, submission: BallotSubmission): Promise<Receipt> {
-  const statement = decodeBallotStatement(submission.publicSignals);
-  const ballotId = ballotIdOf(submission);
+  const decoded = decodeBallotStatement(submission.publicSignals);
+  const ballotId = ballotIdOf(submission.publicSignals);
   const pk = keys.referendum(id);
-  // One round trip for everything acceptance reads: the referendum, this ballot, its nullifier.
-  const [meta, existing, claimed] = await deps.store.getMany([
+  const nullifier = decoded?.nullifier.toString() ?? "";
+  const revision = decoded?.revision ?? 0;
+  // One round trip for everything acceptance reads: the referendum, this revision's slot, the one before.
+  const [meta, taken, previous] = await deps.store.getMany([
     { pk, sk: keys.referendumMeta },
-    { pk, sk: keys.ballot(ballotId) },
-    ...(statement ? [{ pk, sk: keys.nullifier(statement.nullifier.toString()) }] : []),
+    ...(decoded ? [{ pk, sk: keys.revision(nullifier, revision) }] : []),
+    ...(decoded && revision > 1 ? [{ pk, sk: keys.revision(nullifier, revision - 1) }] : []),
   ]);
   if (!meta) throw new BlingError("REFERENDUM_NOT_FOUND");
   const record = referendumOf(meta);
+  // The same ballot again is answered whatever the clock says: it was accepted in time.
+  if (taken?.ballotId === ballotId) return answerAgain(deps, id, taken);
   if (!record.spec || !isAccepting(record, deps.clock.now())) throw new BlingError("REFERENDUM_NOT_OPEN");
   const spec = record.spec;
-  const nullifier = checkStatement(spec, submission, statement);
+  checkStatement(spec, submission, decoded);
+  if (taken || (revision > 1 && (!previous || !spec.revoting))) throw await revisionRefusal(deps, spec, nullifier);
 
-  if (existing) {
-    // A retry: make sure it is queued (the first attempt may have stopped before), and answer the same.
-    if (typeof existing.sequence !== "number") await deps.store.put(queueItem(id, existing));
-    return receiptOf(deps, id, existing);
-  }
   if (!(await deps.verifier.verify(submission))) throw new BlingError("BALLOT_PROOF_INVALID");
-  const revision = await claimNullifier(deps, spec, nullifier, ballotId, claimed ?? null);
 
+  // Hard close: the stamp itself must be before the close, however long verification took.
+  const now = deps.clock.now();
+  if (!isAccepting(record, now)) throw new BlingError("REFERENDUM_NOT_OPEN");
   // Whole seconds: the protocol needs no finer time (closesAt is in seconds), and a public
   // per-millisecond stamp would help link a ballot to a request in someone's network logs.
-  const receivedAt = Math.floor(deps.clock.now() / 1000);
+  const receivedAt = Math.floor(now / 1000);
   const entry: BallotEntry = { type: "bling.ballot.v1", referendumId: id, revision, receivedAt, ballot: submission };
   const entryHash = entryLeafHash(entry);
   const promiseSignature = signObject(
     { type: "bling.promise.v1", referendumId: id, entryHash, receivedAt },
     (message) => deps.signer.sign(message),
   );
-  const ballot: TableItem = {
+  const slot: TableItem = {
     pk,
-    sk: keys.ballot(ballotId),
+    sk: keys.revision(nullifier, revision),
     ballotId,
     nullifier,
     revision,
@@ -154,20 +186,38 @@ export async function acceptBallot(deps: CoreDeps, id: string, submission: Ballo
     entry: entry as unknown as JsonValue,
     promiseSignature,
   };
-  if (!(await deps.store.put(ballot, { absent: true }))) {
-    // The same ballot, submitted concurrently, got there first: answer with its receipt.
-    const winner = await deps.store.get(pk, keys.ballot(ballotId));
-    if (winner) return receiptOf(deps, id, winner);
-    throw new BlingError("BUSY");
+  if (!(await deps.store.put(slot, { absent: true }))) {
+    // Someone got this revision first: the same ballot (answer it) or another one (refuse).
+    const winner = await deps.store.get(pk, slot.sk);
+    if (winner?.ballotId === ballotId) return answerAgain(deps, id, winner);
+    throw await revisionRefusal(deps, spec, nullifier);
   }
-  // The receipt is returned only after both durable writes.
-  await deps.store.put(queueItem(id, ballot));
-  return receiptOf(deps, id, ballot);
+  // The receipt leaves only after the durable write and the seal check.
+  await Promise.all([
+    deps.store.put(indexItem(id, slot)),
+    deps.store.put(queueItem(id, slot)),
+    withdrawIfSealed(deps, id, slot),
+  ]);
+  return receiptOf(deps, id, slot);
 }
 
 /** The current receipt of an accepted ballot. */
 export async function getReceipt(deps: CoreDeps, id: string, ballotId: string): Promise<Receipt> {
-  const ballot = await deps.store.get(keys.referendum(id), keys.ballot(ballotId));
-  if (!ballot) throw new BlingError("BALLOT_NOT_FOUND");
-  return receiptOf(deps, id, ballot);
+  const index = await deps.store.get(keys.referendum(id), keys.ballot(ballotId));
+  const slot = index && (await deps.store.get(index.pk, keys.revision(text(index, "nullifier"), count(index, "revision"))));
+  if (!slot || slot.ballotId !== ballotId) throw new BlingError("BALLOT_NOT_FOUND");
+  return receiptOf(deps, id, slot);
+}
+
+/** Where a voter stands (public: a nullifier says nothing of who holds it): the last accepted revision and the next. */
+export async function nullifierStatus(
+  deps: CoreDeps,
+  id: string,
+  nullifier: string,
+): Promise<{ nullifier: string; revision: number; nextRevision: number | null }> {
+  const meta = await deps.store.get(keys.referendum(id), keys.referendumMeta);
+  const spec = meta && referendumOf(meta).spec;
+  if (!spec) throw new BlingError("REFERENDUM_NOT_FOUND");
+  const revision = await lastRevision(deps, id, nullifier);
+  return { nullifier, revision, nextRevision: revision === 0 || spec.revoting ? revision + 1 : null };
 }

@@ -12,8 +12,13 @@ export const keys = {
   referendaIndex: "REFERENDA",
   referendum: (id: string) => `REF#${id}`,
   referendumMeta: "META",
-  nullifier: (nullifier: string) => `NULL#${nullifier}`,
+  /** Revision r of a nullifier's ballot: the ballot itself, claimed by one conditional write. */
+  revision: (nullifier: string, revision: number) => `NULL#${nullifier}#${String(revision).padStart(10, "0")}`,
+  revisionsOf: (nullifier: string) => `NULL#${nullifier}#`,
+  revisionPrefix: "NULL#",
+  /** A ballot id → the revision slot holding it, for receipts. */
   ballot: (ballotId: string) => `BALLOT#${ballotId}`,
+  sweep: "SWEEP",
   lease: "LEASE",
   queue: (id: string) => `REF#${id}#QUEUE`,
   queued: (receivedAt: number, ballotId: string) => `${pad(receivedAt)}#${ballotId}`,

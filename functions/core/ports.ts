@@ -26,9 +26,11 @@ export type WriteCondition = { absent: true } | { match: Record<string, JsonValu
 export interface QueryOptions {
   /** Sort keys starting with this. */
   prefix: string;
-  /** Only sort keys strictly after this one. */
+  /** Only sort keys strictly after (or, descending, before) this one. */
   after?: string;
   limit: number;
+  /** Largest sort keys first. */
+  descending?: boolean;
 }
 
 /** The single-table store, with conditional writes only (no transactions). */

@@ -1,10 +1,19 @@
 /**
  * The sequencer: one per referendum at a time (a lease item held by conditional writes), it moves
- * queued ballots into the log in order, stores the subtree hashes, and signs the new tree head.
- * Every step is safe to repeat, so a crash anywhere is repaired by the next run.
+ * accepted ballots into the log, stores the subtree hashes, and signs the new tree head. Every
+ * step is safe to repeat, so a crash anywhere is repaired by the next run.
+ *
+ * What it logs is decided by the ballots themselves (the revision slots), not by the queue: the
+ * queue is only the fast path. A sweep over every slot, at least every quarter of the referendum's
+ * maximum merge delay and always before the log is sealed, finds an accepted ballot whose queue
+ * item was lost or deleted.
  */
+import { decodeBallotStatement } from "../../circuits/src";
+import { BlingError } from "../api/errors";
+import { count, text } from "./item-fields";
 import { keys } from "./keys";
 import type { CoreDeps, TableItem } from "./ports";
+import { referendumOf } from "./referendum-service";
 import {
   appendToFrontier,
   entryItem,
@@ -14,7 +23,6 @@ import {
   toEntryRecord,
   type LogEntryRecord,
 } from "./transparency-log-store";
-import { count, text } from "./item-fields";
 
 export interface SequencerRun {
   /** False when another sequencer holds the lease. */
@@ -22,6 +30,8 @@ export interface SequencerRun {
   integrated: number;
   size: number;
 }
+
+const PAGE = 1000;
 
 /** Takes (or renews) the referendum's sequencer lease for `owner`. */
 export async function acquireLease(deps: CoreDeps, id: string, owner: string, ttlMs: number): Promise<boolean> {
@@ -47,21 +57,70 @@ async function strandedEntries(deps: CoreDeps, id: string, size: number): Promis
   return items.map(toEntryRecord);
 }
 
-/** Queued ballots not yet in the log, oldest first; queue items of integrated ballots are cleaned up. */
-async function queuedBallots(deps: CoreDeps, id: string, limit: number, adopted: Set<string>): Promise<TableItem[]> {
+/** The slot key of a ballot from its queue item or log entry. */
+const slotKey = (id: string, nullifier: string, revision: number) => ({
+  pk: keys.referendum(id),
+  sk: keys.revision(nullifier, revision),
+});
+
+function slotOfEntry(id: string, record: LogEntryRecord) {
+  const nullifier = decodeBallotStatement(record.entry.ballot.publicSignals)?.nullifier;
+  if (nullifier === undefined) throw new Error(`log ${id}: entry ${record.sequence} has no nullifier`);
+  return slotKey(id, nullifier.toString(), record.entry.revision);
+}
+
+/** Slots the queue points at; queue items of ballots already logged (or gone) are cleaned up. */
+async function queuedSlots(deps: CoreDeps, id: string, limit: number): Promise<TableItem[]> {
   const queued = await deps.store.query(keys.queue(id), { prefix: "", limit });
   const found = await deps.store.getMany(
-    queued.map((item) => ({ pk: keys.referendum(id), sk: keys.ballot(text(item, "ballotId")) })),
+    queued.map((item) => slotKey(id, text(item, "nullifier"), count(item, "revision"))),
   );
-  const ballots: TableItem[] = [];
-  const stale: TableItem[] = [];
-  for (const [i, item] of queued.entries()) {
-    const ballot = found[i];
-    if (!ballot || typeof ballot.sequence === "number" || adopted.has(text(item, "ballotId"))) stale.push(item);
-    else ballots.push(ballot);
-  }
+  const stale = queued.filter((_, i) => typeof found[i]?.sequence === "number" || !found[i]);
   await inParallel(stale, (item) => deps.store.delete(item.pk, item.sk));
-  return ballots;
+  return found.filter((slot): slot is TableItem => slot !== null && typeof slot.sequence !== "number");
+}
+
+/** Every accepted ballot not yet logged, read from the slots themselves: O(ballots), so run seldom. */
+async function sweptSlots(deps: CoreDeps, id: string): Promise<TableItem[]> {
+  const pending: TableItem[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await deps.store.query(keys.referendum(id), { prefix: keys.revisionPrefix, after, limit: PAGE });
+    pending.push(...page.filter((slot) => typeof slot.sequence !== "number"));
+    if (page.length < PAGE) return pending;
+    after = page.at(-1)?.sk;
+  }
+}
+
+/**
+ * The ballots to log, in log order: by stamp, and every revision after the one before it (a
+ * missing predecessor is fetched, so a lost queue item can never put revision r + 1 before r).
+ */
+async function inLogOrder(deps: CoreDeps, id: string, slots: readonly TableItem[]): Promise<TableItem[]> {
+  const byKey = new Map(slots.map((slot) => [slot.sk, slot]));
+  for (let missing = [...byKey.values()]; missing.length > 0; ) {
+    const wanted = missing
+      .filter((slot) => count(slot, "revision") > 1)
+      .map((slot) => slotKey(id, text(slot, "nullifier"), count(slot, "revision") - 1))
+      .filter((key) => !byKey.has(key.sk));
+    const found = await deps.store.getMany(wanted);
+    missing = found.filter((slot): slot is TableItem => slot !== null && typeof slot.sequence !== "number");
+    for (const slot of missing) byKey.set(slot.sk, slot);
+  }
+  const sorted = [...byKey.values()].sort(
+    (a, b) => count(a, "receivedAt") - count(b, "receivedAt") || (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0),
+  );
+  const ordered: TableItem[] = [];
+  const placed = new Set<string>();
+  const place = (slot: TableItem): void => {
+    if (placed.has(slot.sk)) return;
+    const before = byKey.get(keys.revision(text(slot, "nullifier"), count(slot, "revision") - 1));
+    if (before) place(before);
+    placed.add(slot.sk);
+    ordered.push(slot);
+  };
+  sorted.forEach(place);
+  return ordered;
 }
 
 const PARALLEL = 16;
@@ -72,66 +131,87 @@ async function inParallel<T>(items: readonly T[], task: (item: T) => Promise<unk
     await Promise.all(items.slice(start, start + PARALLEL).map(task));
 }
 
+export interface IntegrateOptions {
+  batch?: number;
+  leaseMs?: number;
+  /** Sweep every slot now, whenever the last sweep was. */
+  sweep?: boolean;
+}
+
 /**
- * Integrates up to `batch` queued ballots of a referendum into its log and signs the new head.
- * Writes in an order a crash cannot harm: entries (conditional), subtree nodes, ballots' sequence
- * numbers, then the head (conditional on the size it started from), then queue cleanup.
+ * Integrates up to `batch` accepted ballots of a referendum into its log and signs the new head.
+ * Writes in an order a crash cannot harm: entries (conditional), subtree nodes, slots' sequence
+ * numbers, then the head (conditional on the size it started from), then queue cleanup. Once the
+ * log is sealed at close, it appends nothing.
  */
 export async function integrate(
   deps: CoreDeps,
   id: string,
   owner: string,
-  batch = 500,
-  leaseMs = 30_000,
+  options: IntegrateOptions = {},
 ): Promise<SequencerRun> {
+  const { batch = 500, leaseMs = 30_000 } = options;
   if (!(await acquireLease(deps, id, owner, leaseMs))) return { leased: false, integrated: 0, size: 0 };
+  const pk = keys.referendum(id);
+  const [meta, swept] = await deps.store.getMany([
+    { pk, sk: keys.referendumMeta },
+    { pk, sk: keys.sweep },
+  ]);
+  const record = meta && referendumOf(meta);
   const head = await readHead(deps, id);
+  if (!record?.spec || record.closing) return { leased: true, integrated: 0, size: head.size };
+  const now = deps.clock.now();
+  const sweepDue =
+    options.sweep === true ||
+    now - (typeof swept?.at === "number" ? swept.at : 0) >= (record.spec.maxMergeDelay * 1000) / 4;
+
   const stranded = await strandedEntries(deps, id, head.size);
   const adopted = new Set(stranded.map((entry) => entry.ballotId));
-  const fresh = await queuedBallots(deps, id, batch, adopted);
+  const candidates = sweepDue ? await sweptSlots(deps, id) : await queuedSlots(deps, id, batch);
+  const fresh = (await inLogOrder(deps, id, candidates))
+    .filter((slot) => !adopted.has(text(slot, "ballotId")))
+    .slice(0, batch);
 
-  const records: LogEntryRecord[] = [...stranded];
-  for (const ballot of fresh) {
-    const record: LogEntryRecord = {
-      sequence: head.size + records.length,
-      ballotId: text(ballot, "ballotId"),
-      entryHash: text(ballot, "entryHash"),
-      entry: ballot.entry as unknown as LogEntryRecord["entry"],
-    };
-    // Conditional: a sequencer that lost its lease cannot overwrite what the new holder wrote.
-    if (!(await deps.store.put(entryItem(id, record), { absent: true })))
-      return { leased: false, integrated: 0, size: head.size };
-    records.push(record);
+  const records: LogEntryRecord[] = [
+    ...stranded,
+    ...fresh.map((slot, i) => ({
+      sequence: head.size + stranded.length + i,
+      ballotId: text(slot, "ballotId"),
+      entryHash: text(slot, "entryHash"),
+      entry: slot.entry as unknown as LogEntryRecord["entry"],
+    })),
+  ];
+  // Conditional: a sequencer that lost its lease cannot overwrite what the new holder wrote.
+  let lostLease = false;
+  await inParallel(records.slice(stranded.length), async (record) => {
+    if (!(await deps.store.put(entryItem(id, record), { absent: true }))) lostLease = true;
+  });
+  if (lostLease) return { leased: false, integrated: 0, size: head.size };
+  if (records.length === 0) {
+    if (sweepDue) await deps.store.put({ pk, sk: keys.sweep, at: now });
+    return { leased: true, integrated: 0, size: head.size };
   }
-  if (records.length === 0) return { leased: true, integrated: 0, size: head.size };
 
   const frontier = head.frontier.map((node) => ({ ...node }));
-  const pk = keys.log(id);
+  const logPk = keys.log(id);
   const indexItems: TableItem[] = [];
   for (const record of records) {
     for (const node of appendToFrontier(frontier, record.sequence, record.entryHash))
-      indexItems.push({ pk, sk: keys.logNode(node.level, node.index), hash: node.hash });
-    indexItems.push({ pk, sk: `H#${record.entryHash}`, sequence: record.sequence });
+      indexItems.push({ pk: logPk, sk: keys.logNode(node.level, node.index), hash: node.hash });
+    indexItems.push({ pk: logPk, sk: `H#${record.entryHash}`, sequence: record.sequence });
   }
   // Subtree nodes and the hash index are pure functions of the entries: rewriting them is harmless.
   await deps.store.putMany(indexItems);
-  // Fresh ballots were just read; only adopted ones (from a crashed run) are read again.
-  const byId = new Map(fresh.map((ballot) => [text(ballot, "ballotId"), ballot]));
-  const adoptedBallots = await deps.store.getMany(
-    stranded.map((record) => ({ pk: keys.referendum(id), sk: keys.ballot(record.ballotId) })),
-  );
-  for (const ballot of adoptedBallots) if (ballot) byId.set(text(ballot, "ballotId"), ballot);
-  await deps.store.putMany(
-    records.flatMap((record) => {
-      const ballot = byId.get(record.ballotId);
-      return ballot ? [{ ...ballot, sequence: record.sequence }] : [];
-    }),
-  );
+  // Fresh slots were just read; only adopted ones (from a crashed run) are read again.
+  const adoptedSlots = await deps.store.getMany(stranded.map((record) => slotOfEntry(id, record)));
+  const slots = [...adoptedSlots.filter((slot): slot is TableItem => slot !== null), ...fresh];
+  const sequenceOf = new Map(records.map((record) => [record.ballotId, record.sequence]));
+  await deps.store.putMany(slots.map((slot) => ({ ...slot, sequence: sequenceOf.get(text(slot, "ballotId")) ?? -1 })));
   const size = head.size + records.length;
   const voters = head.voters + records.filter((record) => record.entry.revision === 1).length;
   const sth = signTreeHead(deps, id, size, rootOfFrontier(frontier));
   const headItem = {
-    pk,
+    pk: logPk,
     sk: keys.logHead,
     size,
     voters,
@@ -140,9 +220,22 @@ export async function integrate(
   };
   const previous = head.sth ? { match: { size: head.size } } : ({ absent: true } as const);
   if (!(await deps.store.put(headItem, previous))) return { leased: false, integrated: 0, size: head.size };
-  await deps.store.put({ pk, sk: keys.treeHead(size), ...(sth as unknown as Record<string, TableItem[string]>) });
-  await inParallel(fresh, (ballot) =>
-    deps.store.delete(keys.queue(id), keys.queued(count(ballot, "receivedAt"), text(ballot, "ballotId"))),
+  await deps.store.put({ pk: logPk, sk: keys.treeHead(size), ...(sth as unknown as Record<string, TableItem[string]>) });
+  await inParallel(slots, (slot) =>
+    deps.store.delete(keys.queue(id), keys.queued(count(slot, "receivedAt"), text(slot, "ballotId"))),
   );
+  if (sweepDue && fresh.length < batch) await deps.store.put({ pk, sk: keys.sweep, at: now });
   return { leased: true, integrated: records.length, size };
+}
+
+/**
+ * Integrates every accepted ballot not yet in the log, found by a sweep of the slots themselves:
+ * what sealing the log at close relies on.
+ * @returns how many it logged.
+ * @throws BlingError BUSY when another sequencer holds the lease.
+ */
+export async function integrateAll(deps: CoreDeps, id: string, owner: string): Promise<number> {
+  const run = await integrate(deps, id, owner, { batch: Number.POSITIVE_INFINITY, sweep: true });
+  if (!run.leased) throw new BlingError("BUSY", "Another sequencer holds this referendum's log; retry shortly.");
+  return run.integrated;
 }

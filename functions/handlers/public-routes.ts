@@ -1,7 +1,7 @@
 /** The public API: config, referenda, census data and registration, ballots, the log, tallies. */
 import { ballotSubmission, pageQuery, parseInput, registration } from "../api/schemas";
 import { z } from "zod";
-import { acceptBallot, getReceipt } from "../core/ballot-service";
+import { acceptBallot, getReceipt, nullifierStatus } from "../core/ballot-service";
 import { censusInfo, censusLeaves, register } from "../core/census-service";
 import type { CoreDeps } from "../core/ports";
 import { getReferendum, listReferendumIds, turnoutOf, type ReferendumRecord } from "../core/referendum-service";
@@ -71,6 +71,10 @@ export const publicRoutes: Route[] = [
   }),
   publicRoute("GET", "/v1/referenda/{id}/ballots/{ballotId}", async ({ context, params }) =>
     json(200, await getReceipt(context.deps, params.id ?? "", params.ballotId ?? "")),
+  ),
+  // A voter's device asks which revision to prove next (a key restored elsewhere knows nothing).
+  publicRoute("GET", "/v1/referenda/{id}/nullifiers/{nullifier}", async ({ context, params }) =>
+    json(200, await nullifierStatus(context.deps, params.id ?? "", params.nullifier ?? "")),
   ),
   publicRoute("GET", "/v1/referenda/{id}/log/head", async ({ context, params }) => {
     await getReferendum(context.deps, params.id ?? "");

@@ -30,6 +30,8 @@ const en = {
   "error.BALLOT_VOTES_INVALID": "Your ballot votes for options this referendum does not have.",
   "error.BALLOT_PROOF_INVALID": "Your ballot's proof did not verify. Reload the page and vote again.",
   "error.BALLOT_NULLIFIER_USED": "You have already voted in this referendum, and it does not allow changing your vote.",
+  "error.BALLOT_REVISION_CONFLICT":
+    "Your vote was changed meanwhile, perhaps from another device. Reload the page and vote again to change it.",
   "error.BALLOT_NOT_FOUND": "The service does not know this ballot.",
   "error.TALLY_NOT_READY": "The result has not been counted yet.",
   "error.LOG_RANGE_INVALID": "The requested part of the public log does not exist.",
@@ -68,6 +70,8 @@ export const errorMessages = defineMessages(en, {
   "error.BALLOT_VOTES_INVALID": "Uw stem kiest opties die dit referendum niet heeft.",
   "error.BALLOT_PROOF_INVALID": "Het bewijs bij uw stem klopte niet. Laad de pagina opnieuw en stem nog eens.",
   "error.BALLOT_NULLIFIER_USED": "U hebt in dit referendum al gestemd, en uw stem wijzigen is hier niet toegestaan.",
+  "error.BALLOT_REVISION_CONFLICT":
+    "Uw stem is intussen gewijzigd, misschien vanaf een ander apparaat. Laad de pagina opnieuw en stem nogmaals om hem te wijzigen.",
   "error.BALLOT_NOT_FOUND": "De dienst kent deze stem niet.",
   "error.TALLY_NOT_READY": "De uitslag is nog niet geteld.",
   "error.LOG_RANGE_INVALID": "Het gevraagde deel van het openbare logboek bestaat niet.",

@@ -18,6 +18,7 @@ const statement: BallotStatement = {
   censusRoot: 123n,
   referendumId: REFERENDUM_ID,
   nullifier: 456n,
+  revision: 3,
   votes: [3, 2, 1, 0, 0, 0, 0, 0],
   rules: { maxValue: 4, minTotal: 1, maxTotal: 16, costExponent: 2 },
 };

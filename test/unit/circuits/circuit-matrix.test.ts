@@ -3,6 +3,7 @@ import {
   BALLOT_CIRCUIT,
   BALLOT_PUBLIC_INPUTS,
   CENSUS_DEPTH,
+  REVISION_BITS,
   VOTE_OPTIONS,
   VOTE_VALUE_BITS,
 } from "../../../circuits/src/constants";
@@ -11,14 +12,14 @@ describe("# circuit matrix", () => {
   it("should build the default ballot circuit from the protocol constants", () => {
     expect(CIRCUITS[BALLOT_CIRCUIT]).toMatchObject({
       template: "Vote",
-      params: [CENSUS_DEPTH, VOTE_OPTIONS, VOTE_VALUE_BITS],
+      params: [CENSUS_DEPTH, VOTE_OPTIONS, VOTE_VALUE_BITS, REVISION_BITS],
       publicInputs: BALLOT_PUBLIC_INPUTS,
     });
   });
 
   it("should resolve ballot circuits of other depths as a build option", () => {
     expect(resolveCircuit("vote_d24_k8")).toEqual(ballotCircuit(24));
-    expect(resolveCircuit("vote_d32_k8")?.params).toEqual([32, VOTE_OPTIONS, VOTE_VALUE_BITS]);
+    expect(resolveCircuit("vote_d32_k8")?.params).toEqual([32, VOTE_OPTIONS, VOTE_VALUE_BITS, REVISION_BITS]);
     expect(resolveCircuit(SEMAPHORE_CIRCUIT)?.template).toBe("Semaphore");
   });
 

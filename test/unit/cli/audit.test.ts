@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { encodeBallotStatement, leafHash, padVotes, rootOf, yesNo, type Ballot } from "../../../circuits/src";
+import { SIGNAL } from "../../../circuits/src/constants";
 import { auditReferendum, type AuditDeps } from "../../../cli/audit/audit";
 import { parseBundle, type AuditBundle } from "../../../cli/audit/bundle";
 import { prefixRoots } from "../../../cli/audit/log-checks";
@@ -32,11 +33,12 @@ function options(ballots: Ballot[], overrides: Partial<BundleOptions> = {}): Bun
 const proved = new Set<string>();
 const keyOf = (ballot: Ballot): string => JSON.stringify([ballot.proof, ballot.publicSignals]);
 
-function ballot(nullifier: bigint, votes: number[]): Ballot {
+function ballot(nullifier: bigint, votes: number[], revision = 1): Ballot {
   const publicSignals = encodeBallotStatement({
     censusRoot: BigInt(ROOT),
     referendumId: REFERENDUM,
     nullifier,
+    revision,
     votes: padVotes(votes),
     rules: yesNo(),
   });
@@ -69,9 +71,17 @@ const HONEST = [
   ballot(101n, [1, 0]),
   ballot(102n, [0, 1]),
   ballot(103n, [1, 0]),
-  ballot(101n, [0, 1]),
+  ballot(101n, [0, 1], 2),
   ballot(104n, [0, 1]),
 ];
+
+/** Anyone's copy of a ballot: the same public signals under another valid proof (Groth16 malleability). */
+function copyOf(original: Ballot): Ballot {
+  const copy = structuredClone(original);
+  copy.proof.pi_c = ["3", `${original.proof.pi_c[1] ?? ""}9`, "1"];
+  proved.add(keyOf(copy));
+  return copy;
+}
 
 const clone = (bundle: AuditBundle): AuditBundle => structuredClone(bundle);
 
@@ -124,7 +134,9 @@ describe("# auditReferendum", () => {
       () => {
         const altered = {
           ...HONEST[1]!,
-          publicSignals: HONEST[1]!.publicSignals.map((s, i) => (i === 3 ? "1" : i === 4 ? "0" : s)),
+          publicSignals: HONEST[1]!.publicSignals.map((s, i) =>
+            i === SIGNAL.vote ? "1" : i === SIGNAL.vote + 1 ? "0" : s,
+          ),
         };
         return buildAuditBundle(options([HONEST[0]!, altered, ...HONEST.slice(2)]));
       },
@@ -202,7 +214,14 @@ describe("# auditReferendum", () => {
       publicSignals: good.publicSignals.map((s, i) => (i === index ? value : s)),
     });
     const bundle = buildAuditBundle(
-      options([good, swap(1, "7"), swap(0, "9"), swap(12, "2"), swap(5, "1"), { ...good, publicSignals: ["x"] }]),
+      options([
+        good,
+        swap(SIGNAL.referendumId, "7"),
+        swap(SIGNAL.censusRoot, "9"),
+        swap(SIGNAL.maxTotal, "2"),
+        swap(SIGNAL.vote + 2, "1"),
+        { ...good, publicSignals: ["x"] },
+      ]),
     );
     const report = await auditReferendum(bundle, {
       ...deps,
@@ -223,11 +242,32 @@ describe("# auditReferendum", () => {
     expect(problemsOf(report, "circuit")).toMatch(/verification key hashes to d+, the manifest says b+/);
   });
 
-  it("should refuse revisions that repeat under re-voting", async () => {
+  it("should catch a malleated copy of a superseded ballot logged as the voter's newest", async () => {
+    const report = await auditReferendum(buildAuditBundle(options([...HONEST, copyOf(HONEST[0]!)])), deps);
+    expect(failed(report)).toEqual(["nullifiers"]);
+    const problems = problemsOf(report, "nullifiers");
+    expect(problems).toMatch(/has revisions 1, 2, 1 in log order \(ballots #0, #3, #5\), not 1..3/);
+    expect(problems).toMatch(/ballot #5 repeats the public signals of ballot #0: a copy logged as a new ballot/);
+  });
+
+  it("should catch a revision the log skipped, and revisions out of log order", async () => {
+    const skipped = await auditReferendum(
+      buildAuditBundle(options([ballot(101n, [1, 0]), ballot(101n, [0, 1], 3)])),
+      deps,
+    );
+    expect(problemsOf(skipped, "nullifiers")).toMatch(/has revisions 1, 3 in log order/);
+    const reordered = await auditReferendum(
+      buildAuditBundle(options([ballot(101n, [0, 1], 2), ballot(101n, [1, 0])])),
+      deps,
+    );
+    expect(problemsOf(reordered, "nullifiers")).toMatch(/has revisions 2, 1 in log order/);
+  });
+
+  it("should refuse an entry whose revision is not the one its proof binds", async () => {
     const bundle = clone(buildAuditBundle(options(HONEST)));
     bundle.entries[3]!.entry.revision = 1;
     const report = await auditReferendum(bundle, deps);
-    expect(problemsOf(report, "nullifiers")).toMatch(/has revisions 1, 1 \(ballots #0, #3\), not 1..2/);
+    expect(problemsOf(report, "ballots")).toMatch(/#3 is logged as revision 1 but its proof binds revision 2/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { BlingError, ERRORS, toErrorResponse } from "../../../functions/api/errors";
 import { ballotSubmission, pageQuery, parseInput, referendumDraft, registration } from "../../../functions/api/schemas";
 import { rulesFromChoice } from "../../../functions/api/spec";
+import { PUBLIC_SIGNAL_COUNT } from "../../../circuits/src/constants";
 import { draftOf } from "../../fixtures/core-fixtures";
 
 const problemOf = (fn: () => unknown): unknown => {
@@ -52,11 +53,18 @@ describe("# API schemas", () => {
       protocol: "groth16",
       curve: "bn128",
     };
-    expect(problemOf(() => parseInput(ballotSubmission, { proof, publicSignals: Array(15).fill("1") }))).toBeNull();
-    expect(problemOf(() => parseInput(ballotSubmission, { proof, publicSignals: Array(14).fill("1") }))).not.toBeNull();
+    expect(
+      problemOf(() => parseInput(ballotSubmission, { proof, publicSignals: Array(PUBLIC_SIGNAL_COUNT).fill("1") })),
+    ).toBeNull();
+    expect(
+      problemOf(() => parseInput(ballotSubmission, { proof, publicSignals: Array(PUBLIC_SIGNAL_COUNT - 1).fill("1") })),
+    ).not.toBeNull();
     expect(
       problemOf(() =>
-        parseInput(ballotSubmission, { proof: { ...proof, protocol: "plonk" }, publicSignals: Array(15).fill("1") }),
+        parseInput(ballotSubmission, {
+          proof: { ...proof, protocol: "plonk" },
+          publicSignals: Array(PUBLIC_SIGNAL_COUNT).fill("1"),
+        }),
       ),
     ).not.toBeNull();
   });
