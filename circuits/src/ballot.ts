@@ -1,13 +1,12 @@
 import { groth16 } from "snarkjs";
-import { poseidon2 } from "poseidon-lite/poseidon2";
 import type { CensusProof } from "./census";
 import { MAX_REVISION } from "./constants";
-import { requireFieldElement } from "./field";
 import type { Identity } from "./identity";
-import type { Ballot } from "./statement";
+import { computeNullifier, type Ballot } from "./statement";
 import { padVotes, requireValidRules, votesProblems, type BallotRules, type CircuitRules } from "./rules";
 
 export {
+  computeNullifier,
   decodeBallotStatement,
   encodeBallotStatement,
   isWellFormedProof,
@@ -25,11 +24,6 @@ export interface ProvingArtifacts {
 
 /** The ballot circuit's input signals. */
 export type BallotCircuitInputs = Record<string, string | string[]>;
-
-/** Nullifier of an identity in a referendum: Poseidon(referendumId, secretScalar), as the circuit computes it. */
-export function computeNullifier(referendumId: bigint, secretScalar: bigint): bigint {
-  return poseidon2([requireFieldElement(referendumId, "referendumId"), secretScalar]);
-}
 
 /**
  * The circuit inputs for a ballot, unchecked: tests use it to feed the

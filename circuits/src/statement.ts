@@ -3,8 +3,14 @@
  * Free of snarkjs, so verifiers in worker threads and the browser load it without the prover.
  */
 import { BASE_FIELD_SIZE, MAX_REVISION, PUBLIC_SIGNAL_COUNT, SIGNAL, VOTE_OPTIONS, VOTE_VALUE_BITS } from "./constants";
-import { formatFieldElement, isCanonicalDecimalBelow, isCanonicalFieldElement } from "./field";
+import { poseidon2 } from "poseidon-lite/poseidon2";
+import { formatFieldElement, isCanonicalDecimalBelow, isCanonicalFieldElement, requireFieldElement } from "./field";
 import { areCircuitRulesInRange, type CircuitRules } from "./rules";
+
+/** Nullifier of an identity in a referendum: Poseidon(referendumId, secretScalar), as the circuit computes it. */
+export function computeNullifier(referendumId: bigint, secretScalar: bigint): bigint {
+  return poseidon2([requireFieldElement(referendumId, "referendumId"), secretScalar]);
+}
 
 /** A Groth16 proof as snarkjs writes it: coordinates as decimal strings. */
 export interface Groth16Proof {

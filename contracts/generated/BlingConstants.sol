@@ -6,7 +6,7 @@ pragma solidity ^0.8.28;
 uint256 constant BLING_SNARK_FIELD_SIZE = 21888242871839275222246405745257275088548364400416034343698204186575808495617;
 
 /// @dev Version of the ballot statement.
-uint256 constant BLING_PROTOCOL_VERSION = 1;
+uint256 constant BLING_PROTOCOL_VERSION = 2;
 
 /// @dev Maximum census depth of the default ballot circuit.
 uint256 constant BLING_CENSUS_DEPTH = 20;
@@ -21,7 +21,7 @@ uint256 constant BLING_MAX_VOTE_VALUE = 65535;
 uint256 constant BLING_MAX_TOTAL = 34359738367;
 
 /// @dev Length of a ballot's public signals.
-uint256 constant BLING_PUBLIC_SIGNAL_COUNT = 15;
+uint256 constant BLING_PUBLIC_SIGNAL_COUNT = 16;
 
 /// @dev Index of censusRoot in the public signals.
 uint256 constant BLING_SIGNAL_CENSUS_ROOT = 0;
@@ -32,17 +32,20 @@ uint256 constant BLING_SIGNAL_REFERENDUM_ID = 1;
 /// @dev Index of nullifier in the public signals.
 uint256 constant BLING_SIGNAL_NULLIFIER = 2;
 
+/// @dev Index of revision in the public signals.
+uint256 constant BLING_SIGNAL_REVISION = 3;
+
 /// @dev Index of vote in the public signals.
-uint256 constant BLING_SIGNAL_VOTE = 3;
+uint256 constant BLING_SIGNAL_VOTE = 4;
 
 /// @dev Index of maxValue in the public signals.
-uint256 constant BLING_SIGNAL_MAX_VALUE = 11;
+uint256 constant BLING_SIGNAL_MAX_VALUE = 12;
 
 /// @dev Index of minTotal in the public signals.
-uint256 constant BLING_SIGNAL_MIN_TOTAL = 12;
+uint256 constant BLING_SIGNAL_MIN_TOTAL = 13;
 
 /// @dev Index of maxTotal in the public signals.
-uint256 constant BLING_SIGNAL_MAX_TOTAL = 13;
+uint256 constant BLING_SIGNAL_MAX_TOTAL = 14;
 
 /// @dev Index of costExponent in the public signals.
-uint256 constant BLING_SIGNAL_COST_EXPONENT = 14;
+uint256 constant BLING_SIGNAL_COST_EXPONENT = 15;

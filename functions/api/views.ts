@@ -53,6 +53,15 @@ export interface CouncilReferendum extends ReferendumRecord {
   turnout: Turnout | null;
 }
 
+/** `GET /v1/referenda/{id}/nullifiers/{nullifier}`: where a voter stands, so any device proves the right revision. */
+export interface NullifierStatus {
+  nullifier: string;
+  /** The last accepted revision (0: none yet). */
+  revision: number;
+  /** The revision to prove next; null when re-voting is off and the voter has voted. */
+  nextRevision: number | null;
+}
+
 /** A census as its council and the public see it. */
 export interface CensusInfo {
   id: string;

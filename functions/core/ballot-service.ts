@@ -22,6 +22,7 @@ import {
 import { BlingError } from "../api/errors";
 import { entryLeafHash, signObject, type BallotEntry, type Receipt } from "../api/log-objects";
 import type { BallotSubmission, ReferendumSpec } from "../api/schemas";
+import type { NullifierStatus } from "../api/views";
 import { count, text } from "./item-fields";
 import { keys } from "./keys";
 import type { CoreDeps, TableItem } from "./ports";
@@ -210,11 +211,7 @@ export async function getReceipt(deps: CoreDeps, id: string, ballotId: string): 
 }
 
 /** Where a voter stands (public: a nullifier says nothing of who holds it): the last accepted revision and the next. */
-export async function nullifierStatus(
-  deps: CoreDeps,
-  id: string,
-  nullifier: string,
-): Promise<{ nullifier: string; revision: number; nextRevision: number | null }> {
+export async function nullifierStatus(deps: CoreDeps, id: string, nullifier: string): Promise<NullifierStatus> {
   const meta = await deps.store.get(keys.referendum(id), keys.referendumMeta);
   const spec = meta && referendumOf(meta).spec;
   if (!spec) throw new BlingError("REFERENDUM_NOT_FOUND");

@@ -8,7 +8,13 @@ import type { BallotSubmission, ReferendumDraftInput } from "../../functions/api
 import type { Receipt, SignedTreeHead } from "../../functions/api/log-objects";
 import type { PublicConfig } from "../../functions/api/public-config";
 import type { TallyResult } from "../../functions/api/tally-rules";
-import type { CensusInfo, CouncilReferendum, PublicReferendum, ReferendumRecord } from "../../functions/api/views";
+import type {
+  CensusInfo,
+  CouncilReferendum,
+  NullifierStatus,
+  PublicReferendum,
+  ReferendumRecord,
+} from "../../functions/api/views";
 
 export type ApiErrorCode = ErrorCode | "NETWORK";
 
@@ -73,6 +79,8 @@ export interface PublicApi {
   register: (censusId: string, code: string, commitment: string) => Promise<{ index: number }>;
   submitBallot: (id: string, ballot: BallotSubmission) => Promise<Receipt>;
   receipt: (id: string, ballotId: string) => Promise<Receipt>;
+  /** The voter's last accepted revision and the next one to prove (null: re-voting is off and it voted). */
+  nullifier: (id: string, nullifier: string) => Promise<NullifierStatus>;
   logHead: (id: string) => Promise<SignedTreeHead | null>;
   tally: (id: string) => Promise<TallyResult>;
 }
@@ -110,6 +118,8 @@ export function publicApi(options: ApiClientOptions): PublicApi {
       callJson<Receipt>(options, "POST", `/referenda/${enc(id)}/ballots`, ballot),
     receipt: (id: string, ballotId: string) =>
       callJson<Receipt>(options, "GET", `/referenda/${enc(id)}/ballots/${enc(ballotId)}`),
+    nullifier: (id: string, nullifier: string) =>
+      callJson<NullifierStatus>(options, "GET", `/referenda/${enc(id)}/nullifiers/${enc(nullifier)}`),
     logHead: async (id: string) =>
       (await callJson<{ treeHead: SignedTreeHead | null }>(options, "GET", `/referenda/${enc(id)}/log/head`)).treeHead,
     tally: (id: string) => callJson<TallyResult>(options, "GET", `/referenda/${enc(id)}/tally`),

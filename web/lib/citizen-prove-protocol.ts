@@ -13,6 +13,8 @@ export interface ProveRequest {
   /** The first `spec.census.size` leaves of the census, decimal. */
   leaves: string[];
   referendumId: string;
+  /** Which ballot of this voter it is: the service's next revision for the voter's nullifier. */
+  revision: number;
   votes: number[];
   rules: BallotRules;
   wasm: Uint8Array;

@@ -20,10 +20,15 @@ async function prove(request: ProveRequest): Promise<void> {
   }
   const censusProof = generateCensusProof(tree, identity.commitment);
   reply({ type: "census-ready" });
-  const ballot = await proveBallot(identity, censusProof, BigInt(request.referendumId), request.votes, request.rules, {
-    wasm: request.wasm,
-    zkey: request.zkey,
-  });
+  const ballot = await proveBallot(
+    identity,
+    censusProof,
+    BigInt(request.referendumId),
+    request.votes,
+    request.rules,
+    { wasm: request.wasm, zkey: request.zkey },
+    request.revision,
+  );
   reply({ type: "proved", ballot });
 }
 

@@ -4,10 +4,10 @@
  * artifacts, prove in the worker (timed as "bling-proof" for the benchmark), submit, keep the receipt.
  */
 import type { Identity } from "../../../circuits/src/identity";
-import type { Ballot } from "../../../circuits/src/statement";
+import { computeNullifier, type Ballot } from "../../../circuits/src/statement";
 import type { Receipt } from "../../../functions/api/log-objects";
 import type { ReferendumSpec } from "../../../functions/api/schemas";
-import type { PublicApi } from "../../lib/api-client";
+import { ApiError, type PublicApi } from "../../lib/api-client";
 import { fetchCheckedArtifact, fetchManifest } from "../../lib/artifacts";
 import type { ProveRequest, ProveResponse } from "../../lib/citizen-prove-protocol";
 import { saveReceipt } from "../../lib/receipt-store";
@@ -108,6 +108,10 @@ export async function castBallot(
   // The census first: a key that is not in it need not download the 5.7 MB of artifacts.
   const leaves = await downloadCensus(api, spec, onStage);
   if (!leaves.includes(identity.commitment.toString())) throw new CastError("not-in-census", "not in the census");
+  // The service, not this device, knows the voter's last revision: a key restored elsewhere has no receipts.
+  const nullifier = computeNullifier(BigInt(spec.id), identity.secretScalar).toString();
+  const { nextRevision } = await api.nullifier(spec.id, nullifier);
+  if (nextRevision === null) throw new ApiError("BALLOT_NULLIFIER_USED", 409, "already voted");
   const { wasm, zkey } = await downloadArtifacts(onStage);
   const ballot = await proveInWorker(
     {
@@ -115,6 +119,7 @@ export async function castBallot(
       privateKey: Uint8Array.from(identity.privateKey),
       leaves,
       referendumId: spec.id,
+      revision: nextRevision,
       votes,
       rules: spec.rules,
       wasm,
