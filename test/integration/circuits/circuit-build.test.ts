@@ -9,7 +9,12 @@ import { sha256Hex } from "../../../circuits/src/artifact-check";
 import { loadArtifacts } from "../../../circuits/src/artifacts";
 import { ballotInputs } from "../../../circuits/src/ballot";
 import { generateCensusProof } from "../../../circuits/src/census";
-import { BALLOT_CIRCUIT, PROTOCOL_VERSION, PUBLIC_SIGNAL_NAMES } from "../../../circuits/src/constants";
+import {
+  BALLOT_CIRCUIT,
+  PROTOCOL_VERSION,
+  PUBLIC_SIGNAL_COUNT,
+  PUBLIC_SIGNAL_NAMES,
+} from "../../../circuits/src/constants";
 import type { ArtifactManifest } from "../../../circuits/src/manifest";
 import { padVotes, yesNo } from "../../../circuits/src/rules";
 import { CIRCUITS, type CircuitEntry } from "../../../circuits/scripts/circuit-matrix";
@@ -60,7 +65,10 @@ describe("# committed ballot artifacts", () => {
     const dir = await mkdtemp(join(tmpdir(), "bling-artifacts-"));
     await cp(join(REPO_ROOT, "circuits", "artifacts", BALLOT_CIRCUIT), join(dir, BALLOT_CIRCUIT), { recursive: true });
     const vkeyPath = join(dir, BALLOT_CIRCUIT, manifest.files.vkey.path);
-    await writeFile(vkeyPath, (await readFile(vkeyPath, "utf8")).replace('"nPublic": 15', '"nPublic": 14'));
+    await writeFile(
+      vkeyPath,
+      (await readFile(vkeyPath, "utf8")).replace(`"nPublic": ${PUBLIC_SIGNAL_COUNT}`, '"nPublic": 14'),
+    );
     await expect(loadArtifacts(BALLOT_CIRCUIT, dir)).rejects.toThrow("does not match its manifest");
   });
 });

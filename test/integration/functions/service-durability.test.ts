@@ -23,9 +23,9 @@ import {
   type ApiCall,
 } from "../../fixtures/api-client";
 import { identityFromSeed } from "../../fixtures/ballot-fixtures";
-import { rerandomizer } from "../../fixtures/rerandomize";
 
-const voters = [0, 1, 2, 3].map((i) => identityFromSeed(`durable-voter-${i}`));
+// Distinct voters: a re-randomised copy of a ballot is the same ballot, so each ballot needs its own proof.
+const voters = Array.from({ length: 28 }, (_, i) => identityFromSeed(`durable-voter-${i}`));
 const LIVE = { sequencerIntervalMs: 50, anchorIntervalMs: 200, log: () => undefined };
 
 let dataDir: string;
@@ -79,13 +79,11 @@ describe("# the local stack through a crash of its table", () => {
     expectStatus(await api("POST", `/v1/council/referenda/${id}/open`, { token }), 200);
 
     // The loops run on their own: the first receipts get integrated without any help.
-    const rerandomize = await rerandomizer(artifacts.vkey);
     // One proof at a time: concurrent first proofs each start their own snarkjs curve threads.
-    const proved: Ballot[] = [];
+    const ballots: Ballot[] = [];
     for (const [i, voter] of voters.entries()) {
-      proved.push(await proveFromApi(api, id, voter, i % 2 ? [1, 0] : [0, 1], artifacts));
+      ballots.push(await proveFromApi(api, id, voter, i % 2 ? [1, 0] : [0, 1], artifacts));
     }
-    const ballots: Ballot[] = Array.from({ length: 120 }, (_, i) => rerandomize(proved[i % voters.length]!, i + 1));
     const first = expectStatus(await submitBallot(api, id, ballots[0]!), 202);
     await waitFor("the loops to integrate a ballot", async () => {
       const receipt = expectStatus(await api<Receipt>("GET", `/v1/referenda/${id}/ballots/${first.ballotId}`), 200);
@@ -103,7 +101,7 @@ describe("# the local stack through a crash of its table", () => {
           const ballot = ballots[next++]!;
           const answer = await submitBallot(api, id, ballot);
           answers.push(answer);
-          if (!killed && answers.filter((a) => a.status === 202).length >= 30) {
+          if (!killed && answers.filter((a) => a.status === 202).length >= 10) {
             killed = true;
             await dynalite.kill();
           }
@@ -113,7 +111,7 @@ describe("# the local stack through a crash of its table", () => {
     const receipted = [first, ...answers.filter((a) => a.status === 202).map((a) => a.body)];
     const failed = answers.filter((a) => a.status !== 202);
     expect(killed).toBe(true);
-    expect(receipted.length).toBeGreaterThanOrEqual(31);
+    expect(receipted.length).toBeGreaterThanOrEqual(11);
     expect(failed.length).toBeGreaterThan(0);
     // An outage is the service's failure, never blamed on the ballot: a 503 the client may retry.
     for (const answer of failed)

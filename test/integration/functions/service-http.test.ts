@@ -336,27 +336,24 @@ describe("# the referendum service over HTTP", () => {
     await stack.tick();
   });
 
-  it("should count exactly one of 50 concurrent ballots of one voter: one accepted without re-voting, all as revisions with it", async () => {
-    for (const [name, revoting] of [
-      ["no re-voting", false],
-      ["re-voting", true],
-    ] as const) {
+  it("should take 50 concurrent re-randomised copies of one ballot as that one ballot, with or without re-voting", async () => {
+    for (const name of ["no re-voting", "re-voting"]) {
       const referendum = opened.get(name)!;
       const ballot = await proveFromApi(api, referendum.id, voters[3]!, [0, 1], artifacts);
       const copies = Array.from({ length: 50 }, (_, i) => rerandomize(ballot, i + 1));
       const answers = await Promise.all(copies.map((copy) => submitBallot(api, referendum.id, copy)));
-      const accepted = answers.filter((a) => a.status === 202);
-      if (revoting) {
-        expect(accepted).toHaveLength(50);
-        expect(new Set(accepted.map((a) => a.body.entry.revision)).size).toBe(50);
-      } else {
-        expect(accepted).toHaveLength(1);
-        for (const refused of answers.filter((a) => a.status !== 202)) {
-          expect([refused.status, refused.body]).toMatchObject([409, { error: { code: "BALLOT_NULLIFIER_USED" } }]);
-        }
-      }
-      referendum.receipts.push(...accepted.map((a) => a.body));
+      const receipts = answers.map((answer) => expectStatus(answer, 202));
+      // The same ballot: one id, one entry, one revision, whatever its proof bytes.
+      expect(new Set(receipts.map((r) => `${r.ballotId} ${r.entryHash} ${r.entry.revision}`))).toEqual(
+        new Set([`${receipts[0]!.ballotId} ${receipts[0]!.entryHash} 1`]),
+      );
+      referendum.receipts.push(receipts[0]!);
     }
+    const noRevoting = opened.get("no re-voting")!;
+    const second = await proveFromApi(api, noRevoting.id, voters[3]!, [1, 0], artifacts);
+    expect((await submitBallot(api, noRevoting.id, second)).body).toMatchObject({
+      error: { code: "BALLOT_NULLIFIER_USED" },
+    });
     await stack.tick();
   });
 
@@ -598,7 +595,7 @@ describe("# the referendum service over HTTP", () => {
     }
     expect(
       expectStatus(await api<TallyResult>("GET", `/v1/referenda/${opened.get("re-voting")!.id}/tally`), 200),
-    ).toMatchObject({ ballots: 50, voters: 1 });
+    ).toMatchObject({ ballots: 1, voters: 1 });
   });
 
   it("should give every receipt an inclusion proof under a signed head that is anchored or consistent with an anchored one", async () => {
