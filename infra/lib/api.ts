@@ -42,6 +42,7 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
     errorMessage: "$context.error.message",
   }),
 );
+
 export interface BlingApiProps {
   settings: StageSettings;
   publicApi: IFunction;
