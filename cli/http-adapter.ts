@@ -20,21 +20,22 @@ const CORS = {
 };
 
 /**
- * How much of an oversized body is read and thrown away so its keep-alive connection stays usable
- * for the client's next request; past this the connection is closed instead.
+ * How much of a body is read (past MAX_BODY_BYTES, thrown away) so its keep-alive connection stays
+ * usable for the client's next request; past this the connection is closed instead.
  */
 const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
 
-type Body = { bytes: Buffer } | { tooLarge: true; drained: boolean };
+/** The body's first MAX_BODY_BYTES + 1 bytes (enough for the handler to answer 413), or null past the drain limit. */
+type Body = Buffer | null;
 
 /**
- * Reads the body, keeping at most MAX_BODY_BYTES. An oversized body is read to its end (up to
- * DRAIN_LIMIT_BYTES) rather than cut off: stopping mid-body would destroy the socket and reset the
- * client's connection, and the 413 with it.
+ * Reads the body, keeping at most MAX_BODY_BYTES + 1 bytes. An oversized body is read to its end
+ * (up to DRAIN_LIMIT_BYTES) rather than cut off: stopping mid-body would destroy the socket and
+ * reset the client's connection, and the 413 with it.
  */
 function readBody(request: IncomingMessage): Promise<Body> {
   const declared = Number(request.headers["content-length"]);
-  if (declared > MAX_BODY_BYTES + DRAIN_LIMIT_BYTES) return Promise.resolve({ tooLarge: true, drained: false });
+  if (declared > DRAIN_LIMIT_BYTES) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let length = 0;
@@ -46,12 +47,13 @@ function readBody(request: IncomingMessage): Promise<Body> {
     };
     // The stream stays flowing after an early answer, so the rest of the body is discarded, not buffered.
     request.on("data", (chunk: Buffer) => {
+      const kept = Math.max(0, Math.min(chunk.length, MAX_BODY_BYTES + 1 - length));
+      if (kept > 0) chunks.push(chunk.subarray(0, kept));
       length += chunk.length;
-      if (length <= MAX_BODY_BYTES) chunks.push(chunk);
-      else if (length > MAX_BODY_BYTES + DRAIN_LIMIT_BYTES) settle({ tooLarge: true, drained: false });
+      if (length > DRAIN_LIMIT_BYTES) settle(null);
     });
     request.on("end", () => {
-      settle(length > MAX_BODY_BYTES ? { tooLarge: true, drained: true } : { bytes: Buffer.concat(chunks) });
+      settle(Buffer.concat(chunks));
     });
     request.on("error", (error) => {
       if (!settled) reject(error);
@@ -113,11 +115,11 @@ async function serve(
   }
   const body = await readBody(request);
   let answer: HttpResponse;
-  if ("tooLarge" in body) {
-    // No route takes a body this large, so the handler need not see it (API Gateway also answers 413 itself).
+  if (body === null) {
+    // Like API Gateway's own payload limit: answered before any handler, on a connection that then closes.
     answer = errorResponse(new BlingError("BODY_TOO_LARGE"), () => undefined);
-    if (!body.drained) response.setHeader("connection", "close");
-  } else answer = await handler(toEvent(request, body.bytes));
+    response.setHeader("connection", "close");
+  } else answer = await handler(toEvent(request, body));
   response
     .writeHead(answer.statusCode, { ...CORS, ...(answer.headers as Record<string, string> | undefined) })
     .end(answer.body);

@@ -169,6 +169,16 @@ describe("# hostile input over HTTP", () => {
         { error: { code: "BODY_TOO_LARGE", message: expect.any(String) as unknown } },
         true,
       ]);
+      // A council route still authenticates before it looks at the body, as behind API Gateway.
+      const unauthenticated = await send(agent, "POST", "/v1/council/referenda", {
+        body: Buffer.alloc(MAX_BODY_BYTES * 4, "x"),
+        chunked,
+      });
+      expect([unauthenticated.status, unauthenticated.body, unauthenticated.reusedSocket]).toMatchObject([
+        401,
+        { error: { code: "UNAUTHENTICATED" } },
+        true,
+      ]);
       const next = await send(agent, "GET", "/v1/config");
       expect([next.status, next.reusedSocket]).toEqual([200, true]);
       const third = await send(other, "GET", "/v1/config");
