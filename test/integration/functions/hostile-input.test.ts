@@ -12,7 +12,9 @@ import { DynamoStore, dynamoClient, ensureTable } from "../../../functions/adapt
 import { startDynalite, type LocalDynalite } from "../../../functions/adapters/local-dynalite";
 import { MAX_BODY_BYTES } from "../../../functions/api/schemas";
 import type { PublicConfig } from "../../../functions/api/public-config";
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { createApiHandler } from "../../../functions/handlers/api-handler";
+import { json } from "../../../functions/handlers/http";
 import { councilRoutes } from "../../../functions/handlers/council-routes";
 import { publicRoutes } from "../../../functions/handlers/public-routes";
 import { startHttp, type LocalHttp } from "../../../cli/http-adapter";
@@ -35,6 +37,8 @@ let http: LocalHttp;
 let port: number;
 let token: string;
 let censusId: string;
+/** The service's clock (a manual one), which drafts' times are judged by. */
+let serviceNow: () => number;
 
 interface Answer {
   status: number;
@@ -96,6 +100,7 @@ beforeAll(async () => {
   client = dynamoClient(dynalite.endpoint);
   await ensureTable(client, TABLE);
   const deps = { ...coreDeps(), store: new DynamoStore(client, TABLE) };
+  serviceNow = () => deps.clock.now();
   http = await startHttp(
     createApiHandler({ deps, authenticate: localAuthenticator(SECRET), config, log: () => undefined }),
   );
@@ -207,5 +212,53 @@ describe("# hostile input over HTTP", () => {
     expect([untouched.status, untouched.reusedSocket]).toEqual([200, true]);
     agent.destroy();
     other.destroy();
+  });
+
+  it("should refuse a draft allowing more approvals than options, or closing in the past, naming the field", async () => {
+    const agent = new Agent();
+    const now = Math.floor(serviceNow() / 1000);
+    const draft = {
+      title: "Which parks get new benches?",
+      options: ["North", "South"],
+      rules: { preset: "approval", maxApprovals: 2 },
+      censusId,
+      opensAt: now - 3600,
+      closesAt: now + 3600,
+    };
+    const before = await itemCount();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ rules: { preset: "approval", maxApprovals: 3 } }, "rules.maxApprovals"],
+      [{ closesAt: now - 1 }, "closesAt"],
+    ];
+    for (const [change, field] of cases) {
+      const answer = await send(agent, "POST", "/v1/council/referenda", {
+        token,
+        body: Buffer.from(JSON.stringify({ ...draft, ...change })),
+      });
+      expect([answer.status, answer.body]).toMatchObject([
+        400,
+        { error: { code: "INPUT_INVALID", details: [{ path: field }] } },
+      ]);
+    }
+    expect(await itemCount()).toBe(before);
+    // Opening in the past is fine: it opens at once.
+    const created = await send(agent, "POST", "/v1/council/referenda", {
+      token,
+      body: Buffer.from(JSON.stringify(draft)),
+    });
+    expect(created.status).toBe(201);
+    agent.destroy();
+  });
+
+  it("should not put the client's address in the handler's event, so nothing downstream can log it", async () => {
+    const seen: APIGatewayProxyEventV2[] = [];
+    const spy = await startHttp((event) => {
+      seen.push(event);
+      return Promise.resolve(json(200, {}));
+    });
+    const response = await fetch(`${spy.url}/v1/config`, { headers: { "user-agent": "test-agent" } });
+    await spy.close();
+    expect(response.status).toBe(200);
+    expect(seen.map((event) => event.requestContext.http)).toMatchObject([{ sourceIp: "", userAgent: "" }]);
   });
 });
