@@ -7,7 +7,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { MAX_BODY_BYTES } from "../functions/api/schemas";
-import type { HttpResponse } from "../functions/handlers/http";
+import { BlingError } from "../functions/api/errors";
+import { errorResponse, type HttpResponse } from "../functions/handlers/http";
 import type { SiteHandler } from "./site-server";
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<HttpResponse>;
@@ -18,23 +19,49 @@ const CORS = {
   "access-control-allow-methods": "GET, POST, PUT, OPTIONS",
 };
 
-/** Reads at most MAX_BODY_BYTES + 1 bytes: enough for the handler to answer 413, never an unbounded buffer. */
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let length = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    length += buffer.length;
-    if (length > MAX_BODY_BYTES + 1) {
-      chunks.push(buffer.subarray(0, MAX_BODY_BYTES + 1 - (length - buffer.length)));
-      break;
-    }
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
+/**
+ * How much of a body is read (past MAX_BODY_BYTES, thrown away) so its keep-alive connection stays
+ * usable for the client's next request; past this the connection is closed instead.
+ */
+const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
+
+/** The body's first MAX_BODY_BYTES + 1 bytes (enough for the handler to answer 413), or null past the drain limit. */
+type Body = Buffer | null;
+
+/**
+ * Reads the body, keeping at most MAX_BODY_BYTES + 1 bytes. An oversized body is read to its end
+ * (up to DRAIN_LIMIT_BYTES) rather than cut off: stopping mid-body would destroy the socket and
+ * reset the client's connection, and the 413 with it.
+ */
+function readBody(request: IncomingMessage): Promise<Body> {
+  const declared = Number(request.headers["content-length"]);
+  if (declared > DRAIN_LIMIT_BYTES) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    let settled = false;
+    const settle = (body: Body): void => {
+      if (settled) return;
+      settled = true;
+      resolve(body);
+    };
+    // The stream stays flowing after an early answer, so the rest of the body is discarded, not buffered.
+    request.on("data", (chunk: Buffer) => {
+      const kept = Math.max(0, Math.min(chunk.length, MAX_BODY_BYTES + 1 - length));
+      if (kept > 0) chunks.push(chunk.subarray(0, kept));
+      length += chunk.length;
+      if (length > DRAIN_LIMIT_BYTES) settle(null);
+    });
+    request.on("end", () => {
+      settle(Buffer.concat(chunks));
+    });
+    request.on("error", (error) => {
+      if (!settled) reject(error);
+    });
+  });
 }
 
-function toEvent(request: IncomingMessage, sourceIp: string, body: Buffer): APIGatewayProxyEventV2 {
+function toEvent(request: IncomingMessage, body: Buffer): APIGatewayProxyEventV2 {
   const url = new URL(request.url ?? "/", "http://local");
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
@@ -57,8 +84,9 @@ function toEvent(request: IncomingMessage, sourceIp: string, body: Buffer): APIG
         method,
         path: url.pathname,
         protocol: "HTTP/1.1",
-        sourceIp,
-        userAgent: headers["user-agent"] ?? "",
+        // Never the client's address: nothing needs it, so nothing downstream can log or keep it.
+        sourceIp: "",
+        userAgent: "",
       },
       requestId: randomUUID(),
       routeKey: "$default",
@@ -85,12 +113,16 @@ async function serve(
     response.writeHead(204, CORS).end();
     return;
   }
-  // Read before the body: a body cut off at the limit destroys the request and its socket.
-  const sourceIp = request.socket.remoteAddress ?? "";
-  const result = await handler(toEvent(request, sourceIp, await readBody(request)));
+  const body = await readBody(request);
+  let answer: HttpResponse;
+  if (body === null) {
+    // Like API Gateway's own payload limit: answered before any handler, on a connection that then closes.
+    answer = errorResponse(new BlingError("BODY_TOO_LARGE"), () => undefined);
+    response.setHeader("connection", "close");
+  } else answer = await handler(toEvent(request, body));
   response
-    .writeHead(result.statusCode, { ...CORS, ...(result.headers as Record<string, string> | undefined) })
-    .end(result.body);
+    .writeHead(answer.statusCode, { ...CORS, ...(answer.headers as Record<string, string> | undefined) })
+    .end(answer.body);
 }
 
 export interface LocalHttp {

@@ -4,6 +4,7 @@
  */
 export const ERRORS = {
   INPUT_INVALID: { status: 400, message: "The request is not valid." },
+  PATH_INVALID: { status: 400, message: "The request path is not valid." },
   JSON_MALFORMED: { status: 400, message: "The request body is not valid JSON." },
   BODY_TOO_LARGE: { status: 413, message: "The request body is too large." },
   UNAUTHENTICATED: { status: 401, message: "A valid council token is required." },

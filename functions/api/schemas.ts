@@ -58,6 +58,11 @@ export const referendumDraft = z
   .refine((d) => d.rules.preset !== "yes-no" || d.options.length === 2, {
     message: "a yes/no referendum has exactly two options",
     path: ["options"],
+  })
+  // More approvals than options would put no limit on the ballot at all.
+  .refine((d) => d.rules.preset !== "approval" || d.rules.maxApprovals <= d.options.length, {
+    message: "an approval ballot allows at most as many approvals as there are options",
+    path: ["rules", "maxApprovals"],
   });
 export type ReferendumDraft = z.infer<typeof referendumDraft>;
 /** A draft as a client sends it: fields with a default may be left out. */

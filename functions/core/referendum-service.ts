@@ -48,14 +48,26 @@ export async function saveReferendum(deps: CoreDeps, record: ReferendumRecord): 
   return next;
 }
 
-function checkRules(draft: ReferendumDraft): void {
+function invalid(path: string, message: string): BlingError {
+  return new BlingError("INPUT_INVALID", `${path}: ${message}`, [{ path, message }]);
+}
+
+/**
+ * What the draft schema cannot see: rules against the option count (for callers that skip the
+ * schema) and the closing time against the service's clock. An opening time in the past is fine:
+ * it means "open as soon as opened".
+ * @throws BlingError INPUT_INVALID naming the field at fault.
+ */
+function checkDraft(deps: CoreDeps, draft: ReferendumDraft): void {
+  if (draft.rules.preset === "approval" && draft.rules.maxApprovals > draft.options.length) {
+    throw invalid("rules.maxApprovals", `at most ${draft.options.length} (the number of options)`);
+  }
   try {
     rulesFromChoice(draft.rules, draft.options.length);
   } catch (error) {
-    throw new BlingError("INPUT_INVALID", (error as Error).message, [
-      { path: "rules", message: (error as Error).message },
-    ]);
+    throw invalid("rules", (error as Error).message);
   }
+  if (draft.closesAt * 1000 <= deps.clock.now()) throw invalid("closesAt", "the closing time has already passed");
 }
 
 /** A fresh referendum id: a nonzero field element (it scopes the ballots' nullifiers). */
@@ -70,7 +82,7 @@ export async function createReferendum(
   draft: ReferendumDraft,
 ): Promise<ReferendumRecord> {
   await ownedCensus(deps, councilId, draft.censusId);
-  checkRules(draft);
+  checkDraft(deps, draft);
   const record: ReferendumRecord = {
     id: newReferendumId(deps),
     councilId,
@@ -96,7 +108,7 @@ export async function updateDraft(
   const record = await ownedReferendum(deps, councilId, id);
   if (record.state !== "draft") throw new BlingError("REFERENDUM_STATE", "Only a draft can be changed.");
   await ownedCensus(deps, councilId, draft.censusId);
-  checkRules(draft);
+  checkDraft(deps, draft);
   return saveReferendum(deps, { ...record, draft });
 }
 

@@ -5,6 +5,7 @@ import type { Authenticator } from "../adapters/auth";
 import type { CoreDeps } from "../core/ports";
 import type { PublicConfig } from "../api/public-config";
 import { errorResponse, type HttpResponse } from "./http";
+import { parsePathParams, pathParamKinds, type PathParamKind } from "./path-params";
 
 export interface ApiContext {
   deps: CoreDeps;
@@ -28,6 +29,8 @@ export interface Route {
   path: string;
   /** Council routes are authenticated before anything else is read. */
   council?: boolean;
+  /** The format of each `{name}`, checked before the handler runs. */
+  params: Readonly<Record<string, PathParamKind>>;
   handle(request: Request): Promise<HttpResponse>;
 }
 
@@ -35,14 +38,15 @@ type Handle = (request: Request) => Promise<HttpResponse>;
 
 /** A route anyone may call. */
 export function publicRoute(method: Route["method"], path: string, handle: Handle): Route {
-  return { method, path, handle };
+  return { method, path, params: pathParamKinds(path), handle };
 }
 
 /** A route for councils: the router authenticates the token before the handler reads anything. */
 export function councilRoute(method: Route["method"], path: string, handle: Handle): Route {
-  return { method, path, council: true, handle };
+  return { method, path, council: true, params: pathParamKinds(path), handle };
 }
 
+/** The raw (still percent-encoded) captures of `path` if it has the pattern's shape. */
 function match(pattern: string, path: string): Record<string, string> | null {
   const want = pattern.split("/");
   const got = path.replace(/\/+$/, "").split("/");
@@ -52,7 +56,7 @@ function match(pattern: string, path: string): Record<string, string> | null {
     const actual = got[i] ?? "";
     if (segment.startsWith("{")) {
       if (actual === "") return null;
-      params[segment.slice(1, -1)] = decodeURIComponent(actual);
+      params[segment.slice(1, -1)] = actual;
     } else if (segment !== actual) return null;
   }
   return params;
@@ -77,9 +81,10 @@ export function createRouter(
         council = (await context.authenticate(event)) ?? "";
         if (!council) throw new BlingError("UNAUTHENTICATED");
       }
+      const params = parsePathParams(found.route.params, found.params);
       return await found.route.handle({
         event,
-        params: found.params,
+        params,
         query: event.queryStringParameters ?? {},
         context,
         council,

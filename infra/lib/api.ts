@@ -3,6 +3,7 @@
  * pool whose users carry their council in the `custom:council` claim (what the handlers read).
  */
 import { Aws, Duration, RemovalPolicy } from "aws-cdk-lib";
+import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
@@ -23,6 +24,24 @@ import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { COUNCIL_CLAIM } from "../../functions/adapters/auth";
 import { signInDomainPrefix, type StageSettings } from "./settings";
+
+/**
+ * What the API's access log keeps. The default format records the caller's IP and user agent,
+ * which with a ballot's public `receivedAt` would map an address to a ballot; this keeps neither,
+ * nor the path (it holds ballot ids and nullifiers): the route key names the API only. Times are
+ * to the second ($context.requestTime, not requestTimeEpoch).
+ */
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: "$context.requestId",
+    requestTime: "$context.requestTime",
+    routeKey: "$context.routeKey",
+    status: "$context.status",
+    responseLatency: "$context.responseLatency",
+    integrationLatency: "$context.integrationLatency",
+    errorMessage: "$context.error.message",
+  }),
+);
 
 export interface BlingApiProps {
   settings: StageSettings;
@@ -109,7 +128,7 @@ export class BlingApi extends Construct {
       stageName: "$default",
       autoDeploy: true,
       throttle: settings.throttle,
-      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
     });
 
     const authorizer = new HttpUserPoolAuthorizer("CouncilToken", this.userPool, {

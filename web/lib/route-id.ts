@@ -3,10 +3,19 @@
 import { useEffect, useState } from "react";
 import { ROUTE_PLACEHOLDER } from "./routes";
 
+/** A hand-edited address may hold a malformed escape: that is no id (the page says "not found"), not a crash. */
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /** The id after `/{section}/` in the current address, or null when there is none. */
 export function routeIdOf(pathname: string, section: string): string | null {
   const match = new RegExp(`^/${section}/([^/]+)/?`).exec(pathname);
-  const id = match?.[1] ? decodeURIComponent(match[1]) : null;
+  const id = match?.[1] ? decoded(match[1]) : null;
   return id === ROUTE_PLACEHOLDER ? null : id;
 }
 

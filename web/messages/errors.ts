@@ -6,6 +6,7 @@ type ErrorMessages = Record<`error.${ApiErrorCode}`, string>;
 /** One message per API error code (the type makes a new code without its message a build error). */
 const en = {
   "error.INPUT_INVALID": "Some of what was entered is not valid. Check the form and try again.",
+  "error.PATH_INVALID": "This address is not valid. Check the link and try again.",
   "error.JSON_MALFORMED": "The request could not be read. Reload the page and try again.",
   "error.BODY_TOO_LARGE": "What was sent is too large.",
   "error.UNAUTHENTICATED": "Your council sign-in is missing or has expired. Sign in again.",
@@ -43,6 +44,7 @@ const en = {
 
 export const errorMessages = defineMessages(en, {
   "error.INPUT_INVALID": "Een deel van wat u invulde is niet geldig. Controleer het formulier en probeer het opnieuw.",
+  "error.PATH_INVALID": "Dit adres is niet geldig. Controleer de link en probeer het opnieuw.",
   "error.JSON_MALFORMED": "Het verzoek kon niet worden gelezen. Laad de pagina opnieuw en probeer het nog eens.",
   "error.BODY_TOO_LARGE": "Wat werd verstuurd is te groot.",
   "error.UNAUTHENTICATED": "Uw aanmelding als gemeente ontbreekt of is verlopen. Meld u opnieuw aan.",

@@ -9,6 +9,9 @@ import { createApiHandler } from "../../../functions/handlers/api-handler";
 import { councilRoutes } from "../../../functions/handlers/council-routes";
 import { publicRoutes } from "../../../functions/handlers/public-routes";
 import type { PublicConfig } from "../../../functions/api/public-config";
+import { createRouter, publicRoute } from "../../../functions/handlers/router";
+import { json } from "../../../functions/handlers/http";
+import { SNARK_FIELD_SIZE } from "../../../circuits/src";
 import { coreDeps } from "../../fixtures/core-fixtures";
 
 const SECRET = new Uint8Array(32).fill(3);
@@ -42,7 +45,59 @@ function event(
   };
 }
 
-const concrete = (path: string): string => path.replace(/\{[^}]+\}/g, "x1");
+/** A well-formed value for every path parameter, so only the one under attack is wrong. */
+const VALID: Record<string, string> = {
+  referendum: "12345",
+  census: "0123456789abcdef0123456789abcdef",
+  ballotId: "ab".repeat(32),
+  nullifier: "42",
+};
+
+/** The route's path with each parameter filled by `fill(name, kind)` (kind: the collection it names). */
+function fillPath(path: string, fill: (name: string, kind: string) => string): string {
+  return path.replace(/([^/]+)\/\{([^}]+)\}/g, (_all, collection: string, name: string) => {
+    const kind = name === "id" ? (collection === "referenda" ? "referendum" : "census") : name;
+    return `${collection}/${fill(name, kind)}`;
+  });
+}
+
+const concrete = (path: string): string => fillPath(path, (_name, kind) => VALID[kind] ?? "x1");
+
+const TOO_LONG = "9".repeat(3000);
+/** Hostile values of each kind of path parameter (as sent on the wire, percent-encoded where needed). */
+const HOSTILE: Record<string, string[]> = {
+  referendum: [TOO_LONG, "%E0%A4%A", "%", "0", "01", "-1", "1e3", "0x1f", "abc", "1%2F2", SNARK_FIELD_SIZE.toString()],
+  census: [
+    TOO_LONG,
+    "%E0%A4%A",
+    "0123456789ABCDEF0123456789ABCDEF",
+    "0123456789abcdef0123456789abcde",
+    "0123456789abcdef0123456789abcdeg",
+    "f".repeat(2048),
+  ],
+  ballotId: [TOO_LONG, "%E0%A4%A", "AB".repeat(32), "ab".repeat(31), "zz".repeat(32)],
+  nullifier: [TOO_LONG, "%E0%A4%A", "01", "-1", SNARK_FIELD_SIZE.toString()],
+};
+
+const ALL_ROUTES = [...publicRoutes, ...councilRoutes];
+/** Every route with a parameter, once per hostile value of each of its parameters. */
+const ATTACKS = ALL_ROUTES.flatMap((route) => {
+  const names = [...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+  return names.flatMap((target) => {
+    const kinds: string[] = [];
+    fillPath(route.path, (name, kind) => {
+      if (name === target) kinds.push(kind);
+      return "";
+    });
+    const kind = kinds[0] ?? "";
+    return (HOSTILE[kind] ?? []).map((value) => ({
+      route,
+      target,
+      value,
+      path: fillPath(route.path, (name, k) => (name === target ? value : (VALID[k] ?? ""))),
+    }));
+  });
+});
 
 describe("# API router", () => {
   const deps = coreDeps();
@@ -90,15 +145,10 @@ describe("# API router", () => {
     };
     expect(await answer(event("GET", "/v1/nowhere"))).toEqual([404, "ROUTE_NOT_FOUND"]);
     expect(await answer(event("DELETE", "/v1/config"))).toEqual([405, "METHOD_NOT_ALLOWED"]);
-    expect(await answer(event("POST", "/v1/censuses/x1/registrations", { body: "{" }))).toEqual([
-      400,
-      "JSON_MALFORMED",
-    ]);
-    expect(await answer(event("POST", "/v1/censuses/x1/registrations", { body: "x".repeat(70_000) }))).toEqual([
-      413,
-      "BODY_TOO_LARGE",
-    ]);
-    expect(await answer(event("GET", "/v1/referenda/x1/log/inclusion?hash=zz"))).toEqual([400, "INPUT_INVALID"]);
+    const registrations = `/v1/censuses/${VALID.census}/registrations`;
+    expect(await answer(event("POST", registrations, { body: "{" }))).toEqual([400, "JSON_MALFORMED"]);
+    expect(await answer(event("POST", registrations, { body: "x".repeat(70_000) }))).toEqual([413, "BODY_TOO_LARGE"]);
+    expect(await answer(event("GET", "/v1/referenda/12345/log/inclusion?hash=zz"))).toEqual([400, "INPUT_INVALID"]);
     expect(await answer(event("GET", "/v1/config"))).toEqual([200, undefined]);
   });
 
@@ -109,5 +159,69 @@ describe("# API router", () => {
     expect(await authorizerAuthenticator(event("GET", "/", { claims: { [COUNCIL_CLAIM]: "" } }))).toBeNull();
     expect(await authorizerAuthenticator(event("GET", "/", { claims: {} }))).toBeNull();
     expect(await authorizerAuthenticator(event("GET", "/"))).toBeNull();
+  });
+
+  describe("## hostile path parameters", () => {
+    let token: string;
+    beforeAll(async () => {
+      token = await issueCouncilToken(SECRET, "council-a");
+    });
+
+    it("should have hostile values for every parameter of every route", () => {
+      const withParams = ALL_ROUTES.filter((route) => route.path.includes("{"));
+      expect(withParams.length).toBeGreaterThanOrEqual(15);
+      for (const route of withParams) expect(ATTACKS.some((attack) => attack.route === route)).toBe(true);
+    });
+
+    it.each(ATTACKS.map((a) => [`${a.route.method} ${a.route.path} {${a.target}}=${a.value.slice(0, 40)}`, a]))(
+      "should answer %s with 400 PATH_INVALID and write nothing",
+      async (_name, { route, target, path }) => {
+        const before = deps.store.size;
+        const response = await handler(
+          event(route.method, path, { token: route.council ? token : undefined, body: "{}" }),
+        );
+        expect(response.statusCode).toBe(400);
+        const { error } = JSON.parse(response.body) as { error: { code: string; details: { path: string }[] } };
+        expect([error.code, error.details.map((d) => d.path)]).toEqual(["PATH_INVALID", [target]]);
+        expect(deps.store.size).toBe(before);
+      },
+    );
+
+    it("should still hand well-formed ids to the handler", async () => {
+      const answer = async (path: string, token?: string) => {
+        const response = await handler(event("GET", path, { token }));
+        return [response.statusCode, (JSON.parse(response.body) as { error?: { code: string } }).error?.code];
+      };
+      expect(await answer(`/v1/referenda/${VALID.referendum}`)).toEqual([404, "REFERENDUM_NOT_FOUND"]);
+      expect(await answer(`/v1/referenda/${(SNARK_FIELD_SIZE - 1n).toString()}/log/head`)).toEqual([
+        404,
+        "REFERENDUM_NOT_FOUND",
+      ]);
+      expect(await answer(`/v1/censuses/${VALID.census}`)).toEqual([404, "CENSUS_NOT_FOUND"]);
+      // A percent-encoded digit is still that digit.
+      expect(await answer(`/v1/censuses/%30123456789abcdef0123456789abcdef`)).toEqual([404, "CENSUS_NOT_FOUND"]);
+      expect(await answer(`/v1/council/referenda/${VALID.referendum}`, token)).toEqual([404, "REFERENDUM_NOT_FOUND"]);
+    });
+
+    it("should validate a parameter of a route added later by its name, and refuse a route with an unknown one", async () => {
+      const seen: string[] = [];
+      const route = publicRoute("GET", "/v1/referenda/{id}/nullifiers/{nullifier}", ({ params }) => {
+        seen.push(`${params.id}:${params.nullifier}`);
+        return Promise.resolve(json(200, {}));
+      });
+      const router = createRouter([route], {
+        deps,
+        authenticate: localAuthenticator(SECRET),
+        config,
+        log: () => undefined,
+      });
+      expect((await router(event("GET", "/v1/referenda/7/nullifiers/42"))).statusCode).toBe(200);
+      for (const bad of HOSTILE.nullifier ?? []) {
+        const response = await router(event("GET", `/v1/referenda/7/nullifiers/${bad}`));
+        expect([bad.slice(0, 20), response.statusCode]).toEqual([bad.slice(0, 20), 400]);
+      }
+      expect(seen).toEqual(["7:42"]);
+      expect(() => publicRoute("GET", "/v1/things/{thing}", () => Promise.resolve(json(200, {})))).toThrow(/\{thing\}/);
+    });
   });
 });

@@ -33,6 +33,14 @@ describe("# API schemas", () => {
       code: "INPUT_INVALID",
     });
     expect(problemOf(() => parseInput(referendumDraft, "draft"))).toMatchObject({ code: "INPUT_INVALID" });
+    const approval = { ...draftOf("c1", 0), options: ["a", "b"], rules: { preset: "approval", maxApprovals: 3 } };
+    expect(problemOf(() => parseInput(referendumDraft, approval))).toMatchObject({
+      code: "INPUT_INVALID",
+      message: expect.stringMatching(/^rules\.maxApprovals: /) as unknown,
+    });
+    expect(
+      problemOf(() => parseInput(referendumDraft, { ...approval, rules: { preset: "approval", maxApprovals: 2 } })),
+    ).toBeNull();
   });
 
   it("should take only canonical field elements and the exact ballot shape", () => {

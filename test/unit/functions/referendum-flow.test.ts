@@ -77,6 +77,52 @@ describe("# referendum lifecycle", () => {
     const census = await createCensus(deps, COUNCIL, "Town");
     expect(await codeOf(createReferendum(deps, "council-b", draftOf(census.id, deps.clock.now())))).toBe("FORBIDDEN");
   });
+
+  it("should refuse approval of more options than there are, and a closing time already past, naming the field", async () => {
+    const deps = coreDeps();
+    const census = await createCensus(deps, COUNCIL, "Town");
+    const now = deps.clock.now();
+    const nowSeconds = Math.floor(now / 1000);
+    const problem = async (promise: Promise<unknown>) =>
+      promise.then(
+        () => null,
+        (error: unknown) => (error instanceof BlingError ? { code: error.code, details: error.details } : error),
+      );
+    const approvalOf = (maxApprovals: number) =>
+      draftOf(census.id, now, { options: ["A", "B", "C"], rules: { preset: "approval", maxApprovals } });
+    const before = deps.store.size;
+    expect(await problem(createReferendum(deps, COUNCIL, approvalOf(4)))).toEqual({
+      code: "INPUT_INVALID",
+      details: [{ path: "rules.maxApprovals", message: expect.stringMatching(/3/) as unknown }],
+    });
+    for (const closesAt of [nowSeconds, nowSeconds - 1]) {
+      expect(
+        await problem(createReferendum(deps, COUNCIL, draftOf(census.id, now, { opensAt: closesAt - 60, closesAt }))),
+      ).toEqual({ code: "INPUT_INVALID", details: [{ path: "closesAt", message: expect.any(String) as unknown }] });
+    }
+    expect(deps.store.size).toBe(before);
+    // Opening in the past means "open at once".
+    const draft = await createReferendum(deps, COUNCIL, draftOf(census.id, now, { opensAt: nowSeconds - 3600 }));
+    expect((await createReferendum(deps, COUNCIL, approvalOf(3))).draft.rules).toEqual({
+      preset: "approval",
+      maxApprovals: 3,
+    });
+    deps.clock.advance(3_600_000);
+    // The same draft, once its closing time has passed, cannot be saved again.
+    expect(await problem(updateDraft(deps, COUNCIL, draft.id, draft.draft))).toMatchObject({
+      code: "INPUT_INVALID",
+      details: [{ path: "closesAt" }],
+    });
+    expect(
+      await problem(updateDraft(deps, COUNCIL, draft.id, { ...approvalOf(5), closesAt: nowSeconds + 7200 })),
+    ).toMatchObject({
+      code: "INPUT_INVALID",
+      details: [{ path: "rules.maxApprovals" }],
+    });
+    expect(
+      await problem(updateDraft(deps, COUNCIL, draft.id, { ...draft.draft, closesAt: nowSeconds + 7200 })),
+    ).toBeNull();
+  });
 });
 
 describe("# ballot acceptance", () => {

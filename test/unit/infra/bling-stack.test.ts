@@ -131,6 +131,26 @@ describe("# BlingStack", () => {
     }
   });
 
+  it("should log API requests without the caller's address or user agent, and times only to the second", () => {
+    for (const template of [dev, prod]) {
+      const stages = resources(template, "AWS::ApiGatewayV2::Stage");
+      expect(stages).toHaveLength(1);
+      const settings = stages[0]![1].Properties.AccessLogSettings as { Format?: unknown };
+      expect(typeof settings.Format).toBe("string");
+      const format = JSON.parse(settings.Format as string) as Record<string, string>;
+      expect(Object.values(format).join(" ")).not.toMatch(
+        /sourceIp|userAgent|identity|requestTimeEpoch|caller|user\b/i,
+      );
+      expect(format).toMatchObject({
+        requestId: "$context.requestId",
+        routeKey: "$context.routeKey",
+        status: "$context.status",
+        responseLatency: "$context.responseLatency",
+        requestTime: "$context.requestTime",
+      });
+    }
+  });
+
   it("should serve the API with stage throttling, CORS for the site only and a Cognito JWT authorizer on council routes", () => {
     dev.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
       StageName: "$default",

@@ -54,4 +54,10 @@ describe("# routeIdOf", () => {
     expect(routeIdOf("/verify/42/", "vote")).toBeNull();
     expect(routeIdOf("/vote/", "vote")).toBeNull();
   });
+
+  it("should read a malformed percent-encoding as no id, not throw", () => {
+    expect(routeIdOf("/verify/%E0%A4%A/", "verify")).toBeNull();
+    expect(routeIdOf("/vote/%/", "vote")).toBeNull();
+    expect(routeIdOf("/vote/%34%32/", "vote")).toBe("42");
+  });
 });

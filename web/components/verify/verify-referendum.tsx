@@ -48,7 +48,11 @@ export function VerifyReferendum(): ReactNode {
     site.api.referendum(id).then(setReferendum, setError);
   }, [site, id]);
 
-  if (id === null || (error instanceof ApiError && error.code === "REFERENDUM_NOT_FOUND"))
+  // An id that is not a referendum id at all (PATH_INVALID) names no referendum either.
+  if (
+    id === null ||
+    (error instanceof ApiError && (error.code === "REFERENDUM_NOT_FOUND" || error.code === "PATH_INVALID"))
+  )
     return <NotFound id={id ?? null} />;
   if (id === undefined || site.status === "loading") return <Loading />;
   if (site.status === "error") return <ErrorNotice>{t("common.configError", { detail: site.detail })}</ErrorNotice>;
