@@ -4,7 +4,7 @@ import { PROTOCOL_VERSION, SNARK_FIELD_SIZE, type JsonValue } from "../../circui
 import { BlingError } from "../api/errors";
 import type { ReferendumDraft, ReferendumSpec } from "../api/schemas";
 import { rulesFromChoice, specHash } from "../api/spec";
-import { censusInfo, ownedCensus } from "./census-service";
+import { exactCensusInfo, ownedCensus } from "./census-service";
 import { attributes } from "./item-fields";
 import { keys } from "./keys";
 import type { CoreDeps, TableItem } from "./ports";
@@ -126,7 +126,7 @@ export async function openReferendum(deps: CoreDeps, councilId: string, id: stri
   if (draft.closesAt * 1000 <= deps.clock.now()) {
     throw new BlingError("REFERENDUM_STATE", "The referendum's closing time has passed.");
   }
-  const census = await censusInfo(deps, draft.censusId);
+  const census = await exactCensusInfo(deps, draft.censusId);
   // An empty census has root 0, which no ballot can prove membership of (and the registry refuses).
   if (census.size === 0) throw new BlingError("CENSUS_EMPTY");
   const spec: ReferendumSpec = {
