@@ -100,12 +100,17 @@ export async function updateDraft(
   return saveReferendum(deps, { ...record, draft });
 }
 
-/** Ids of every referendum (public), or only those of one council. */
+/** Ids of every referendum (public), or only those of one council: every page of the index. */
 export async function listReferendumIds(deps: CoreDeps, councilId?: string): Promise<string[]> {
-  const items = await deps.store.query(keys.referendaIndex, { prefix: "REF#", limit: 1000 });
-  return items
-    .filter((item) => councilId === undefined || item.councilId === councilId)
-    .map((item) => item.sk.slice("REF#".length));
+  const ids: string[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const items = await deps.store.query(keys.referendaIndex, { prefix: "REF#", after, limit: 1000 });
+    for (const item of items)
+      if (councilId === undefined || item.councilId === councilId) ids.push(item.sk.slice("REF#".length));
+    if (items.length < 1000) return ids;
+    after = items[items.length - 1]?.sk;
+  }
 }
 
 /** Live turnout: ballots in the log, distinct voters among them, and the size of the frozen census. */
@@ -144,6 +149,8 @@ export async function openReferendum(deps: CoreDeps, councilId: string, id: stri
     circuit: deps.circuit,
     logPublicKey: deps.signer.publicKeyHex,
   };
+  // Into the live index (live-referenda.ts) before it is open, so the background work never misses it.
+  await deps.store.put({ pk: keys.liveIndex, sk: keys.referendum(record.id) });
   return saveReferendum(deps, {
     ...record,
     state: "open",
