@@ -34,28 +34,38 @@ export const EMPTY_CENSUS_FRONTIER: CensusFrontier = { size: 0, sideNodes: [], r
 const bitLength = (n: number): number => (n === 0 ? 0 : Math.floor(Math.log2(n)) + 1);
 
 /**
- * The frontier after appending `leaves` in order: at most bitLength(size) hashes per leaf, never a
- * read of earlier leaves. `hash` is Poseidon2; only benchmarks pass another (a memoized one).
+ * The frontier after appending `leaves` in order, as LeanIMT.insert would one by one, never reading
+ * earlier leaves. Level by level over the batch: about one hash per leaf plus two per level (one
+ * by one it would be one per set bit of each index). `hash` is Poseidon2; only benchmarks pass
+ * another (a memoized one).
  */
 export function appendToCensusFrontier(
   frontier: CensusFrontier,
   leaves: readonly bigint[],
   hash: PairHash = poseidonPair,
 ): CensusFrontier {
+  leaves.forEach((leaf, i) => requireFieldElement(leaf, `leaves[${i}]`));
+  if (leaves.length === 0) return frontier;
+  const size = frontier.size + leaves.length;
   const sideNodes = [...frontier.sideNodes];
-  let { size, root } = frontier;
-  for (const [i, leaf] of leaves.entries()) {
-    requireFieldElement(leaf, `leaves[${i}]`);
-    let node = leaf;
-    // Walk every level the new tree has, as LeanIMT.insert does; a left child is kept for later.
-    for (let level = 0; level < bitLength(size + 1); level++) {
-      if (Math.floor(size / 2 ** level) % 2 === 1) node = hash(sideNodes[level] ?? 0n, node);
-      else sideNodes[level] = node;
-    }
-    size += 1;
-    root = node;
+  let row = [...leaves];
+  // Index of row[0] among the nodes of its level.
+  let start = frontier.size;
+  for (let level = 0; level < bitLength(size); level++) {
+    const left = sideNodes[level] ?? 0n;
+    // The newest even-index node of the level waits for a right sibling (or is the lone last one).
+    const lastEven = (start + row.length - 1) % 2 === 0 ? start + row.length - 1 : start + row.length - 2;
+    if (lastEven >= start) sideNodes[level] = row[lastEven - start] as bigint;
+    const next: bigint[] = [];
+    let i = 0;
+    if (start % 2 === 1) next.push(hash(left, row[i++] as bigint));
+    // A lone left child is lifted unchanged (LeanIMT has no zero siblings).
+    for (; i < row.length; i += 2)
+      next.push(i + 1 < row.length ? hash(row[i] as bigint, row[i + 1] as bigint) : (row[i] as bigint));
+    row = next;
+    start = Math.floor(start / 2);
   }
-  return { size, sideNodes, root };
+  return { size, sideNodes, root: row[0] as bigint };
 }
 
 export function encodeCensusFrontier(frontier: CensusFrontier): EncodedCensusFrontier {
