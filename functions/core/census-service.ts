@@ -102,8 +102,10 @@ async function settleRegistration(deps: CoreDeps, leaf: TableItem): Promise<void
   if (!claim || (codeKey === undefined && typeof claim.index === "number")) return;
   if (typeof codeKey === "string") {
     const code = await deps.store.get(leaf.pk, codeKey);
-    if (code?.state === "pending" && code.commitment === commitment)
-      await deps.store.put(usedCode(code), { match: { state: "pending", commitment } });
+    // Pending: a crashed registration. Used with a commitment: written before codes forgot theirs
+    // (a legacy census's one-time fold from its first leaf scrubs them).
+    if ((code?.state === "pending" || code?.state === "used") && code.commitment === commitment)
+      await deps.store.put(usedCode(code), { match: { state: code.state, commitment } });
   }
   await deps.store.put(
     { pk: claim.pk, sk: claim.sk, index: indexOfKey(leaf.sk) },

@@ -149,7 +149,7 @@ describe("# census frontier in the meta", () => {
     expect([reads.mock.calls.length, query.mock.calls.length]).toEqual([1, 0]);
   });
 
-  it("should fold a census written before the meta kept its frontier on first read", async () => {
+  it("should fold a census written before the meta kept its frontier on first read, scrubbing old links", async () => {
     const deps = coreDeps();
     const census = await createCensus(deps, "council-a", "Legacy");
     const codes = await issueCodes(deps, "council-a", census.id, 3);
@@ -157,7 +157,14 @@ describe("# census frontier in the meta", () => {
     const meta = (await deps.store.get(`CENSUS#${census.id}`, "META"))!;
     const { root: _root, sideNodes: _sideNodes, ...legacy } = meta;
     await deps.store.put(legacy);
+    // Registrations of then kept the code-commitment link in both items.
+    const codeKey = [...deps.store.allItems()].find((item) => item.state === "used")!.sk;
+    await deps.store.put({ pk: meta.pk, sk: codeKey, state: "used", commitment: "41", index: 1, issuedAt: 1 });
+    await deps.store.put({ pk: meta.pk, sk: "COMMIT#41", codeKey, index: 1 });
+    expect(linkingItems(deps.store)).toHaveLength(2);
     expect((await censusInfo(deps, census.id)).root).toBe(rootOf(["40", "41", "42"]));
+    expect(linkingItems(deps.store)).toEqual([]);
+    expect(await register(deps, census.id, codes[2]!, "41")).toBe(1);
   });
 
   it("should give the exact root after a registration crashed between its leaf and the meta", async () => {
