@@ -1,8 +1,9 @@
 /**
- * `npm run bench [circuits|contracts|service|verify|web ...]`: the named benchmarks (all by default) in turn, each
+ * `npm run bench [census|circuits|contracts|service|verify|web ...]`: the named benchmarks (all by default) in turn, each
  * printing its table. Not a test: no assertions on time or gas.
  */
 import { curves } from "snarkjs";
+import { benchCensus } from "./census";
 import { benchCircuits } from "./circuits";
 import { benchContracts } from "./contracts";
 import { benchService } from "./service";
@@ -10,6 +11,7 @@ import { benchVerify } from "./verify";
 import { benchWeb } from "./web";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
+  census: benchCensus,
   circuits: benchCircuits,
   contracts: benchContracts,
   service: benchService,

@@ -6,6 +6,7 @@ export * from "./constants";
 export * from "./field";
 export * from "./identity";
 export * from "./census";
+export * from "./census-frontier";
 export * from "./rules";
 export * from "./ballot";
 export * from "./verify";

@@ -1,6 +1,12 @@
 /** Censuses: creation by a council, code issue, anonymous-friendly registration, and public reads. */
 import { bytesToHex } from "@noble/hashes/utils";
-import { buildCensus, censusRoot, CENSUS_DEPTH } from "../../circuits/src";
+import {
+  appendToCensusFrontier,
+  CENSUS_DEPTH,
+  decodeCensusFrontier,
+  EMPTY_CENSUS_FRONTIER,
+  type CensusFrontier,
+} from "../../circuits/src";
 import { BlingError } from "../api/errors";
 import { keys, indexOfKey } from "./keys";
 import type { CoreDeps, TableItem } from "./ports";
@@ -29,7 +35,16 @@ export async function ownedCensus(deps: CoreDeps, councilId: string, censusId: s
 export async function createCensus(deps: CoreDeps, councilId: string, name: string): Promise<CensusInfo> {
   const id = bytesToHex(deps.random.bytes(16));
   const createdAt = deps.clock.now();
-  const meta: TableItem = { pk: keys.census(id), sk: keys.censusMeta, councilId, name, createdAt, size: 0 };
+  const meta: TableItem = {
+    pk: keys.census(id),
+    sk: keys.censusMeta,
+    councilId,
+    name,
+    createdAt,
+    size: 0,
+    root: "0",
+    sideNodes: [],
+  };
   if (!(await deps.store.put(meta, { absent: true }))) throw new BlingError("BUSY");
   await deps.store.put({ pk: keys.council(councilId), sk: keys.census(id), name, createdAt });
   return { id, councilId, name, createdAt, size: 0, depth: CENSUS_DEPTH, root: "0" };
@@ -61,20 +76,84 @@ export async function issueCodes(
   return codes;
 }
 
-/** Number of leaves: the meta's hint, then any leaves written past it (a crash may leave the hint behind). */
-async function countLeaves(deps: CoreDeps, censusId: string, hint: number): Promise<number> {
-  let size = hint;
+/**
+ * The tree as the meta holds it. A census from before the meta kept its frontier has none: it is
+ * folded once from its first leaf.
+ */
+function frontierOf(meta: TableItem): CensusFrontier {
+  const { sideNodes } = meta;
+  if (!Array.isArray(sideNodes)) return EMPTY_CENSUS_FRONTIER;
+  return decodeCensusFrontier({
+    size: count(meta, "size"),
+    root: text(meta, "root"),
+    sideNodes: sideNodes.map((node) => (typeof node === "string" ? node : "")),
+  });
+}
+
+/**
+ * Finishes the registration that wrote `leaf`, if a crash stopped it: the code becomes "used" (and
+ * forgets the commitment), then the claim keeps only the index (and forgets the code). A leaf is
+ * never taken back, so once it exists the registration has happened and only this is left to do.
+ */
+async function settleRegistration(deps: CoreDeps, leaf: TableItem): Promise<void> {
+  const commitment = text(leaf, "commitment");
+  const claim = await deps.store.get(leaf.pk, keys.commitment(commitment));
+  const codeKey = claim?.codeKey;
+  if (!claim || (codeKey === undefined && typeof claim.index === "number")) return;
+  if (typeof codeKey === "string") {
+    const code = await deps.store.get(leaf.pk, codeKey);
+    // Pending: a crashed registration. Used with a commitment: written before codes forgot theirs
+    // (a legacy census's one-time fold from its first leaf scrubs them).
+    if ((code?.state === "pending" || code?.state === "used") && code.commitment === commitment)
+      await deps.store.put(usedCode(code), { match: { state: code.state, commitment } });
+  }
+  await deps.store.put(
+    { pk: claim.pk, sk: claim.sk, index: indexOfKey(leaf.sk) },
+    { match: { codeKey: codeKey ?? null } },
+  );
+}
+
+/** A code item that only says it was used: no commitment, no index, no time (which would order it among the leaves). */
+function usedCode(code: TableItem): TableItem {
+  const used: TableItem = { pk: code.pk, sk: code.sk, state: "used" };
+  if (code.issuedAt !== undefined) used.issuedAt = code.issuedAt;
+  return used;
+}
+
+function unusedCode(code: TableItem): TableItem {
+  return { ...usedCode(code), state: "unused" };
+}
+
+/**
+ * Folds the leaves past the meta's size into its frontier (settling the registrations that wrote
+ * them first), a page per conditional write on the size, until no leaf is left past it, or only
+ * until the meta covers leaf `through`. Any number of callers may fold at once: a write that loses
+ * the race is dropped and the fold goes on from the winner's meta. Returns the meta it ended on.
+ */
+async function foldCensus(deps: CoreDeps, censusId: string, through?: number): Promise<TableItem> {
   for (;;) {
-    const after = size > 0 ? keys.leaf(size - 1) : undefined;
-    const found = await deps.store.query(keys.census(censusId), { prefix: keys.leafPrefix, after, limit: PAGE });
-    size += found.length;
-    if (found.length < PAGE) return size;
+    const meta = await censusMeta(deps, censusId);
+    const frontier = frontierOf(meta);
+    if (through !== undefined && frontier.size > through) return meta;
+    const after = frontier.size > 0 ? keys.leaf(frontier.size - 1) : undefined;
+    const found = await deps.store.query(meta.pk, { prefix: keys.leafPrefix, after, limit: PAGE });
+    const leaves = found.filter((item, i) => indexOfKey(item.sk) === frontier.size + i);
+    if (leaves.length < found.length)
+      throw new Error(`census ${censusId} has a gap at ${frontier.size + leaves.length}`);
+    if (leaves.length === 0) return meta;
+    for (const leaf of leaves) await settleRegistration(deps, leaf);
+    const next = appendToCensusFrontier(
+      frontier,
+      leaves.map((leaf) => BigInt(text(leaf, "commitment"))),
+    );
+    const folded = { ...meta, size: next.size, root: String(next.root), sideNodes: next.sideNodes.map(String) };
+    await deps.store.put(folded, { match: { size: meta.size ?? null, root: meta.root ?? null } });
   }
 }
 
-/** Appends a commitment at the first free index: conditional puts keep the leaves contiguous. */
+/** Appends a commitment at the first free index from `hint`: conditional puts keep the leaves contiguous. */
 async function appendLeaf(deps: CoreDeps, censusId: string, commitment: string, hint: number): Promise<number> {
-  let index = await countLeaves(deps, censusId, hint);
+  let index = hint;
   for (let attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++, index++) {
     if (index >= 2 ** CENSUS_DEPTH) throw new BlingError("CENSUS_FULL");
     const leaf = { pk: keys.census(censusId), sk: keys.leaf(index), commitment };
@@ -86,9 +165,55 @@ async function appendLeaf(deps: CoreDeps, censusId: string, commitment: string, 
 }
 
 /**
- * Registers a commitment with a single-use code and returns its leaf index. Each step is a
- * conditional write that a retry with the same code and commitment resumes, so a crash never
- * loses a registration; a refused registration leaves the census as it was.
+ * A used code with a commitment: the table no longer knows which commitment the code registered,
+ * so any commitment already in the census answers its index (its leaf is public anyway, so this
+ * tells nothing), which keeps a retried registration idempotent; a new commitment is refused.
+ */
+async function answerUsedCode(deps: CoreDeps, censusId: string, codeKey: string, commitment: string): Promise<number> {
+  const pk = keys.census(censusId);
+  let claim = await deps.store.get(pk, keys.commitment(commitment));
+  // Still linked to this code: its registration crashed after the leaf; settle it now.
+  if (claim?.codeKey === codeKey) {
+    await foldCensus(deps, censusId);
+    claim = await deps.store.get(pk, keys.commitment(commitment));
+  }
+  if (typeof claim?.index === "number" && claim.codeKey === undefined) return claim.index;
+  throw new BlingError("REGISTRATION_CODE_USED");
+}
+
+/** The code item, reserved ("pending") for `commitment`; or the index to answer for a used code. */
+async function reserveCode(
+  deps: CoreDeps,
+  censusId: string,
+  codeKey: string,
+  commitment: string,
+): Promise<TableItem | number> {
+  const pk = keys.census(censusId);
+  // A lost race for the code reads it again: it is then pending or used.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const codeItem = await deps.store.get(pk, codeKey);
+    if (!codeItem) throw new BlingError("REGISTRATION_CODE_UNKNOWN");
+    if (codeItem.state === "used") return answerUsedCode(deps, censusId, codeKey, commitment);
+    if (codeItem.state === "pending") {
+      if (codeItem.commitment !== commitment) throw new BlingError("REGISTRATION_CODE_USED");
+      return codeItem;
+    }
+    if (await deps.store.put({ ...codeItem, state: "pending", commitment }, { match: { state: "unused" } }))
+      return codeItem;
+  }
+  throw new BlingError("BUSY");
+}
+
+/**
+ * Registers a commitment with a single-use code and returns its leaf index.
+ *
+ * Writes, each conditional and resumed by a retry with the same code and commitment: (1) the code
+ * is reserved for the commitment ("pending"); (2) the commitment is claimed for the code; (3) the
+ * leaf is appended; then the fold (4) marks the code "used", (5) strips the code from the claim
+ * and (6) advances the meta. Only (1)-(5) hold the code-commitment link, and a crash after (3) is
+ * settled by the next registration or open too. When it completes the table keeps that the code
+ * was used and that the commitment has a leaf, never which code brought which commitment. A
+ * refused registration leaves the census as it was.
  */
 export async function register(deps: CoreDeps, censusId: string, code: string, commitment: string): Promise<number> {
   const meta = await censusMeta(deps, censusId);
@@ -96,32 +221,31 @@ export async function register(deps: CoreDeps, censusId: string, code: string, c
   if (normalized === null) throw new BlingError("REGISTRATION_CODE_UNKNOWN");
   const pk = keys.census(censusId);
   const codeKey = keys.code(hashCode(deps.codeKey, censusId, normalized));
-  const codeItem = await deps.store.get(pk, codeKey);
-  if (!codeItem) throw new BlingError("REGISTRATION_CODE_UNKNOWN");
-  if (codeItem.commitment !== undefined && codeItem.commitment !== commitment)
-    throw new BlingError("REGISTRATION_CODE_USED");
-  if (codeItem.state === "used") return count(codeItem, "index");
 
   // 1. Reserve the code for this commitment.
-  if (codeItem.state === "unused") {
-    const reserved = { ...codeItem, state: "pending", commitment };
-    if (!(await deps.store.put(reserved, { match: { state: "unused" } })))
-      throw new BlingError("REGISTRATION_CODE_USED");
-  }
+  const codeItem = await reserveCode(deps, censusId, codeKey, commitment);
+  if (typeof codeItem === "number") return codeItem;
+
   // 2. Claim the commitment; if another code holds it, release the reservation and refuse.
-  const claim = { pk, sk: keys.commitment(commitment), codeKey };
-  if (!(await deps.store.put(claim, { absent: true }))) {
-    const holder = await deps.store.get(pk, claim.sk);
+  const claimKey = keys.commitment(commitment);
+  let hint = count(meta, "size");
+  if (!(await deps.store.put({ pk, sk: claimKey, codeKey }, { absent: true }))) {
+    const holder = await deps.store.get(pk, claimKey);
     if (holder?.codeKey !== codeKey) {
-      await deps.store.put({ ...codeItem, state: "unused" }, { match: { state: "pending", commitment } });
-      throw new BlingError("COMMITMENT_REGISTERED");
+      if (await deps.store.put(unusedCode(codeItem), { match: { state: "pending", commitment } }))
+        throw new BlingError("COMMITMENT_REGISTERED");
+      // The reservation was gone: a concurrent retry of this very registration finished it.
+      return answerUsedCode(deps, censusId, codeKey, commitment);
     }
+    // A retry: settle whatever the crashed attempt left, its own leaf included, before appending.
+    hint = count(await foldCensus(deps, censusId), "size");
+    const claim = await deps.store.get(pk, claimKey);
+    if (typeof claim?.index === "number") return claim.index;
   }
-  // 3. Append the leaf, then record where it went.
-  const index = await appendLeaf(deps, censusId, commitment, count(meta, "size"));
-  await deps.store.put({ ...claim, index });
-  await deps.store.put({ ...codeItem, state: "used", commitment, index });
-  await deps.store.put({ ...meta, size: index + 1 }, { match: { size: meta.size ?? null } });
+
+  // 3. Append the leaf; the fold then settles the registration and advances the meta.
+  const index = await appendLeaf(deps, censusId, commitment, hint);
+  await foldCensus(deps, censusId, index);
   return index;
 }
 
@@ -133,7 +257,7 @@ export async function censusLeaves(deps: CoreDeps, censusId: string, from: numbe
   return items.map((item) => text(item, "commitment"));
 }
 
-/** Every commitment of a census, in leaf order. */
+/** Every commitment of a census, in leaf order (O(size): for exports and benchmarks, never a request). */
 export async function allCommitments(deps: CoreDeps, censusId: string): Promise<bigint[]> {
   const commitments: bigint[] = [];
   for (;;) {
@@ -148,17 +272,29 @@ export async function allCommitments(deps: CoreDeps, censusId: string): Promise<
   }
 }
 
-/** Size, depth and current root (LeanIMT, as circuits/ builds it). */
-export async function censusInfo(deps: CoreDeps, censusId: string): Promise<CensusInfo> {
-  const meta = await censusMeta(deps, censusId);
-  const commitments = await allCommitments(deps, censusId);
+function infoOf(meta: TableItem, censusId: string): CensusInfo {
+  const frontier = frontierOf(meta);
   return {
     id: censusId,
     councilId: text(meta, "councilId"),
     name: text(meta, "name"),
     createdAt: count(meta, "createdAt"),
-    size: commitments.length,
+    size: frontier.size,
     depth: CENSUS_DEPTH,
-    root: String(censusRoot(buildCensus(commitments))),
+    root: String(frontier.root),
   };
+}
+
+/**
+ * Size, depth and root (LeanIMT, as circuits/ builds it) from the meta alone: O(1). A leaf whose
+ * registration crashed before the fold is not in it until the next registration or open folds it.
+ */
+export async function censusInfo(deps: CoreDeps, censusId: string): Promise<CensusInfo> {
+  const meta = await censusMeta(deps, censusId);
+  return infoOf(Array.isArray(meta.sideNodes) ? meta : await foldCensus(deps, censusId), censusId);
+}
+
+/** As censusInfo, with every leaf written so far folded in: the exact tree, for freezing it. */
+export async function exactCensusInfo(deps: CoreDeps, censusId: string): Promise<CensusInfo> {
+  return infoOf(await foldCensus(deps, censusId), censusId);
 }

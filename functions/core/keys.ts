@@ -10,6 +10,9 @@ export const keys = {
   leaf: (index: number) => `LEAF#${pad(index)}`,
   leafPrefix: "LEAF#",
   referendaIndex: "REFERENDA",
+  /** Referenda with background work left (opened, tally not yet anchored): one item each. */
+  liveIndex: "LIVE",
+  liveIndexBackfilled: "BACKFILLED",
   referendum: (id: string) => `REF#${id}`,
   referendumMeta: "META",
   /** Revision r of a nullifier's ballot: the ballot itself, claimed by one conditional write. */

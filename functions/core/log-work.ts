@@ -4,16 +4,13 @@
  * how far anchoring lags behind the log.
  */
 import { anchorReferendum } from "./anchoring";
+import { liveReferenda } from "./live-referenda";
 import type { ChainAnchor, CoreDeps } from "./ports";
-import { getReferendum, listReferendumIds, type ReferendumRecord } from "./referendum-service";
+import type { ReferendumRecord } from "./referendum-service";
 import { integrate } from "./sequencer";
 import { readTreeHeads } from "./transparency-log-store";
 
-/** Referenda with work left: opened and not yet tallied on chain. */
-export async function liveReferenda(deps: CoreDeps): Promise<ReferendumRecord[]> {
-  const records = await Promise.all((await listReferendumIds(deps)).map((id) => getReferendum(deps, id)));
-  return records.filter((record) => record.state !== "draft" && !record.anchors.tallied);
-}
+export { liveReferenda };
 
 /** Runs the sequencer once for every live referendum; the number of ballots it logged. */
 export async function sequenceAll(deps: CoreDeps, owner: string): Promise<number> {

@@ -4,7 +4,7 @@ import { PROTOCOL_VERSION, SNARK_FIELD_SIZE, type JsonValue } from "../../circui
 import { BlingError } from "../api/errors";
 import type { ReferendumDraft, ReferendumSpec } from "../api/schemas";
 import { rulesFromChoice, specHash } from "../api/spec";
-import { censusInfo, ownedCensus } from "./census-service";
+import { exactCensusInfo, ownedCensus } from "./census-service";
 import { attributes } from "./item-fields";
 import { keys } from "./keys";
 import type { CoreDeps, TableItem } from "./ports";
@@ -112,12 +112,17 @@ export async function updateDraft(
   return saveReferendum(deps, { ...record, draft });
 }
 
-/** Ids of every referendum (public), or only those of one council. */
+/** Ids of every referendum (public), or only those of one council: every page of the index. */
 export async function listReferendumIds(deps: CoreDeps, councilId?: string): Promise<string[]> {
-  const items = await deps.store.query(keys.referendaIndex, { prefix: "REF#", limit: 1000 });
-  return items
-    .filter((item) => councilId === undefined || item.councilId === councilId)
-    .map((item) => item.sk.slice("REF#".length));
+  const ids: string[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const items = await deps.store.query(keys.referendaIndex, { prefix: "REF#", after, limit: 1000 });
+    for (const item of items)
+      if (councilId === undefined || item.councilId === councilId) ids.push(item.sk.slice("REF#".length));
+    if (items.length < 1000) return ids;
+    after = items[items.length - 1]?.sk;
+  }
 }
 
 /** Live turnout: ballots in the log, distinct voters among them, and the size of the frozen census. */
@@ -138,7 +143,7 @@ export async function openReferendum(deps: CoreDeps, councilId: string, id: stri
   if (draft.closesAt * 1000 <= deps.clock.now()) {
     throw new BlingError("REFERENDUM_STATE", "The referendum's closing time has passed.");
   }
-  const census = await censusInfo(deps, draft.censusId);
+  const census = await exactCensusInfo(deps, draft.censusId);
   // An empty census has root 0, which no ballot can prove membership of (and the registry refuses).
   if (census.size === 0) throw new BlingError("CENSUS_EMPTY");
   const spec: ReferendumSpec = {
@@ -157,6 +162,8 @@ export async function openReferendum(deps: CoreDeps, councilId: string, id: stri
     circuit: deps.circuit,
     logPublicKey: deps.signer.publicKeyHex,
   };
+  // Into the live index (live-referenda.ts) before it is open, so the background work never misses it.
+  await deps.store.put({ pk: keys.liveIndex, sk: keys.referendum(record.id) });
   return saveReferendum(deps, {
     ...record,
     state: "open",
