@@ -146,3 +146,17 @@ export async function integrate(
   );
   return { leased: true, integrated: records.length, size };
 }
+
+/**
+ * Integrates every accepted ballot not yet in the log; how many it integrated. Stops when a run
+ * integrates nothing (or another sequencer holds the lease: the caller then cannot vouch for
+ * completeness and should retry).
+ */
+export async function integrateAll(deps: CoreDeps, id: string, owner: string): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const run = await integrate(deps, id, owner);
+    total += run.integrated;
+    if (run.integrated === 0) return total;
+  }
+}
