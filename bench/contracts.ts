@@ -78,21 +78,19 @@ export async function benchContracts(): Promise<void> {
     }
 
     await bling.chain.increaseTime(3601);
+    const closing: number[] = [];
     const tally: number[] = [];
-    for (const { id } of referenda) {
+    for (const { id, closesAt } of referenda) {
+      const head = { id, closedAt: closesAt, logSize: 4000, logRoot: hash32(`${id}-4000`) };
+      closing.push(Number((await council.closeLog(head)).gasUsed));
       const counts = [612n, 388n, 0n, 0n, 0n, 0n, 0n, 0n];
       const final = { id, counts, logSize: 4000, logRoot: hash32(`${id}-4000`), nullifierSetRoot: hash32(`n-${id}`) };
       tally.push(Number((await council.publishTally(final)).gasUsed));
     }
 
-    const [o, f, l, v, t, p] = [open, firstCheckpoint, laterCheckpoint, verify, tally, perVote].map(median) as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
+    const [o, f, l, v, c, t, p] = [open, firstCheckpoint, laterCheckpoint, verify, closing, tally, perVote].map(
+      median,
+    ) as [number, number, number, number, number, number, number];
     printTable(
       `Registry gas (anvil, solc optimizer 200 runs, cancun; median of ${SAMPLES}+ transactions, whole-transaction gas incl. 21,000 base)`,
       ["operation", "gas"],
@@ -100,6 +98,7 @@ export async function benchContracts(): Promise<void> {
         ["openReferendum", fmt(o)],
         ["checkpoint (first of a referendum)", fmt(f)],
         ["checkpoint (later)", fmt(l)],
+        ["closeLog", fmt(c)],
         ["publishTally", fmt(t)],
         ["verifyBallot (view, as a transaction)", fmt(v)],
         ["per-vote design: castBallot (verify + nullifier)", fmt(p)],

@@ -39,6 +39,8 @@ export interface LocalStackOptions {
   log?: (message: string, error?: unknown) => void;
   /** The static site (web/out) to serve beside the API, with a `/config.json` for this stack. */
   siteDir?: string;
+  /** Blocks on top of an anchoring write before it counts as anchored (default 0: anvil does not reorganise). */
+  confirmations?: number;
   /** The site's sign-in settings; default none (councils paste a token). Tests point it at a stand-in hosted UI. */
   auth?: SiteConfig["auth"];
 }
@@ -191,6 +193,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const chainAnchor = registryAnchor(
       new RegistryClient(deployment.registry, chain.wallet(COUNCIL_ACCOUNT), deployment.deployBlock),
+      { confirmations: options.confirmations ?? 0 },
     );
     const owner = `local-${randomUUID()}`;
     const sequence = async (): Promise<void> => {

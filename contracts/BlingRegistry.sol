@@ -23,7 +23,9 @@ import {IBallotVerifier} from "./IBallotVerifier.sol";
  * service's transparency log; the chain holds what lets anyone audit it: at opening the spec hash,
  * census root and ballot rules, while open the log's signed heads (size, root), and at the end the
  * tally with the final log head and the root of the counted-nullifier set. Gas per ballot therefore
- * falls toward zero as one checkpoint covers more ballots.
+ * falls toward zero as one checkpoint covers more ballots. At the effective close (the scheduled
+ * one or the council's earlier one) the council anchors the closing head once; after it the log
+ * takes no checkpoint, and the tally must cover exactly that closing log.
  * @dev Only hashes, roots, counts and times are stored: no personal data. Every rejection is a
  * custom error; every write follows check, write, emit.
  */
@@ -53,6 +55,14 @@ contract BlingRegistry {
         bytes32 logRoot;
     }
 
+    /// @notice The log as it stood at the close: what the tally must cover, and when it was anchored.
+    struct Closing {
+        uint64 closedAt;
+        uint64 logSize;
+        uint64 anchoredAt;
+        bytes32 logRoot;
+    }
+
     struct Tally {
         uint64[BLING_VOTE_OPTIONS] counts;
         uint64 logSize;
@@ -74,9 +84,13 @@ contract BlingRegistry {
     error Bling__InvalidSchedule(uint64 opensAt, uint64 closesAt);
     error Bling__CheckpointNotGrowing(uint64 lastLogSize, uint64 logSize);
     error Bling__TallyAlreadyPublished(uint256 id);
-    error Bling__ReferendumNotClosed(uint256 id, uint64 closesAt);
-    error Bling__TallyBehindCheckpoint(uint64 lastLogSize, uint64 logSize);
-    error Bling__TallyRootMismatch(bytes32 checkpointRoot, bytes32 logRoot);
+    error Bling__LogAlreadyClosed(uint256 id);
+    error Bling__ClosingAfterSchedule(uint64 closedAt, uint64 closesAt);
+    error Bling__ClosingInFuture(uint64 closedAt, uint64 blockTime);
+    error Bling__ClosingBehindCheckpoint(uint64 lastLogSize, uint64 logSize);
+    error Bling__ClosingRootMismatch(bytes32 checkpointRoot, bytes32 logRoot);
+    error Bling__LogNotClosed(uint256 id);
+    error Bling__TallyNotAtClosing(uint64 closingLogSize, bytes32 closingLogRoot);
     error Bling__CountBeyondOptions(uint256 option);
 
     event OwnershipTransferred(address indexed previousOwner, address indexed newOwner);
@@ -92,6 +106,7 @@ contract BlingRegistry {
         uint64 closesAt
     );
     event LogCheckpointed(uint256 indexed id, uint256 index, uint64 logSize, bytes32 logRoot);
+    event LogClosed(uint256 indexed id, uint64 closedAt, uint64 logSize, bytes32 logRoot);
     event TallyPublished(
         uint256 indexed id,
         uint64[BLING_VOTE_OPTIONS] counts,
@@ -107,6 +122,7 @@ contract BlingRegistry {
 
     mapping(uint256 id => Referendum) private _referenda;
     mapping(uint256 id => Checkpoint[]) private _checkpoints;
+    mapping(uint256 id => Closing) private _closings;
     mapping(uint256 id => Tally) private _tallies;
 
     modifier onlyOwner() {
@@ -174,9 +190,10 @@ contract BlingRegistry {
         emit ReferendumOpened(id, msg.sender, specHash, censusRoot, rules, opensAt, closesAt);
     }
 
-    /// @notice Anchors a signed head of the ballot log; sizes strictly increase until the tally.
+    /// @notice Anchors a signed head of the ballot log; sizes strictly increase until the close.
     function checkpoint(uint256 id, uint64 logSize, bytes32 logRoot) external onlyReferendumCouncil(id) {
-        if (_tallies[id].publishedAt != 0) revert Bling__TallyAlreadyPublished(id);
+        // A head after the closing one would let the log grow past the close unseen by the tally.
+        if (_closings[id].anchoredAt != 0) revert Bling__LogAlreadyClosed(id);
         Checkpoint[] storage checkpoints = _checkpoints[id];
         uint64 lastLogSize = checkpoints.length == 0 ? 0 : checkpoints[checkpoints.length - 1].logSize;
         if (logSize <= lastLogSize) revert Bling__CheckpointNotGrowing(lastLogSize, logSize);
@@ -186,9 +203,34 @@ contract BlingRegistry {
     }
 
     /**
-     * @notice Publishes the tally once, after closing: counts per option over the latest ballot of
-     * each nullifier, the final log head (at least the last checkpoint, and equal to it at the same
-     * size) and the root of the sorted set of counted nullifiers.
+     * @notice Anchors the closing head of the log once: the head at the effective close `closedAt`
+     * (the scheduled close or an earlier one the council decided), at least the last checkpoint and
+     * equal to it at the same size. Afterwards no checkpoint is taken and the tally covers exactly
+     * this log. Observers judge the delay between `closedAt` and the block time it was anchored at.
+     */
+    function closeLog(uint256 id, uint64 closedAt, uint64 logSize, bytes32 logRoot) external onlyReferendumCouncil(id) {
+        Referendum storage referendum = _referenda[id];
+        if (_closings[id].anchoredAt != 0) revert Bling__LogAlreadyClosed(id);
+        if (closedAt > referendum.closesAt) revert Bling__ClosingAfterSchedule(closedAt, referendum.closesAt);
+        // A close in the future would seal the log while ballots may still be accepted.
+        if (closedAt > block.timestamp) revert Bling__ClosingInFuture(closedAt, uint64(block.timestamp));
+        Checkpoint[] storage checkpoints = _checkpoints[id];
+        if (checkpoints.length != 0) {
+            Checkpoint storage last = checkpoints[checkpoints.length - 1];
+            if (logSize < last.logSize) revert Bling__ClosingBehindCheckpoint(last.logSize, logSize);
+            if (logSize == last.logSize && logRoot != last.logRoot) {
+                revert Bling__ClosingRootMismatch(last.logRoot, logRoot);
+            }
+        }
+
+        _closings[id] = Closing(closedAt, logSize, uint64(block.timestamp), logRoot);
+        emit LogClosed(id, closedAt, logSize, logRoot);
+    }
+
+    /**
+     * @notice Publishes the tally once, after the closing head is anchored: counts per option over
+     * the latest ballot of each nullifier, the closing log head exactly, and the root of the sorted
+     * set of counted nullifiers. An early close can thus be tallied at once.
      */
     function publishTally(
         uint256 id,
@@ -199,14 +241,10 @@ contract BlingRegistry {
     ) external onlyReferendumCouncil(id) {
         Referendum storage referendum = _referenda[id];
         if (_tallies[id].publishedAt != 0) revert Bling__TallyAlreadyPublished(id);
-        if (block.timestamp < referendum.closesAt) revert Bling__ReferendumNotClosed(id, referendum.closesAt);
-        Checkpoint[] storage checkpoints = _checkpoints[id];
-        if (checkpoints.length != 0) {
-            Checkpoint storage last = checkpoints[checkpoints.length - 1];
-            if (logSize < last.logSize) revert Bling__TallyBehindCheckpoint(last.logSize, logSize);
-            if (logSize == last.logSize && logRoot != last.logRoot) {
-                revert Bling__TallyRootMismatch(last.logRoot, logRoot);
-            }
+        Closing storage closing = _closings[id];
+        if (closing.anchoredAt == 0) revert Bling__LogNotClosed(id);
+        if (logSize != closing.logSize || logRoot != closing.logRoot) {
+            revert Bling__TallyNotAtClosing(closing.logSize, closing.logRoot);
         }
         for (uint256 i = referendum.rules.options; i < BLING_VOTE_OPTIONS; ++i) {
             if (counts[i] != 0) revert Bling__CountBeyondOptions(i);
@@ -250,6 +288,11 @@ contract BlingRegistry {
         uint256 end = from + limit < checkpoints.length ? from + limit : checkpoints.length;
         page = new Checkpoint[](from < end ? end - from : 0);
         for (uint256 i = 0; i < page.length; ++i) page[i] = checkpoints[from + i];
+    }
+
+    /// @notice The closing head, or a zero closing (anchoredAt 0) before the log is closed.
+    function getClosing(uint256 id) external view returns (Closing memory) {
+        return _closings[id];
     }
 
     /// @notice The tally, or a zero tally (publishedAt 0) while none is published.

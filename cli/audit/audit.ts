@@ -14,6 +14,7 @@ import {
 } from "./anchor-checks";
 import { checkBallots, checkNullifiers, checkTally, decodeEntries } from "./ballot-checks";
 import type { AuditBundle } from "./bundle";
+import { checkClose } from "./close-checks";
 import { checkCheckpoints, checkLog, entryLeafHashes } from "./log-checks";
 import type { AuditReport } from "./report";
 
@@ -50,6 +51,7 @@ export async function auditReferendum(bundle: AuditBundle, deps: AuditDeps): Pro
     checkNullifiers(bundle, statements),
     checkLog(bundle, leafHashes),
     checkCheckpoints(bundle, leafHashes),
+    checkClose(bundle),
     checkTally(bundle, statements),
   ];
   return { referendumId: bundle.referendumId, ok: checks.every((check) => check.ok), checks };

@@ -60,6 +60,13 @@ export const auditAnchors = z.object({
     })
     .nullable(),
   checkpoints: z.array(z.object({ index: size, logSize: size, logRoot: hex0x, anchoredAt: z.number() })),
+  /** The closing head (absent in dumps made before the hard close: read as not anchored). */
+  closing: z
+    .object({ closedAt: z.number(), logSize: size, logRoot: hex0x, anchoredAt: z.number() })
+    .nullable()
+    .default(null),
+  /** The chain's latest block time when the anchors were read: whether a missing closing is late. */
+  chainTime: z.number().nullable().default(null),
   tally: z
     .object({
       counts: z.array(decimal),
@@ -78,6 +85,7 @@ const spec = z.looseObject({
   options: z.array(z.string()),
   rules: rules.loose(),
   revoting: z.boolean(),
+  maxMergeDelay: z.int().min(0),
   opensAt: z.number(),
   closesAt: z.number(),
   census: z.looseObject({ id: z.string(), root: decimal, size }),

@@ -103,9 +103,12 @@ export async function fetchAnchors(rpc: string, registry: string, id: bigint, fr
     if ((await provider.getCode(registry)) === "0x")
       throw new SourceError(`no contract at ${registry} on chain ${chainId}`);
     const client = new RegistryClient(registry, provider, fromBlock);
-    const [referendum, checkpoints, tally] = await Promise.all([
+    // Read first: every anchor below is at least as new as this time.
+    const chainTime = await client.chainTime();
+    const [referendum, checkpoints, closing, tally] = await Promise.all([
       client.getReferendum(id),
       client.getCheckpoints(id),
+      client.getClosing(id),
       client.getTally(id),
     ]);
     return {
@@ -119,6 +122,13 @@ export async function fetchAnchors(rpc: string, registry: string, id: bigint, fr
         closesAt: referendum.closesAt,
       },
       checkpoints: checkpoints.map((c) => ({ ...c })),
+      closing: closing && {
+        closedAt: closing.closedAt,
+        logSize: closing.logSize,
+        logRoot: closing.logRoot,
+        anchoredAt: closing.anchoredAt,
+      },
+      chainTime,
       tally: tally && {
         counts: tally.counts.map(String),
         logSize: tally.logSize,

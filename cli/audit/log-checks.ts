@@ -87,8 +87,9 @@ export function checkLog(bundle: AuditBundle, leaves: readonly Uint8Array[]): Ch
 export function checkCheckpoints(bundle: AuditBundle, leaves: readonly Uint8Array[]): CheckResult {
   const check = new CheckBuilder("checkpoints", "Every anchored checkpoint is consistent with the final head");
   const finalSize = finalHeadSize(bundle);
-  const { checkpoints, tally } = bundle.anchors;
+  const { checkpoints, closing, tally } = bundle.anchors;
   const anchored = [...checkpoints.map((c) => ({ name: `checkpoint #${c.index}`, size: c.logSize, root: c.logRoot }))];
+  if (closing) anchored.push({ name: "the closing head", size: closing.logSize, root: closing.logRoot });
   if (tally) anchored.push({ name: "the tally's final head", size: tally.logSize, root: tally.logRoot });
   // A prefix of the final log rebuilds the anchored root exactly when the anchored tree is consistent with it.
   const roots = prefixRoots(
@@ -106,6 +107,6 @@ export function checkCheckpoints(bundle: AuditBundle, leaves: readonly Uint8Arra
   check.numbers.checkpoints = checkpoints.length;
   check.numbers.finalSize = finalSize;
   return check.done(
-    `${checkpoints.length} checkpoints${tally ? " and the tally's head" : ""} are prefixes of the final log of ${finalSize}`,
+    `${checkpoints.length} checkpoints${closing ? ", the closing head" : ""}${tally ? " and the tally's head" : ""} are prefixes of the final log of ${finalSize}`,
   );
 }

@@ -1,4 +1,4 @@
-import { Contract, toBeHex, type ContractRunner, type Log } from "ethers";
+import { Contract, toBeHex, type BlockTag, type ContractRunner, type Log } from "ethers";
 import type { BallotRules } from "../../circuits/src";
 import { BLING_REGISTRY } from "./artifacts";
 import { toSolidityBallot } from "./calldata";
@@ -6,6 +6,8 @@ import { decodeRegistryError } from "./registry-errors";
 import type {
   AnchorReceipt,
   AnchoredCheckpoint,
+  AnchoredClosing,
+  ClosingAnchor,
   AnchoredReferendum,
   AnchoredTally,
   ReferendumAnchor,
@@ -29,6 +31,12 @@ interface ReferendumResult {
   rules: RulesResult;
 }
 interface CheckpointResult {
+  logSize: bigint;
+  anchoredAt: bigint;
+  logRoot: string;
+}
+interface ClosingResult {
+  closedAt: bigint;
   logSize: bigint;
   anchoredAt: bigint;
   logRoot: string;
@@ -95,6 +103,27 @@ export class RegistryClient {
     return this.contract.getFunction(name).staticCall(...args) as Promise<R>;
   }
 
+  /** A view as of block `at` (a number or "latest"): reads a state that enough confirmations hold. */
+  private viewAt<R>(at: BlockTag, name: string, ...args: unknown[]): Promise<R> {
+    return this.contract.getFunction(name).staticCall(...args, { blockTag: at }) as Promise<R>;
+  }
+
+  /** The number of the chain's latest block. */
+  async blockNumber(): Promise<number> {
+    const provider = this.contract.runner?.provider;
+    if (!provider) throw new Error("RegistryClient.blockNumber needs a runner with a provider");
+    return provider.getBlockNumber();
+  }
+
+  /** The timestamp (Unix seconds) of the chain's latest block. */
+  async chainTime(): Promise<number> {
+    const provider = this.contract.runner?.provider;
+    if (!provider) throw new Error("RegistryClient.chainTime needs a runner with a provider");
+    const block = await provider.getBlock("latest");
+    if (!block) throw new Error("the chain returned no latest block");
+    return block.timestamp;
+  }
+
   private async write(name: string, ...args: unknown[]): Promise<AnchorReceipt> {
     try {
       const tx = await this.contract.getFunction(name).send(...args);
@@ -135,15 +164,20 @@ export class RegistryClient {
     return this.write("checkpoint", id, logSize, logRoot);
   }
 
+  closeLog(closing: ClosingAnchor): Promise<AnchorReceipt> {
+    const { id, closedAt, logSize, logRoot } = closing;
+    return this.write("closeLog", id, closedAt, logSize, logRoot);
+  }
+
   publishTally(tally: TallyAnchor): Promise<AnchorReceipt> {
     const { id, counts, logSize, logRoot, nullifierSetRoot } = tally;
     return this.write("publishTally", id, counts, logSize, logRoot, nullifierSetRoot);
   }
 
-  /** The anchored referendum, or null when none was opened with this id. */
-  async getReferendum(id: bigint): Promise<AnchoredReferendum | null> {
+  /** The anchored referendum (as of block `at`), or null when none was opened with this id. */
+  async getReferendum(id: bigint, at: BlockTag = "latest"): Promise<AnchoredReferendum | null> {
     try {
-      return toReferendum(id, await this.view<ReferendumResult>("getReferendum", id));
+      return toReferendum(id, await this.viewAt<ReferendumResult>(at, "getReferendum", id));
     } catch (error) {
       if (decodeRegistryError(error)?.errorName === "UnknownReferendum") return null;
       throw error;
@@ -168,11 +202,11 @@ export class RegistryClient {
     return checkpoints;
   }
 
-  /** The latest checkpoint, or null before the first. */
-  async lastCheckpoint(id: bigint): Promise<AnchoredCheckpoint | null> {
-    const count = Number(await this.view<bigint>("checkpointCount", id));
+  /** The latest checkpoint (as of block `at`), or null before the first. */
+  async lastCheckpoint(id: bigint, at: BlockTag = "latest"): Promise<AnchoredCheckpoint | null> {
+    const count = Number(await this.viewAt<bigint>(at, "checkpointCount", id));
     if (count === 0) return null;
-    const [last] = await this.view<CheckpointResult[]>("getCheckpoints", id, count - 1, 1);
+    const [last] = await this.viewAt<CheckpointResult[]>(at, "getCheckpoints", id, count - 1, 1);
     if (!last) return null;
     return {
       index: count - 1,
@@ -182,9 +216,22 @@ export class RegistryClient {
     };
   }
 
-  /** The published tally, or null before it is published. */
-  async getTally(id: bigint): Promise<AnchoredTally | null> {
-    const t = await this.view<TallyResult>("getTally", id);
+  /** The closing head (as of block `at`), or null before the log is closed. */
+  async getClosing(id: bigint, at: BlockTag = "latest"): Promise<AnchoredClosing | null> {
+    const c = await this.viewAt<ClosingResult>(at, "getClosing", id);
+    if (c.anchoredAt === 0n) return null;
+    return {
+      id,
+      closedAt: Number(c.closedAt),
+      logSize: Number(c.logSize),
+      logRoot: c.logRoot,
+      anchoredAt: Number(c.anchoredAt),
+    };
+  }
+
+  /** The published tally (as of block `at`), or null before it is published. */
+  async getTally(id: bigint, at: BlockTag = "latest"): Promise<AnchoredTally | null> {
+    const t = await this.viewAt<TallyResult>(at, "getTally", id);
     if (t.publishedAt === 0n) return null;
     return {
       id,
@@ -207,11 +254,11 @@ export class RegistryClient {
     return this.view<boolean>("verifyBallot", id, a, b, c, signals);
   }
 
-  /** Every event of one referendum (opened, checkpoints, tally) in chain order, in one log query. */
+  /** Every event of one referendum (opened, checkpoints, closing, tally) in chain order, in one log query. */
   async referendumEvents(id: bigint, toBlock: number | "latest" = "latest"): Promise<RegistryEvent[]> {
     const provider = this.contract.runner?.provider;
     if (!provider) throw new Error("RegistryClient.referendumEvents needs a runner with a provider");
-    const topics = ["ReferendumOpened", "LogCheckpointed", "TallyPublished"].map(
+    const topics = ["ReferendumOpened", "LogCheckpointed", "LogClosed", "TallyPublished"].map(
       (name) => this.contract.interface.getEvent(name)?.topicHash ?? "",
     );
     const logs = await provider.getLogs({
@@ -242,6 +289,17 @@ export class RegistryClient {
           id,
           index: Number(a.getValue("index") as bigint),
           head: { logSize: Number(a.getValue("logSize") as bigint), logRoot: a.getValue("logRoot") as string },
+          ...origin,
+        };
+      case "LogClosed":
+        return {
+          kind: "LogClosed",
+          closing: {
+            id,
+            closedAt: Number(a.getValue("closedAt") as bigint),
+            logSize: Number(a.getValue("logSize") as bigint),
+            logRoot: a.getValue("logRoot") as string,
+          },
           ...origin,
         };
       default:

@@ -16,9 +16,13 @@ export const REGISTRY_ERROR_NAMES = [
   "InvalidSchedule",
   "CheckpointNotGrowing",
   "TallyAlreadyPublished",
-  "ReferendumNotClosed",
-  "TallyBehindCheckpoint",
-  "TallyRootMismatch",
+  "LogAlreadyClosed",
+  "ClosingAfterSchedule",
+  "ClosingInFuture",
+  "ClosingBehindCheckpoint",
+  "ClosingRootMismatch",
+  "LogNotClosed",
+  "TallyNotAtClosing",
   "CountBeyondOptions",
 ] as const;
 

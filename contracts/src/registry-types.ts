@@ -28,6 +28,17 @@ export interface AnchoredCheckpoint extends LogHead {
   anchoredAt: number;
 }
 
+/** What `closeLog` anchors: the log head at the effective close (`closedAt`, Unix seconds). */
+export interface ClosingAnchor extends LogHead {
+  id: bigint;
+  closedAt: number;
+}
+
+/** The closing as stored, with the block time it was anchored at. */
+export interface AnchoredClosing extends ClosingAnchor {
+  anchoredAt: number;
+}
+
 /** What `publishTally` anchors: counts per option (all VOTE_OPTIONS slots), the final head and the nullifier-set root. */
 export interface TallyAnchor extends LogHead {
   id: bigint;
@@ -50,6 +61,7 @@ export interface EventOrigin {
 export type RegistryEvent =
   | ({ kind: "ReferendumOpened"; referendum: AnchoredReferendum } & EventOrigin)
   | ({ kind: "LogCheckpointed"; id: bigint; index: number; head: LogHead } & EventOrigin)
+  | ({ kind: "LogClosed"; closing: ClosingAnchor } & EventOrigin)
   | ({ kind: "TallyPublished"; tally: TallyAnchor } & EventOrigin);
 
 /** The mined transaction of a registry write. */

@@ -6,11 +6,29 @@ import type { ReferendumDraft, ReferendumSpec } from "./schemas";
 
 export type ReferendumState = "draft" | "open" | "closed" | "tallied";
 
-/** What the chain holds of a referendum so far; the anchor loop fills it in. */
+/**
+ * What the chain was last seen to hold (with enough confirmations) of a referendum: a report the
+ * anchor loop refreshes after reading the chain, never a reason for it to skip a read.
+ */
 export interface AnchorProgress {
   opened: boolean;
   checkpointSize: number;
+  /** The closing head is anchored (absent on records made before the hard close). */
+  closed?: boolean;
   tallied: boolean;
+}
+
+/**
+ * The log sealed at the effective close: the head the tally covers and the chain anchors with
+ * `closeLog`. Sizes and roots as the log's signed head at that size (root: lowercase hex).
+ */
+export interface ClosingHead {
+  size: number;
+  root: string;
+  /** The effective close, Unix seconds: min(spec.closesAt, the council's early close). */
+  closedAt: number;
+  /** When the service sealed the log (ms). */
+  sealedAt: number;
 }
 
 /** Ballots in the log, distinct voters among them, and the frozen census size. */
@@ -42,9 +60,11 @@ export interface ReferendumRecord {
   createdAt: number;
   /** When the council opened it, and when it was tallied (ms): the anchoring lag is measured from these. */
   openedAt?: number;
+  /** The council's early close, Unix seconds (the effective close is the earlier of this and closesAt). */
+  closedAt?: number;
+  /** Set once the log is sealed after the effective close; the tally covers exactly this head. */
+  closing?: ClosingHead;
   talliedAt?: number;
-  /** The sealed log at close: set once, after which nothing is appended (the closing checkpoint). */
-  closing?: { size: number; root: string; closedAt: number; sealedAt: number };
   version: number;
 }
 

@@ -1,52 +1,114 @@
 /**
  * The anchor loop's step for one referendum: bring the chain up to what the service holds (spec at
- * open, the latest signed head while open, the tally at the end). It reads the chain before each
- * write, so a retry after a failure or a crash never writes twice; while the chain is unreachable
- * it throws, voting goes on, and the next run catches up.
+ * open, the latest signed head while open, the closing head once sealed, the tally at the end).
+ *
+ * The chain decides, not the record: every step reads the chain first and re-sends what it lacks,
+ * so a transaction the chain lost (a restarted local chain, a reorg) is sent again. A step counts
+ * as anchored once it is visible at the confirmed view; one visible only at the latest block is
+ * waited for, not sent twice. The record's `anchors` only report what the chain was last seen to
+ * hold. While the chain is unreachable this throws, voting goes on, and the next run catches up.
  */
-import type { ChainAnchor, CoreDeps } from "./ports";
-import { getReferendum, saveReferendum } from "./referendum-service";
+import { BlingError } from "../api/errors";
+import type { AnchorProgress, ClosingHead } from "../api/views";
+import type { ChainAnchor, ChainView, CoreDeps } from "./ports";
+import { getReferendum, saveReferendum, type ReferendumRecord } from "./referendum-service";
 import { getTally } from "./tally";
 import { readHead, rootOfFrontier } from "./transparency-log-store";
 
+export type AnchorStep = "open" | "checkpoint" | "closing" | "tally";
+
 export interface AnchorRun {
+  /** Transactions sent this run. */
   opened: boolean;
   checkpointed: number | null;
+  closed: boolean;
   tallied: boolean;
+  /** The step that is on chain but not confirmed yet (nothing later was tried), or null. */
+  waiting: AnchorStep | null;
 }
 
 const hex0x = (hex: string): string => `0x${hex}`;
 
-export async function anchorReferendum(deps: CoreDeps, chain: ChainAnchor, id: string): Promise<AnchorRun> {
-  let record = await getReferendum(deps, id);
-  const run: AnchorRun = { opened: false, checkpointed: null, tallied: false };
-  const spec = record.spec;
-  if (!spec || !record.specHash) return run;
-  const chainId = BigInt(id);
-
-  if (!record.anchors.opened) {
-    const anchored = await chain.openedSpecHash(chainId);
-    if (anchored === null) {
-      const { options, maxValue, minTotal, maxTotal, costExponent } = spec.rules;
-      const rules = { options, maxValue, minTotal, maxTotal, costExponent };
-      await chain.open({
-        id: chainId,
-        specHash: hex0x(record.specHash),
-        censusRoot: BigInt(spec.census.root),
-        rules,
-        opensAt: spec.opensAt,
-        closesAt: spec.closesAt,
-      });
-      run.opened = true;
-    } else if (anchored !== hex0x(record.specHash)) {
-      throw new Error(`referendum ${id}: the registry anchors spec ${anchored}, the service holds ${record.specHash}`);
-    }
-    record = await saveReferendum(deps, { ...record, anchors: { ...record.anchors, opened: true } });
+/**
+ * One step against the chain. `holds(view)` says whether the chain holds it at that view. Confirmed:
+ * done. At latest only: a transaction is on its way, wait. Absent: send, then done if already
+ * confirmed (no confirmations required), else wait.
+ */
+async function step(
+  run: AnchorRun,
+  name: AnchorStep,
+  holds: (view: ChainView) => Promise<boolean>,
+  send: () => Promise<void>,
+): Promise<boolean> {
+  if (await holds("confirmed")) return true;
+  if (!(await holds("latest"))) {
+    await send();
+    if (await holds("confirmed")) return true;
   }
+  run.waiting = name;
+  return false;
+}
 
-  if (record.state === "tallied") {
-    if (!record.anchors.tallied) {
-      if (!(await chain.isTallied(chainId))) {
+export async function anchorReferendum(deps: CoreDeps, chain: ChainAnchor, id: string): Promise<AnchorRun> {
+  const record = await getReferendum(deps, id);
+  const run: AnchorRun = { opened: false, checkpointed: null, closed: false, tallied: false, waiting: null };
+  if (!record.spec || !record.specHash) return run;
+  const seen: AnchorProgress = { opened: false, checkpointSize: 0, closed: false, tallied: false };
+  await anchorSteps(deps, chain, record, run, seen);
+  // Only after every read answered: a run that failed part way says nothing about what it did not read.
+  await report(deps, record, seen);
+  return run;
+}
+
+async function anchorSteps(
+  deps: CoreDeps,
+  chain: ChainAnchor,
+  record: ReferendumRecord,
+  run: AnchorRun,
+  seen: AnchorProgress,
+): Promise<void> {
+  const { id, spec, specHash } = record;
+  if (!spec || !specHash) return;
+  const chainId = BigInt(id);
+  {
+    seen.opened = await step(
+      run,
+      "open",
+      async (view) => {
+        const anchored = await chain.openedSpecHash(chainId, view);
+        if (anchored !== null && anchored !== hex0x(specHash))
+          throw new Error(`referendum ${id}: the registry anchors spec ${anchored}, the service holds ${specHash}`);
+        return anchored !== null;
+      },
+      async () => {
+        const { options, maxValue, minTotal, maxTotal, costExponent } = spec.rules;
+        await chain.open({
+          id: chainId,
+          specHash: hex0x(specHash),
+          censusRoot: BigInt(spec.census.root),
+          rules: { options, maxValue, minTotal, maxTotal, costExponent },
+          opensAt: spec.opensAt,
+          closesAt: spec.closesAt,
+        });
+        run.opened = true;
+      },
+    );
+    if (!seen.opened) return;
+
+    const { closing } = record;
+    if (!closing) {
+      await anchorHead(deps, chain, record, run, seen);
+      return;
+    }
+    seen.checkpointSize = await chain.lastCheckpointSize(chainId, "confirmed");
+    seen.closed = await anchorClosing(chain, chainId, closing, run);
+    if (!seen.closed || record.state !== "tallied") return;
+
+    seen.tallied = await step(
+      run,
+      "tally",
+      (view) => chain.isTallied(chainId, view),
+      async () => {
         const tally = await getTally(deps, id);
         await chain.publishTally({
           id: chainId,
@@ -56,19 +118,79 @@ export async function anchorReferendum(deps: CoreDeps, chain: ChainAnchor, id: s
           nullifierSetRoot: hex0x(tally.nullifierSetRoot),
         });
         run.tallied = true;
-      }
-      await saveReferendum(deps, { ...record, anchors: { ...record.anchors, tallied: true } });
-    }
-    return run;
+      },
+    );
   }
+}
 
-  const head = await readHead(deps, id);
-  if (head.size > record.anchors.checkpointSize) {
-    if ((await chain.lastCheckpointSize(chainId)) < head.size) {
+/** While voting goes on: the latest signed head, once the chain's last checkpoint is smaller. */
+async function anchorHead(
+  deps: CoreDeps,
+  chain: ChainAnchor,
+  record: ReferendumRecord,
+  run: AnchorRun,
+  seen: AnchorProgress,
+): Promise<void> {
+  const chainId = BigInt(record.id);
+  const head = await readHead(deps, record.id);
+  seen.checkpointSize = await chain.lastCheckpointSize(chainId, "confirmed");
+  if (head.size <= seen.checkpointSize) return;
+  const done = await step(
+    run,
+    "checkpoint",
+    async (view) => (await chain.lastCheckpointSize(chainId, view)) >= head.size,
+    async () => {
       await chain.checkpoint(chainId, head.size, hex0x(rootOfFrontier(head.frontier)));
       run.checkpointed = head.size;
-    }
-    await saveReferendum(deps, { ...record, anchors: { ...record.anchors, checkpointSize: head.size } });
+    },
+  );
+  if (done) seen.checkpointSize = head.size;
+}
+
+/** Once sealed: the closing head, exactly as sealed (a different one on chain is an error, never overwritten). */
+async function anchorClosing(chain: ChainAnchor, chainId: bigint, closing: ClosingHead, run: AnchorRun) {
+  return step(
+    run,
+    "closing",
+    async (view) => {
+      const anchored = await chain.closedLog(chainId, view);
+      if (
+        anchored &&
+        (anchored.logSize !== closing.size ||
+          anchored.logRoot !== hex0x(closing.root) ||
+          anchored.closedAt !== closing.closedAt)
+      )
+        throw new Error(
+          `referendum ${chainId}: the registry's closing (size ${anchored.logSize}, root ${anchored.logRoot}, at ${anchored.closedAt}) is not the sealed log (size ${closing.size}, root 0x${closing.root}, at ${closing.closedAt})`,
+        );
+      return anchored !== null;
+    },
+    async () => {
+      await chain.closeLog({
+        id: chainId,
+        closedAt: closing.closedAt,
+        logSize: closing.size,
+        logRoot: hex0x(closing.root),
+      });
+      run.closed = true;
+    },
+  );
+}
+
+/** Records what the chain was seen to hold (a report only): a concurrent change of the record wins. */
+async function report(deps: CoreDeps, record: ReferendumRecord, seen: AnchorProgress): Promise<void> {
+  const was = record.anchors;
+  const next: AnchorProgress = { ...seen };
+  if (
+    was.opened === next.opened &&
+    was.checkpointSize === next.checkpointSize &&
+    (was.closed ?? false) === next.closed &&
+    was.tallied === next.tallied
+  )
+    return;
+  try {
+    await saveReferendum(deps, { ...record, anchors: next });
+  } catch (error) {
+    if (!(error instanceof BlingError && error.code === "REFERENDUM_STATE")) throw error;
   }
-  return run;
 }

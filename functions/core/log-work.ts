@@ -4,18 +4,26 @@
  * how far anchoring lags behind the log.
  */
 import { anchorReferendum } from "./anchoring";
+import { isDueForSeal, sealLog } from "./closing";
 import { liveReferenda } from "./live-referenda";
 import type { ChainAnchor, CoreDeps } from "./ports";
-import type { ReferendumRecord } from "./referendum-service";
+import { effectiveClose, type ReferendumRecord } from "./referendum-service";
 import { integrate } from "./sequencer";
 import { readTreeHeads } from "./transparency-log-store";
 
 export { liveReferenda };
 
-/** Runs the sequencer once for every live referendum; the number of ballots it logged. */
+/**
+ * Runs the sequencer once for every live referendum, and seals the log of every one past its
+ * effective close (plus the settle time); the number of ballots it logged.
+ */
 export async function sequenceAll(deps: CoreDeps, owner: string): Promise<number> {
   let integrated = 0;
-  for (const { id } of await liveReferenda(deps)) integrated += (await integrate(deps, id, owner)).integrated;
+  for (const record of await liveReferenda(deps)) {
+    if (record.closing) continue;
+    integrated += (await integrate(deps, record.id, owner)).integrated;
+    if (isDueForSeal(effectiveClose(record), deps.clock.now())) await sealLog(deps, record.id, owner);
+  }
   return integrated;
 }
 
@@ -51,7 +59,10 @@ export async function anchorAll(deps: CoreDeps, chain: ChainAnchor): Promise<Anc
 async function oldestUnanchored(deps: CoreDeps, record: ReferendumRecord): Promise<number | null> {
   // Not even opened on chain: waiting since the council opened it (or since voting opens, if later).
   if (!record.anchors.opened) return Math.max(record.openedAt ?? 0, (record.spec?.opensAt ?? 0) * 1000);
+  if (record.closing && record.anchors.closed !== true) return record.closing.sealedAt;
   if (record.state === "tallied") return record.talliedAt ?? null;
+  // Sealed and the closing anchored: no checkpoint follows it.
+  if (record.closing) return null;
   // The first signed head past the last checkpoint: later heads are younger.
   const [head] = await readTreeHeads(deps, record.id, record.anchors.checkpointSize + 1, 1);
   return head ? head.timestamp : null;

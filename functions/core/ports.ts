@@ -67,10 +67,16 @@ export interface ProofVerifier {
   verify(ballot: Ballot): Promise<boolean>;
 }
 
-/** The chain anchor as the core sees it: idempotent reads first, then writes. */
+/**
+ * Which state of the chain a read sees: the latest block, or the newest block with the configured
+ * number of confirmations on top of it (the same as latest when none are required).
+ */
+export type ChainView = "latest" | "confirmed";
+
+/** The chain anchor as the core sees it: reads at a chain view, then idempotent-by-check writes. */
 export interface ChainAnchor {
   /** The anchored spec hash of a referendum, or null when it is not on chain. */
-  openedSpecHash(id: bigint): Promise<string | null>;
+  openedSpecHash(id: bigint, view: ChainView): Promise<string | null>;
   open(anchor: {
     id: bigint;
     specHash: string;
@@ -80,9 +86,12 @@ export interface ChainAnchor {
     closesAt: number;
   }): Promise<void>;
   /** Size of the last anchored checkpoint (0 when none). */
-  lastCheckpointSize(id: bigint): Promise<number>;
+  lastCheckpointSize(id: bigint, view: ChainView): Promise<number>;
   checkpoint(id: bigint, logSize: number, logRoot: string): Promise<void>;
-  isTallied(id: bigint): Promise<boolean>;
+  /** The anchored closing head (root 0x-prefixed), or null before the log is closed on chain. */
+  closedLog(id: bigint, view: ChainView): Promise<{ closedAt: number; logSize: number; logRoot: string } | null>;
+  closeLog(closing: { id: bigint; closedAt: number; logSize: number; logRoot: string }): Promise<void>;
+  isTallied(id: bigint, view: ChainView): Promise<boolean>;
   publishTally(tally: {
     id: bigint;
     counts: bigint[];

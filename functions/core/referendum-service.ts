@@ -9,9 +9,9 @@ import { attributes } from "./item-fields";
 import { keys } from "./keys";
 import type { CoreDeps, TableItem } from "./ports";
 import { readHead } from "./transparency-log-store";
-import type { AnchorProgress, ReferendumRecord, ReferendumState, Turnout } from "../api/views";
+import type { AnchorProgress, ClosingHead, ReferendumRecord, ReferendumState, Turnout } from "../api/views";
 
-export type { AnchorProgress, ReferendumRecord, ReferendumState, Turnout };
+export type { AnchorProgress, ClosingHead, ReferendumRecord, ReferendumState, Turnout };
 
 const asJson = (value: unknown): JsonValue => value as JsonValue;
 
@@ -90,7 +90,7 @@ export async function createReferendum(
     draft,
     spec: null,
     specHash: null,
-    anchors: { opened: false, checkpointSize: 0, tallied: false },
+    anchors: { opened: false, checkpointSize: 0, closed: false, tallied: false },
     createdAt: deps.clock.now(),
     version: 1,
   };
@@ -173,15 +173,45 @@ export async function openReferendum(deps: CoreDeps, councilId: string, id: stri
   });
 }
 
-/** Stops accepting ballots now (before closesAt if need be); the tally still waits for closesAt. */
+/**
+ * The council closes voting early, for good: the close time is recorded (whole seconds, rounded up
+ * so no ballot stamped before the council acted falls after it), the log is sealed at it and the
+ * closing head anchored on chain, and the tally may follow at once.
+ */
 export async function closeReferendum(deps: CoreDeps, councilId: string, id: string): Promise<ReferendumRecord> {
   const record = await ownedReferendum(deps, councilId, id);
-  if (record.state !== "open") throw new BlingError("REFERENDUM_STATE", "Only an open referendum can be closed.");
-  return saveReferendum(deps, { ...record, state: "closed" });
+  const now = deps.clock.now();
+  const close = effectiveClose(record);
+  if (record.state !== "open" || close === null || now >= close * 1000)
+    throw new BlingError("REFERENDUM_STATE", "Only an open referendum can be closed.");
+  return saveReferendum(deps, { ...record, state: "closed", closedAt: Math.min(Math.ceil(now / 1000), close) });
 }
 
-/** Whether ballots are accepted at `now` (ms). */
+/** When voting ends (Unix seconds): the scheduled close, or the council's earlier one; null for a draft. */
+export function effectiveClose(record: ReferendumRecord): number | null {
+  if (!record.spec) return null;
+  return record.closedAt === undefined ? record.spec.closesAt : Math.min(record.spec.closesAt, record.closedAt);
+}
+
+/** Whether ballots are accepted at `now` (ms): open, and opensAt <= now < the effective close. */
 export function isAccepting(record: ReferendumRecord, now: number): boolean {
-  const spec = record.spec;
-  return record.state === "open" && spec !== null && now >= spec.opensAt * 1000 && now < spec.closesAt * 1000;
+  const close = effectiveClose(record);
+  return (
+    record.state === "open" &&
+    record.spec !== null &&
+    close !== null &&
+    now >= record.spec.opensAt * 1000 &&
+    now < close * 1000
+  );
+}
+
+/** The state to report at `now` (ms): an open referendum is closed once its effective close has passed, by itself. */
+export function stateAt(record: ReferendumRecord, now: number): ReferendumState {
+  const close = effectiveClose(record);
+  return record.state === "open" && close !== null && now >= close * 1000 ? "closed" : record.state;
+}
+
+/** The record as it reads at `now` (ms): its state as `stateAt` reports it. */
+export function asOf(record: ReferendumRecord, now: number): ReferendumRecord {
+  return { ...record, state: stateAt(record, now) };
 }

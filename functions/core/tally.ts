@@ -7,29 +7,30 @@ import { computeTally, type TallyResult } from "../api/tally-rules";
 import { attributes } from "./item-fields";
 import { keys } from "./keys";
 import type { CoreDeps } from "./ports";
-import { ownedReferendum, saveReferendum, type ReferendumRecord } from "./referendum-service";
-import { readAllEntries, readHead, rootOfFrontier } from "./transparency-log-store";
+import { effectiveClose, ownedReferendum, saveReferendum, type ReferendumRecord } from "./referendum-service";
+import { readAllEntries } from "./transparency-log-store";
 
 export { computeTally, type TallyResult };
 
 /**
- * Tallies a referendum after its closing time, once every accepted ballot is in the log.
- * Anchoring the tally is the anchor loop's job.
+ * Tallies a referendum once its log is sealed at the effective close (`closing`): exactly the
+ * entries [0, closing.size) under closing.root, whatever the log holds besides. An early close can
+ * be tallied as soon as it is sealed. Anchoring the tally is the anchor loop's job.
  */
 export async function tallyReferendum(deps: CoreDeps, councilId: string, id: string): Promise<ReferendumRecord> {
   const record = await ownedReferendum(deps, councilId, id);
   if (record.state !== "open" && record.state !== "closed")
     throw new BlingError("REFERENDUM_STATE", "Only a closed referendum can be tallied.");
-  if (!record.spec || deps.clock.now() < record.spec.closesAt * 1000) {
-    throw new BlingError("REFERENDUM_STATE", "A referendum is tallied after its closing time.");
+  const close = effectiveClose(record);
+  if (close === null || deps.clock.now() < close * 1000) {
+    throw new BlingError("REFERENDUM_STATE", "A referendum is tallied after its close.");
   }
-  const queued = await deps.store.query(keys.queue(id), { prefix: "", limit: 1 });
-  if (queued.length > 0) throw new BlingError("BUSY", "Ballots are still being added to the log; retry shortly.");
-  const head = await readHead(deps, id);
+  const { closing } = record;
+  if (!closing) throw new BlingError("BUSY", "The log is being sealed at the close; retry in a few seconds.");
   const tally: TallyResult = {
-    ...computeTally(await readAllEntries(deps, id, head.size)),
-    logSize: head.size,
-    logRoot: rootOfFrontier(head.frontier),
+    ...computeTally(await readAllEntries(deps, id, closing.size)),
+    logSize: closing.size,
+    logRoot: closing.root,
   };
   await deps.store.put({ pk: keys.referendum(id), sk: "TALLY", ...(tally as unknown as Record<string, string>) });
   return saveReferendum(deps, { ...record, state: "tallied", talliedAt: deps.clock.now() });

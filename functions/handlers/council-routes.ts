@@ -2,6 +2,7 @@
 import { censusCreate, codesRequest, parseInput, referendumDraft } from "../api/schemas";
 import { createCensus, issueCodes, listCensuses } from "../core/census-service";
 import {
+  asOf,
   closeReferendum,
   createReferendum,
   listReferendumIds,
@@ -15,10 +16,10 @@ import { tallyReferendum } from "../core/tally";
 import { bodyOf, csv, json } from "./http";
 import { councilRoute, type Route } from "./router";
 
-/** A council sees its referendum whole (draft included) with live turnout. */
+/** A council sees its referendum whole (draft included) with live turnout; past its close it reads closed. */
 async function councilView(deps: CoreDeps, council: string, id: string) {
   const record = await ownedReferendum(deps, council, id);
-  return { ...record, turnout: await turnoutOf(deps, record) };
+  return { ...asOf(record, deps.clock.now()), turnout: await turnoutOf(deps, record) };
 }
 
 export const councilRoutes: Route[] = [

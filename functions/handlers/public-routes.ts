@@ -4,7 +4,13 @@ import { z } from "zod";
 import { acceptBallot, getReceipt, nullifierStatus } from "../core/ballot-service";
 import { censusInfo, censusLeaves, register } from "../core/census-service";
 import type { CoreDeps } from "../core/ports";
-import { getReferendum, listReferendumIds, turnoutOf, type ReferendumRecord } from "../core/referendum-service";
+import {
+  getReferendum,
+  listReferendumIds,
+  stateAt,
+  turnoutOf,
+  type ReferendumRecord,
+} from "../core/referendum-service";
 import { getTally } from "../core/tally";
 import {
   consistencyBetween,
@@ -17,11 +23,11 @@ import { BlingError } from "../api/errors";
 import { bodyOf, json } from "./http";
 import { publicRoute, type Route } from "./router";
 
-/** What anyone may see of a referendum: drafts stay with their council. */
+/** What anyone may see of a referendum: drafts stay with their council; past its close it reads closed. */
 async function publicView(deps: CoreDeps, record: ReferendumRecord) {
   return {
     id: record.id,
-    state: record.state,
+    state: stateAt(record, deps.clock.now()),
     spec: record.spec,
     specHash: record.specHash,
     anchors: record.anchors,

@@ -26,6 +26,8 @@ export const workerEnvironment = z.object({
   CHAIN_RPC_URL: z.url(),
   /** How long one scheduled run keeps sequencing before it anchors and returns. */
   WORK_SECONDS: z.coerce.number().int().min(0).max(840).default(50),
+  /** Blocks on top of an anchoring write before it counts as anchored (a public chain can reorganise). */
+  CHAIN_CONFIRMATIONS: z.coerce.number().int().min(0).max(1000).default(0),
   /** Names the deployment in metrics. */
   STAGE: z.string().min(1).default("dev"),
 });

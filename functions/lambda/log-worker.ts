@@ -26,7 +26,12 @@ const worker = once(async () => {
   ]);
   const provider = rpcProvider(env.CHAIN_RPC_URL, BigInt(env.CHAIN_ID));
   const registry = new RegistryClient(env.REGISTRY_ADDRESS, new Wallet(`0x${anchorKey}`, provider), env.DEPLOY_BLOCK);
-  return { env, deps, chain: registryAnchor(registry), owner: `lambda-${randomUUID()}` };
+  return {
+    env,
+    deps,
+    chain: registryAnchor(registry, { confirmations: env.CHAIN_CONFIRMATIONS }),
+    owner: `lambda-${randomUUID()}`,
+  };
 });
 
 export async function handler(): Promise<WorkerRun> {

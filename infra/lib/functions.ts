@@ -108,7 +108,12 @@ export class BlingFunctions extends Construct {
     this.logWorker = make("LogWorker", "log-worker.ts", {
       timeout: Duration.seconds(90),
       reserved: WORKER_CONCURRENCY,
-      env: { ANCHOR_KEY_SECRET_ARN: anchorKey.secretArn, CHAIN_RPC_URL: settings.chainRpcUrl, STAGE: settings.stage },
+      env: {
+        ANCHOR_KEY_SECRET_ARN: anchorKey.secretArn,
+        CHAIN_RPC_URL: settings.chainRpcUrl,
+        CHAIN_CONFIRMATIONS: String(settings.chainConfirmations),
+        STAGE: settings.stage,
+      },
     });
 
     for (const fn of [this.publicApi, this.councilApi, this.logWorker]) {

@@ -19,6 +19,8 @@ const contextSchema = z.object({
   registryDeployBlock: z.coerce.number().int().min(0).default(0),
   allowInsecureCeremony: flag.default(false),
   alarmEmail: z.email().optional(),
+  /** Blocks on top of an anchoring write before it counts; default by stage (see readSettings). */
+  chainConfirmations: z.coerce.number().int().min(0).max(1000).optional(),
   /** The folder of the site's static export. */
   siteDir: z.string().default("web/out"),
 });
@@ -40,6 +42,11 @@ export interface StageSettings {
   logRetentionDays: RetentionDays;
   /** Seconds a signed head may wait for the chain before the anchoring alarm fires. */
   anchorLagAlarmSeconds: number;
+  /**
+   * Blocks on top of an anchoring write before the service counts it as anchored; until then it
+   * waits rather than re-sends, and a write a reorg drops is sent again.
+   */
+  chainConfirmations: number;
 }
 
 /** The Cognito hosted sign-in domain's prefix: the user pool and the site's CSP both name it. */
@@ -71,5 +78,7 @@ export function readSettings(context: (key: string) => unknown): StageSettings {
     throttle: prod ? { rateLimit: 500, burstLimit: 1000 } : { rateLimit: 100, burstLimit: 200 },
     logRetentionDays: prod ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
     anchorLagAlarmSeconds: prod ? 600 : 1800,
+    // Two blocks ride out the shallow reorgs of an L2 or a PoS chain's head; a dev stage need not wait.
+    chainConfirmations: settings.chainConfirmations ?? (prod ? 2 : 0),
   };
 }

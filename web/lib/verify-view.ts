@@ -8,11 +8,16 @@ import type { VerifyFailureKind, VerifyFacts, VerifyPhase } from "./verify-proto
 /** passed: every check; unfinished: all but the tally, which is not published yet; failed: anything else. */
 export type Verdict = "passed" | "unfinished" | "failed";
 
-/** A check as a row shows it: "pending" is the tally of a referendum whose result is not published. */
+/**
+ * A check as a row shows it: "pending" is the tally of a referendum whose result is not published,
+ * or a closing checkpoint not anchored yet while its deadline has not passed (and nothing else failed).
+ */
 export type CheckState = "pass" | "fail" | "pending";
 
 export function checkState(check: CheckResult, facts: Pick<VerifyFacts, "tallyAnchored">): CheckState {
   if (check.ok) return "pass";
+  if (check.id === "close")
+    return check.numbers.closing === "pending" && check.problems.length === 1 ? "pending" : "fail";
   return check.id === "tally" && !facts.tallyAnchored ? "pending" : "fail";
 }
 

@@ -116,14 +116,15 @@ export const councilMessages = defineMessages(
     "council.referendum.tally": "Count the votes",
     "council.referendum.openExplain":
       "Opening freezes the census: residents who register after that cannot vote in this referendum.",
-    "council.referendum.tallyWaits": "The votes can be counted after the closing time ({date}).",
+    "council.referendum.tallyWaits":
+      "Voting closes by itself at the closing time ({date}); the votes can be counted a few seconds after it, or after closing early.",
     "council.confirm.open.title": "Open this referendum?",
     "council.confirm.open.text":
       "Opening publishes the referendum and freezes the census: residents who register later cannot vote in it. The draft can no longer be changed. This cannot be undone.",
     "council.confirm.open.yes": "Yes, open it",
     "council.confirm.close.title": "Close voting now?",
     "council.confirm.close.text":
-      "No more ballots will be accepted, even before the closing time. This cannot be undone.",
+      "No more ballots will be accepted, even before the closing time. The close is final: the ballot log is sealed at this moment and anchored on the public chain, where observers hold the count to it. The votes can be counted right after. This cannot be undone.",
     "council.confirm.close.yes": "Yes, close voting",
     "council.confirm.tally.title": "Count the votes now?",
     "council.confirm.tally.text":
@@ -262,14 +263,15 @@ export const councilMessages = defineMessages(
     "council.referendum.tally": "De stemmen tellen",
     "council.referendum.openExplain":
       "Bij het openen wordt de kiezerslijst vastgezet: inwoners die zich daarna inschrijven, kunnen in dit referendum niet stemmen.",
-    "council.referendum.tallyWaits": "De stemmen kunnen worden geteld na het einde van de stemming ({date}).",
+    "council.referendum.tallyWaits":
+      "Het stemmen sluit vanzelf op de eindtijd ({date}); de stemmen kunnen enkele seconden daarna worden geteld, of na vervroegd sluiten.",
     "council.confirm.open.title": "Dit referendum openen?",
     "council.confirm.open.text":
       "Bij het openen wordt het referendum gepubliceerd en de kiezerslijst vastgezet: wie zich later inschrijft, kan er niet in stemmen. Het concept kan dan niet meer worden gewijzigd. Dit kan niet ongedaan worden gemaakt.",
     "council.confirm.open.yes": "Ja, openen",
     "council.confirm.close.title": "Het stemmen nu sluiten?",
     "council.confirm.close.text":
-      "Er worden geen stemmen meer aangenomen, ook niet vóór de eindtijd. Dit kan niet ongedaan worden gemaakt.",
+      "Er worden geen stemmen meer aangenomen, ook niet vóór de eindtijd. De sluiting is definitief: het stemmenlogboek wordt op dit moment verzegeld en vastgelegd op de openbare blockchain, waar waarnemers de telling eraan houden. De stemmen kunnen direct daarna worden geteld. Dit kan niet ongedaan worden gemaakt.",
     "council.confirm.close.yes": "Ja, stemmen sluiten",
     "council.confirm.tally.title": "De stemmen nu tellen?",
     "council.confirm.tally.text":

@@ -63,6 +63,8 @@ export const verifyMessages = defineMessages(
     "verify.result.fail": "Failed",
     "verify.result.pending": "Not finished yet",
     "verify.pendingTally": "The result has not been published yet; the count is checked once it is.",
+    "verify.pendingClose":
+      "Voting has not been closed on the blockchain yet; the close is checked once the closing log is anchored.",
     "verify.problems": "Problems found",
     "verify.check.spec": "Question and rules are the ones anchored at opening",
     "verify.check.census": "The register of voters matches its anchored fingerprint",
@@ -71,6 +73,7 @@ export const verifyMessages = defineMessages(
     "verify.check.nullifiers": "Each voter is counted once",
     "verify.check.log": "The ballot log matches every signed log head",
     "verify.check.checkpoints": "The ballot log matches every anchored checkpoint",
+    "verify.check.close": "No ballot came in after the close, and the closing log was anchored in time",
     "verify.check.tally": "The recount equals the anchored result",
     "verify.resultsHeading": "Verified result",
     "verify.turnoutHeading": "Turnout",
@@ -151,6 +154,8 @@ export const verifyMessages = defineMessages(
     "verify.result.fail": "Mislukt",
     "verify.result.pending": "Nog niet klaar",
     "verify.pendingTally": "De uitslag is nog niet gepubliceerd; de telling wordt gecontroleerd zodra dat gebeurt.",
+    "verify.pendingClose":
+      "De stemming is nog niet op de blockchain gesloten; de sluiting wordt gecontroleerd zodra het sluitende logboek is vastgelegd.",
     "verify.problems": "Gevonden problemen",
     "verify.check.spec": "Vraag en regels zijn dezelfde als bij de opening vastgelegd",
     "verify.check.census": "Het kiezersregister klopt met de vastgelegde vingerafdruk",
@@ -159,6 +164,8 @@ export const verifyMessages = defineMessages(
     "verify.check.nullifiers": "Elke kiezer telt één keer",
     "verify.check.log": "Het stemmenlogboek klopt met elke ondertekende logkop",
     "verify.check.checkpoints": "Het stemmenlogboek klopt met elk vastgelegd controlepunt",
+    "verify.check.close":
+      "Er kwam geen stembiljet na de sluiting binnen, en het sluitende logboek is op tijd vastgelegd",
     "verify.check.tally": "De hertelling is gelijk aan de vastgelegde uitslag",
     "verify.resultsHeading": "Gecontroleerde uitslag",
     "verify.turnoutHeading": "Opkomst",

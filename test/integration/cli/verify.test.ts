@@ -14,6 +14,7 @@ import type { CliIo } from "../../../cli/cli-io";
 import { startLocalStack, type LocalStack } from "../../../cli/local-stack";
 import { runCli } from "../../../cli/run-cli";
 import type { AuditReport } from "../../../cli/audit/report";
+import { SEAL_SETTLE_MS } from "../../../functions/core/closing";
 import {
   apiClient,
   councilCensus,
@@ -101,23 +102,24 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Past the close (it closes by itself), the log sealed and its closing anchored, then the tally. */
 async function closeAndTally(): Promise<void> {
-  clock.offsetMs += (VOTING_SECONDS + 1) * 1000;
-  await stack.chain.increaseTime(VOTING_SECONDS + 1);
+  clock.offsetMs += (VOTING_SECONDS + 1) * 1000 + SEAL_SETTLE_MS;
+  await stack.chain.increaseTime(VOTING_SECONDS + 1 + SEAL_SETTLE_MS / 1000);
   const token = await stack.councilToken("council-v");
-  expectStatus(await api("POST", `/v1/council/referenda/${referendumId}/close`, { token }), 200);
   await stack.tick();
   expectStatus(await api("POST", `/v1/council/referenda/${referendumId}/tally`, { token }), 200);
   await stack.tick();
 }
 
 describe("# bling verify and bling export", () => {
-  it("should pass every check but the tally while the referendum is open", async () => {
+  it("should pass every check but the close and the tally while the referendum is open", async () => {
     const { code, out } = await cli("verify", ...flags);
     expect(code).toBe(1);
     expect(out).toMatch(/PASS {2}The log entries rebuild every signed tree head/);
+    expect(out).toMatch(/FAIL {2}Nothing was stamped after the close.*\n {6}- not finished yet: no closing checkpoint/);
     expect(out).toMatch(/FAIL {2}The recount .*\n {6}- no tally is anchored yet \(state "open"\)/);
-    expect(out).toMatch(/Verdict: FAIL \(1 of 8 checks failed\)/);
+    expect(out).toMatch(/Verdict: FAIL \(2 of 9 checks failed\)/);
   });
 
   it("should pass an honest, tallied referendum through the real entry point, over HTTP and the chain", async () => {
@@ -136,7 +138,7 @@ describe("# bling verify and bling export", () => {
       [join(__dirname, "../../../cli/bin/bling.cjs"), "verify", ...flags.slice(0, 4), "--referendum", referendumId],
       { env: { ...process.env, NODE_OPTIONS: "" } },
     );
-    expect(stdout).toMatch(/Verdict: PASS \(8 checks\)/);
+    expect(stdout).toMatch(/Verdict: PASS \(9 checks\)/);
     expect(stdout).toMatch(/as the service's \/v1\/config names it/);
   });
 

@@ -226,44 +226,105 @@ describe("# BlingRegistry.checkpoint", () => {
   });
 });
 
-describe("# BlingRegistry.publishTally", () => {
-  it("should refuse a tally before the referendum closes", async () => {
+const closingOf = (id: bigint, closedAt: number, logSize: number) => ({
+  id,
+  closedAt,
+  logSize,
+  logRoot: hash32(`log-${id}-${logSize}`),
+});
+
+describe("# BlingRegistry.closeLog", () => {
+  it("should anchor the closing head once, readable by anyone, and refuse checkpoints after it", async () => {
     const anchor = await openAs(asA);
-    await expectRefused(asA.publishTally(tallyOf(anchor.id, 0)), "ReferendumNotClosed", [
-      anchor.id,
+    await asA.checkpoint(anchor.id, 2, hash32(`log-${anchor.id}-2`));
+    expect(await asA.getClosing(anchor.id)).toBeNull();
+    const now = await bling.chain.now();
+    const receipt = await asA.closeLog(closingOf(anchor.id, now, 4));
+    const block = await bling.chain.provider.getBlock(receipt.blockNumber);
+    expect(await bling.registry.getClosing(anchor.id)).toEqual({
+      ...closingOf(anchor.id, now, 4),
+      anchoredAt: block!.timestamp,
+    });
+    await expectRefused(asA.closeLog(closingOf(anchor.id, now, 4)), "LogAlreadyClosed", [anchor.id]);
+    await expectRefused(asA.checkpoint(anchor.id, 5, hash32("after close")), "LogAlreadyClosed", [anchor.id]);
+  });
+
+  it("should refuse a close after the scheduled one, in the future, or behind the last checkpoint", async () => {
+    const anchor = await openAs(asA);
+    await asA.checkpoint(anchor.id, 5, hash32(`log-${anchor.id}-5`));
+    const now = await bling.chain.now();
+    await expectRefused(asA.closeLog(closingOf(anchor.id, anchor.closesAt + 1, 5)), "ClosingAfterSchedule", [
+      BigInt(anchor.closesAt + 1),
       BigInt(anchor.closesAt),
     ]);
+    const future = await asA.closeLog(closingOf(anchor.id, now + 600, 5)).catch((e: unknown) => e);
+    expect(future).toBeInstanceOf(RegistryError);
+    expect((future as RegistryError).errorName).toBe("ClosingInFuture");
+    expect((future as RegistryError).args[0]).toBe(BigInt(now + 600));
+    await expectRefused(asA.closeLog(closingOf(anchor.id, now, 4)), "ClosingBehindCheckpoint", [5n, 4n]);
+    await expectRefused(
+      asA.closeLog({ ...closingOf(anchor.id, now, 5), logRoot: hash32("forked") }),
+      "ClosingRootMismatch",
+      [hash32(`log-${anchor.id}-5`), hash32("forked")],
+    );
+    await expectRefused(asB.closeLog(closingOf(anchor.id, now, 5)), "NotReferendumCouncil", [
+      anchor.id,
+      councilB.address,
+    ]);
+    await expectRefused(asOutsider.closeLog(closingOf(anchor.id, now, 5)), "NotCouncil", [outsider.address]);
+    const unknown = freshReferendumId();
+    await expectRefused(asA.closeLog(closingOf(unknown, now, 5)), "UnknownReferendum", [unknown]);
+    expect(await asA.getClosing(anchor.id)).toBeNull();
+    // The scheduled close, once passed, is a valid closing time.
+    await bling.chain.increaseTime(3601);
+    await asA.closeLog(closingOf(anchor.id, anchor.closesAt, 5));
+    expect((await asA.getClosing(anchor.id))?.closedAt).toBe(anchor.closesAt);
+  });
+});
+
+describe("# BlingRegistry.publishTally", () => {
+  it("should refuse a tally before the closing head is anchored, even after the scheduled close", async () => {
+    const anchor = await openAs(asA);
+    await expectRefused(asA.publishTally(tallyOf(anchor.id, 0)), "LogNotClosed", [anchor.id]);
+    await bling.chain.increaseTime(3601);
+    await expectRefused(asA.publishTally(tallyOf(anchor.id, 0)), "LogNotClosed", [anchor.id]);
     expect(await asA.getTally(anchor.id)).toBeNull();
   });
 
-  it("should publish once after close, no smaller than the last checkpoint, and end checkpoints", async () => {
+  it("should tally an early close at once, covering exactly the closing log", async () => {
     const anchor = await openAs(asA, { rules: approval(3, 2) });
     const other = await openAs(asB);
     await asA.checkpoint(anchor.id, 5, hash32(`log-${anchor.id}-5`));
-    await bling.chain.increaseTime(3601);
+    // The council closes an hour early: no waiting for the scheduled close.
+    await asA.closeLog(closingOf(anchor.id, await bling.chain.now(), 7));
 
-    await expectRefused(asA.publishTally(tallyOf(anchor.id, 4)), "TallyBehindCheckpoint", [5n, 4n]);
+    await expectRefused(asA.publishTally(tallyOf(anchor.id, 5)), "TallyNotAtClosing", [
+      7n,
+      hash32(`log-${anchor.id}-7`),
+    ]);
+    await expectRefused(asA.publishTally(tallyOf(anchor.id, 8)), "TallyNotAtClosing");
     await expectRefused(
-      asA.publishTally({ ...tallyOf(anchor.id, 5), logRoot: hash32("forked") }),
-      "TallyRootMismatch",
-      [hash32(`log-${anchor.id}-5`), hash32("forked")],
+      asA.publishTally({ ...tallyOf(anchor.id, 7), logRoot: hash32("forked") }),
+      "TallyNotAtClosing",
+      [7n, hash32(`log-${anchor.id}-7`)],
     );
     await expectRefused(
-      asA.publishTally(tallyOf(anchor.id, 5, [1n, 1n, 1n, 1n, 0n, 0n, 0n, 0n])),
+      asA.publishTally(tallyOf(anchor.id, 7, [1n, 1n, 1n, 1n, 0n, 0n, 0n, 0n])),
       "CountBeyondOptions",
       [3n],
     );
-    await expectRefused(asB.publishTally(tallyOf(anchor.id, 5)), "NotReferendumCouncil", [anchor.id, councilB.address]);
-    await expectRefused(asOutsider.publishTally(tallyOf(anchor.id, 5)), "NotCouncil");
+    await expectRefused(asB.publishTally(tallyOf(anchor.id, 7)), "NotReferendumCouncil", [anchor.id, councilB.address]);
+    await expectRefused(asOutsider.publishTally(tallyOf(anchor.id, 7)), "NotCouncil");
 
     const tally = tallyOf(anchor.id, 7, [4n, 3n, 2n, 0n, 0n, 0n, 0n, 0n]);
     const receipt = await asA.publishTally(tally);
     const block = await bling.chain.provider.getBlock(receipt.blockNumber);
     expect(await asA.getTally(anchor.id)).toEqual({ ...tally, publishedAt: block!.timestamp });
     await expectRefused(asA.publishTally(tally), "TallyAlreadyPublished", [anchor.id]);
-    await expectRefused(asA.checkpoint(anchor.id, 8, hash32("late")), "TallyAlreadyPublished", [anchor.id]);
+    await expectRefused(asA.checkpoint(anchor.id, 8, hash32("late")), "LogAlreadyClosed", [anchor.id]);
 
-    // A referendum without checkpoints can be tallied at any size, including an empty log.
+    // An empty log closes and tallies at size 0.
+    await asB.closeLog(closingOf(other.id, await bling.chain.now(), 0));
     await asB.publishTally(tallyOf(other.id, 0, [0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n]));
     expect((await asB.getTally(other.id))?.logSize).toBe(0);
   });
@@ -277,6 +338,7 @@ describe("# RegistryClient events", () => {
     await asA.checkpoint(noise.id, 1, hash32("noise"));
     await asB.checkpoint(anchor.id, 6, hash32("e6"));
     await bling.chain.increaseTime(3601);
+    await asB.closeLog({ id: anchor.id, closedAt: anchor.closesAt, logSize: 6, logRoot: hash32("e6") });
     const tally = tallyOf(anchor.id, 6, [5n, 10n, 1n, 4n, 0n, 0n, 0n, 0n]);
     await asB.publishTally({ ...tally, logRoot: hash32("e6") });
 
@@ -286,6 +348,7 @@ describe("# RegistryClient events", () => {
       "ReferendumOpened",
       "LogCheckpointed",
       "LogCheckpointed",
+      "LogClosed",
       "TallyPublished",
     ]);
     expect(events[0]).toMatchObject({
@@ -293,7 +356,10 @@ describe("# RegistryClient events", () => {
     });
     expect(events[1]).toMatchObject({ id: anchor.id, index: 0, head: { logSize: 2, logRoot: hash32("e2") } });
     expect(events[2]).toMatchObject({ id: anchor.id, index: 1, head: { logSize: 6, logRoot: hash32("e6") } });
-    expect(events[3]).toMatchObject({ tally: { ...tally, logRoot: hash32("e6") } });
+    expect(events[3]).toMatchObject({
+      closing: { id: anchor.id, closedAt: anchor.closesAt, logSize: 6, logRoot: hash32("e6") },
+    });
+    expect(events[4]).toMatchObject({ tally: { ...tally, logRoot: hash32("e6") } });
     const blocks = events.map((e) => e.blockNumber);
     expect([...blocks].sort((x, y) => x - y)).toEqual(blocks);
 
@@ -302,8 +368,11 @@ describe("# RegistryClient events", () => {
     expect(views.map(({ index, logSize, logRoot }) => ({ index, head: { logSize, logRoot } }))).toEqual(
       events.slice(1, 3).map((e) => (e.kind === "LogCheckpointed" ? { index: e.index, head: e.head } : null)),
     );
+    expect(await reader.getClosing(anchor.id)).toMatchObject(
+      events[3]!.kind === "LogClosed" ? events[3]!.closing : { missing: true },
+    );
     expect(await reader.getTally(anchor.id)).toMatchObject(
-      events[3]!.kind === "TallyPublished" ? events[3]!.tally : {},
+      events[4]!.kind === "TallyPublished" ? events[4]!.tally : { missing: true },
     );
   });
 });

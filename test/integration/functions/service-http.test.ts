@@ -27,6 +27,7 @@ import { issueCouncilToken } from "../../../functions/adapters/auth";
 import { verifyReceipt, verifyTreeHead, type Receipt, type SignedTreeHead } from "../../../functions/api/log-objects";
 import type { ReferendumSpec } from "../../../functions/api/schemas";
 import type { TallyResult } from "../../../functions/core/tally";
+import { SEAL_SETTLE_MS } from "../../../functions/core/closing";
 import type { PublicConfig } from "../../../functions/api/public-config";
 import { startLocalStack, TABLE, type LocalStack } from "../../../cli/local-stack";
 import {
@@ -554,13 +555,18 @@ describe("# the referendum service over HTTP", () => {
     expect(await tableSnapshot()).toEqual(before);
   });
 
-  it("should close, tally the latest ballot of each voter, and anchor counts, final head and nullifier set", async () => {
-    clock.offsetMs += (VOTING_SECONDS + 1) * 1000;
-    await stack.chain.increaseTime(VOTING_SECONDS + 1);
+  it("should close by itself, seal and anchor the closing log, tally it, and anchor counts, final head and nullifier set", async () => {
+    clock.offsetMs += (VOTING_SECONDS + 1) * 1000 + SEAL_SETTLE_MS;
+    await stack.chain.increaseTime(VOTING_SECONDS + 1 + SEAL_SETTLE_MS / 1000);
     const yesNo = opened.get(PRESETS[0]!.name)!;
     const late = await proveFromApi(api, yesNo.id, voters[3]!, [1, 0], artifacts);
     expect((await submitBallot(api, yesNo.id, late)).body).toMatchObject({ error: { code: "REFERENDUM_NOT_OPEN" } });
-    expectStatus(await api("POST", `/v1/council/referenda/${yesNo.id}/close`, { token }), 200);
+    // Closed without a council action: every view says so, and an early close is too late now.
+    expect(expectStatus(await api<{ state: string }>("GET", `/v1/referenda/${yesNo.id}`), 200).state).toBe("closed");
+    expect(
+      expectStatus(await api<{ state: string }>("GET", `/v1/council/referenda/${yesNo.id}`, { token }), 200).state,
+    ).toBe("closed");
+    expectStatus(await api("POST", `/v1/council/referenda/${yesNo.id}/close`, { token }), 409);
 
     await stack.tick();
     const expected = new Map<string, number[]>(PRESETS.map((p) => [p.name, p.expected]));
@@ -578,6 +584,8 @@ describe("# the referendum service over HTTP", () => {
       expect(anchored?.logSize).toBe(tally.logSize);
       expect(anchored?.logRoot).toBe(`0x${tally.logRoot}`);
       expect(anchored?.nullifierSetRoot).toBe(`0x${tally.nullifierSetRoot}`);
+      const closing = await registry.getClosing(BigInt(id));
+      expect(closing).toMatchObject({ logSize: tally.logSize, logRoot: `0x${tally.logRoot}` });
       const record = expectStatus(
         await api<{
           state: string;

@@ -106,6 +106,7 @@ describe("# auditReferendum", () => {
       "nullifiers",
       "log",
       "checkpoints",
+      "close",
       "tally",
     ]);
     const numbers = Object.fromEntries(report.checks.map((check) => [check.id, check.numbers]));
@@ -113,7 +114,7 @@ describe("# auditReferendum", () => {
     expect(numbers.nullifiers).toMatchObject({ voters: 4, revotes: 1 });
     expect(numbers.tally).toMatchObject({ counts: "1, 3" });
     expect(numbers.log).toMatchObject({ entries: 5, signedHeads: 3 });
-    expect(formatReport(report)).toMatch(/Verdict: PASS \(8 checks\)/);
+    expect(formatReport(report)).toMatch(/Verdict: PASS \(9 checks\)/);
   });
 
   const cases: [string, (bundle: AuditBundle) => AuditBundle | Promise<AuditBundle>, CheckId, RegExp][] = [
@@ -200,7 +201,8 @@ describe("# auditReferendum", () => {
 
   it("should fail the tally check until a tally is anchored, and an unanchored referendum in the spec check", async () => {
     const open = await auditReferendum(buildAuditBundle(options(HONEST, { tallied: false })), deps);
-    expect(failed(open)).toEqual(["tally"]);
+    expect(failed(open)).toEqual(["close", "tally"]);
+    expect(problemsOf(open, "close")).toMatch(/not finished yet: no closing checkpoint is anchored/);
     expect(problemsOf(open, "tally")).toMatch(/no tally is anchored yet \(state "open"\)/);
     const bundle = buildAuditBundle(options(HONEST));
     const unanchored = await auditReferendum({ ...bundle, anchors: { ...bundle.anchors, referendum: null } }, deps);

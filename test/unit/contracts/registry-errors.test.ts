@@ -30,7 +30,7 @@ describe("# registry errors", () => {
 
   it("should give each error a stable upper-snake code", () => {
     expect(registryErrorCode("NotCouncil")).toBe("CHAIN_NOT_COUNCIL");
-    expect(registryErrorCode("TallyRootMismatch")).toBe("CHAIN_TALLY_ROOT_MISMATCH");
+    expect(registryErrorCode("ClosingRootMismatch")).toBe("CHAIN_CLOSING_ROOT_MISMATCH");
     expect(new Set(REGISTRY_ERROR_NAMES.map(registryErrorCode)).size).toBe(REGISTRY_ERROR_NAMES.length);
   });
 

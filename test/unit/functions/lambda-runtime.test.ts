@@ -22,7 +22,15 @@ describe("# loadEnvironment", () => {
 
   it("should give the worker its chain and defaults, and refuse a bad RPC URL", () => {
     const worker = { ...API_ENV, ANCHOR_KEY_SECRET_ARN: "arn:anchor", CHAIN_RPC_URL: "https://rpc.example" };
-    expect(loadEnvironment(workerEnvironment, worker)).toMatchObject({ WORK_SECONDS: 50, STAGE: "dev" });
+    expect(loadEnvironment(workerEnvironment, worker)).toMatchObject({
+      WORK_SECONDS: 50,
+      STAGE: "dev",
+      CHAIN_CONFIRMATIONS: 0,
+    });
+    expect(loadEnvironment(workerEnvironment, { ...worker, CHAIN_CONFIRMATIONS: "2" }).CHAIN_CONFIRMATIONS).toBe(2);
+    expect(() => loadEnvironment(workerEnvironment, { ...worker, CHAIN_CONFIRMATIONS: "-1" })).toThrow(
+      /CHAIN_CONFIRMATIONS/,
+    );
     expect(() => loadEnvironment(workerEnvironment, { ...worker, CHAIN_RPC_URL: "not a url" })).toThrow(
       /CHAIN_RPC_URL/,
     );

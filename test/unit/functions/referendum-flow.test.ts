@@ -4,6 +4,7 @@ import { BlingError } from "../../../functions/api/errors";
 import { verifyReceipt, verifyTreeHead, type Receipt } from "../../../functions/api/log-objects";
 import { specHash } from "../../../functions/api/spec";
 import { anchorReferendum } from "../../../functions/core/anchoring";
+import { SEAL_SETTLE_MS, sealLog } from "../../../functions/core/closing";
 import { acceptBallot, getReceipt } from "../../../functions/core/ballot-service";
 import { createCensus, issueCodes, register } from "../../../functions/core/census-service";
 import {
@@ -303,7 +304,7 @@ describe("# tally and anchoring", () => {
     await anchorReferendum(deps, chain, id);
     await anchorReferendum(deps, chain, id);
     expect(chain.writes).toEqual([`open ${id}`]);
-    expect(chain.opened.get(BigInt(id))).toBe(`0x${record.specHash}`);
+    expect(chain.opened(BigInt(id))).toBe(`0x${record.specHash}`);
 
     await integrate(deps, id, "seq");
     await anchorReferendum(deps, chain, id);
@@ -311,8 +312,9 @@ describe("# tally and anchoring", () => {
     expect(chain.writes).toEqual([`open ${id}`, `checkpoint ${id} 3`]);
 
     expect(await codeOf(tallyReferendum(deps, COUNCIL, id))).toBe("REFERENDUM_STATE");
-    deps.clock.advance(3600 * 1000);
+    deps.clock.advance(3600 * 1000 + SEAL_SETTLE_MS);
     expect(await codeOf(getTally(deps, id))).toBe("TALLY_NOT_READY");
+    await sealLog(deps, id, "seq");
     await tallyReferendum(deps, COUNCIL, id);
     const tally = await getTally(deps, id);
     expect(tally.counts.slice(0, 2)).toEqual(["2", "1"]);
@@ -326,16 +328,23 @@ describe("# tally and anchoring", () => {
     chain.down = false;
     await anchorReferendum(deps, chain, id);
     await anchorReferendum(deps, chain, id);
-    expect(chain.writes).toEqual([`open ${id}`, `checkpoint ${id} 3`, `tally ${id}`]);
-    expect((await getReferendum(deps, id)).anchors).toEqual({ opened: true, checkpointSize: 3, tallied: true });
+    expect(chain.writes).toEqual([`open ${id}`, `checkpoint ${id} 3`, `closing ${id} 3`, `tally ${id}`]);
+    expect((await getReferendum(deps, id)).anchors).toEqual({
+      opened: true,
+      checkpointSize: 3,
+      closed: true,
+      tallied: true,
+    });
   });
 
-  it("should not tally while ballots are still queued", async () => {
+  it("should tally only a sealed log, and seal every queued ballot into it", async () => {
     const { deps, spec, id } = await openReferendumWith();
     await acceptBallot(deps, id, fakeBallot(spec, 1n, [1, 0]));
     deps.clock.advance(3600 * 1000);
     expect(await codeOf(tallyReferendum(deps, COUNCIL, id))).toBe("BUSY");
-    await integrate(deps, id, "seq");
+    deps.clock.advance(SEAL_SETTLE_MS);
+    await sealLog(deps, id, "seq");
     await tallyReferendum(deps, COUNCIL, id);
+    expect((await getTally(deps, id)).logSize).toBe(1);
   });
 });

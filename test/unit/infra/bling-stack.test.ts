@@ -73,6 +73,11 @@ describe("# BlingStack", () => {
     }
     const worker = dev.findResources("AWS::Lambda::Function")[functionId(dev, "LogWorker")] as Resource;
     expect(worker.Properties.ReservedConcurrentExecutions).toBe(1);
+    const variables = (worker.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(variables.CHAIN_CONFIRMATIONS).toBe("0");
+    const prodWorker = prod.findResources("AWS::Lambda::Function")[functionId(prod, "LogWorker")] as Resource;
+    const prodVariables = (prodWorker.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(prodVariables.CHAIN_CONFIRMATIONS).toBe("2");
     dev.hasResourceProperties("AWS::Events::Rule", {
       ScheduleExpression: "rate(1 minute)",
       Targets: [
@@ -361,5 +366,13 @@ describe("# readSettings", () => {
       chainId: 11155420,
       registryDeployBlock: 1234,
     });
+  });
+
+  it("should wait for 2 confirmations of an anchor on prod and none on dev, unless told otherwise", () => {
+    expect(readSettings(context(BASE_CONTEXT)).chainConfirmations).toBe(0);
+    const prod = { ...BASE_CONTEXT, stage: "prod", alarmEmail: "ops@example.org" };
+    expect(readSettings(context(prod)).chainConfirmations).toBe(2);
+    expect(readSettings(context({ ...prod, chainConfirmations: "12" })).chainConfirmations).toBe(12);
+    expect(() => readSettings(context({ ...BASE_CONTEXT, chainConfirmations: "-1" }))).toThrow(/chainConfirmations/);
   });
 });

@@ -15,7 +15,7 @@ import {
 } from "../../../web/lib/verify-view";
 import { barRows, percentOf } from "../../../web/lib/result-rows";
 
-const IDS: CheckId[] = ["spec", "census", "circuit", "ballots", "nullifiers", "log", "checkpoints", "tally"];
+const IDS: CheckId[] = ["spec", "census", "circuit", "ballots", "nullifiers", "log", "checkpoints", "close", "tally"];
 
 function check(id: CheckId, ok: boolean): CheckResult {
   return { id, title: id, ok, summary: ok ? "fine" : "broken", problems: ok ? [] : ["broken"], numbers: {} };
@@ -43,6 +43,17 @@ describe("# verify view", () => {
     expect(verdictOf(report(["ballots", "tally"]), { tallyAnchored: false })).toBe("failed");
     expect(failedChecks(report(["ballots", "tally"]), { tallyAnchored: false })).toEqual(["ballots"]);
     expect(checkState(check("log", false), { tallyAnchored: false })).toBe("fail");
+  });
+
+  it("should call a closing not anchored before its deadline pending, and a late or missing one a failure", () => {
+    const pending = { ...check("close", false), numbers: { closing: "pending" } };
+    expect(checkState(pending, { tallyAnchored: false })).toBe("pending");
+    const withLateBallot = { ...pending, problems: ["ballot #3 was stamped late", "not finished yet"] };
+    expect(checkState(withLateBallot, { tallyAnchored: false })).toBe("fail");
+    expect(checkState({ ...pending, numbers: { closing: "missing" } }, { tallyAnchored: false })).toBe("fail");
+    const closeAndTally = report(["close", "tally"]);
+    closeAndTally.checks.find((c) => c.id === "close")!.numbers.closing = "pending";
+    expect(verdictOf(closeAndTally, { tallyAnchored: false })).toBe("unfinished");
   });
 
   it("should scale bars to the largest count and give each option its share", () => {

@@ -17,8 +17,10 @@ import "./citizen.css";
 
 function StateNotice({ referendum }: { referendum: PublicReferendum }): ReactNode {
   const { t, formatDate } = useI18n();
-  const { state, spec, id } = referendum;
+  const { spec, id } = referendum;
   const now = Date.now() / 1000;
+  // The API says "closed" from the close on; a page loaded before it must not keep offering the form.
+  const state = referendum.state === "open" && now >= spec.closesAt ? "closed" : referendum.state;
   if (state === "open" && now < spec.opensAt) {
     return <p className="notice notice--info">{t("citizen.vote.notYetOpen", { date: formatDate(spec.opensAt) })}</p>;
   }
@@ -94,7 +96,8 @@ export function VotePage(): ReactNode {
   }
   const { referendum, stored, receipts } = loaded;
   const { spec, turnout } = referendum;
-  const open = referendum.state === "open" && Date.now() / 1000 >= spec.opensAt;
+  const now = Date.now() / 1000;
+  const open = referendum.state === "open" && now >= spec.opensAt && now < spec.closesAt;
   return (
     <>
       <h1>{spec.title}</h1>

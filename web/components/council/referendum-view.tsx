@@ -128,8 +128,8 @@ export function ReferendumView({ id }: { id: string }): ReactNode {
       </>
     );
   }
+  // The API reports "closed" once the effective close has passed, with or without a council action.
   const { state, draft } = referendum;
-  const closed = Date.now() / 1000 >= draft.closesAt;
   return (
     <>
       <p>
@@ -185,7 +185,7 @@ export function ReferendumView({ id }: { id: string }): ReactNode {
               {t("council.referendum.close")}
             </button>
           )}
-          {(state === "open" || state === "closed") && (
+          {state === "closed" && (
             <button
               type="button"
               className="button"
@@ -199,7 +199,7 @@ export function ReferendumView({ id }: { id: string }): ReactNode {
         </div>
       )}
       {state === "draft" && <p className="hint">{t("council.referendum.openExplain")}</p>}
-      {(state === "open" || state === "closed") && !closed && (
+      {state === "open" && (
         <p className="hint">{t("council.referendum.tallyWaits", { date: formatDate(draft.closesAt) })}</p>
       )}
       {tally && <TallyPanel tally={tally} options={draft.options} />}

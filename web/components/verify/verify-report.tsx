@@ -34,7 +34,7 @@ export function VerifyReport({ report, facts }: { report: AuditReport; facts: Ve
                   </td>
                   <td>
                     {state === "pending" ? (
-                      <p>{t("verify.pendingTally")}</p>
+                      <p>{t(check.id === "close" ? "verify.pendingClose" : "verify.pendingTally")}</p>
                     ) : state === "pass" ? (
                       <p className="mono verify-summary">{check.summary}</p>
                     ) : (
