@@ -3,7 +3,13 @@
  * travel as canonical decimal strings; times as Unix seconds.
  */
 import { z } from "zod";
-import { isCanonicalFieldElement, PUBLIC_SIGNAL_COUNT, VOTE_OPTIONS, type BallotRules, type RulesPreset } from "../../circuits/src";
+import {
+  isCanonicalFieldElement,
+  PUBLIC_SIGNAL_COUNT,
+  VOTE_OPTIONS,
+  type BallotRules,
+  type RulesPreset,
+} from "../../circuits/src";
 import { BlingError } from "./errors";
 
 /** Largest request body the API reads (a ballot is about 1.5 KB; a draft with a long description more). */

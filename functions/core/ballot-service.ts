@@ -205,7 +205,8 @@ export async function acceptBallot(deps: CoreDeps, id: string, submission: Ballo
 /** The current receipt of an accepted ballot. */
 export async function getReceipt(deps: CoreDeps, id: string, ballotId: string): Promise<Receipt> {
   const index = await deps.store.get(keys.referendum(id), keys.ballot(ballotId));
-  const slot = index && (await deps.store.get(index.pk, keys.revision(text(index, "nullifier"), count(index, "revision"))));
+  const slot =
+    index && (await deps.store.get(index.pk, keys.revision(text(index, "nullifier"), count(index, "revision"))));
   if (!slot || slot.ballotId !== ballotId) throw new BlingError("BALLOT_NOT_FOUND");
   return receiptOf(deps, id, slot);
 }

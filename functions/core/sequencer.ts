@@ -98,7 +98,7 @@ async function sweptSlots(deps: CoreDeps, id: string): Promise<TableItem[]> {
  */
 async function inLogOrder(deps: CoreDeps, id: string, slots: readonly TableItem[]): Promise<TableItem[]> {
   const byKey = new Map(slots.map((slot) => [slot.sk, slot]));
-  for (let missing = [...byKey.values()]; missing.length > 0; ) {
+  for (let missing = [...byKey.values()]; missing.length > 0;) {
     const wanted = missing
       .filter((slot) => count(slot, "revision") > 1)
       .map((slot) => slotKey(id, text(slot, "nullifier"), count(slot, "revision") - 1))
@@ -182,11 +182,11 @@ export async function integrate(
     })),
   ];
   // Conditional: a sequencer that lost its lease cannot overwrite what the new holder wrote.
-  let lostLease = false;
+  const written: boolean[] = [];
   await inParallel(records.slice(stranded.length), async (record) => {
-    if (!(await deps.store.put(entryItem(id, record), { absent: true }))) lostLease = true;
+    written.push(await deps.store.put(entryItem(id, record), { absent: true }));
   });
-  if (lostLease) return { leased: false, integrated: 0, size: head.size };
+  if (written.includes(false)) return { leased: false, integrated: 0, size: head.size };
   if (records.length === 0) {
     if (sweepDue) await deps.store.put({ pk, sk: keys.sweep, at: now });
     return { leased: true, integrated: 0, size: head.size };
@@ -220,7 +220,11 @@ export async function integrate(
   };
   const previous = head.sth ? { match: { size: head.size } } : ({ absent: true } as const);
   if (!(await deps.store.put(headItem, previous))) return { leased: false, integrated: 0, size: head.size };
-  await deps.store.put({ pk: logPk, sk: keys.treeHead(size), ...(sth as unknown as Record<string, TableItem[string]>) });
+  await deps.store.put({
+    pk: logPk,
+    sk: keys.treeHead(size),
+    ...(sth as unknown as Record<string, TableItem[string]>),
+  });
   await inParallel(slots, (slot) =>
     deps.store.delete(keys.queue(id), keys.queued(count(slot, "receivedAt"), text(slot, "ballotId"))),
   );

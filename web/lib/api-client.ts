@@ -136,7 +136,8 @@ export function councilApi(options: ApiClientOptions & { token: string }): Counc
     referenda: async () =>
       (await callJson<{ referenda: CouncilReferendum[] }>(options, "GET", "/council/referenda")).referenda,
     referendum: (id: string) => callJson<CouncilReferendum>(options, "GET", `/council/referenda/${enc(id)}`),
-    createDraft: (draft: ReferendumDraftInput) => callJson<ReferendumRecord>(options, "POST", "/council/referenda", draft),
+    createDraft: (draft: ReferendumDraftInput) =>
+      callJson<ReferendumRecord>(options, "POST", "/council/referenda", draft),
     updateDraft: (id: string, draft: ReferendumDraftInput) =>
       callJson<ReferendumRecord>(options, "PUT", `/council/referenda/${enc(id)}`, draft),
     open: (id: string) => callJson<ReferendumRecord>(options, "POST", `/council/referenda/${enc(id)}/open`),

@@ -107,13 +107,13 @@ describe("# the closing checkpoint", () => {
     await acceptBallot(deps, id, fakeBallot(spec, 1n, [1, 0]));
     deps.clock.ms = closesAtMs + SEAL_SETTLE_MS;
     const closing = await sealLog(deps, id, "seq");
-    // A ballot stamped before the close whose write lands only after the seal (the race the
-    // acceptance fence withdraws): even if it reached the log, the tally would not count it.
+    // A ballot stamped before the close whose write lands only after the seal: the acceptance
+    // fence takes it back before any receipt leaves, and the sequencer appends nothing more.
     deps.clock.ms = closesAtMs - 1;
-    await acceptBallot(deps, id, fakeBallot(spec, 2n, [0, 1]));
+    expect(await codeOf(acceptBallot(deps, id, fakeBallot(spec, 2n, [0, 1])))).toBe("REFERENDUM_NOT_OPEN");
     deps.clock.ms = closesAtMs + SEAL_SETTLE_MS + 10;
     await integrate(deps, id, "seq");
-    expect((await readHead(deps, id)).size).toBe(2);
+    expect((await readHead(deps, id)).size).toBe(1);
     await tallyReferendum(deps, COUNCIL, id);
     const tally = await getTally(deps, id);
     expect(tally).toMatchObject({ logSize: 1, logRoot: closing?.root, ballots: 1 });
@@ -189,9 +189,9 @@ describe("# anchoring reconciled with the chain", () => {
     await anchorReferendum(deps, chain, id);
     deps.clock.ms = closesAtMs + SEAL_SETTLE_MS;
     await sealLog(deps, id, "seq");
-    // An entry appended after the seal (the race the acceptance fence withdraws) is never anchored.
+    // A write landing after the seal (the race the acceptance fence withdraws) is never anchored.
     deps.clock.ms = closesAtMs - 1;
-    await acceptBallot(deps, id, fakeBallot(spec, 2n, [1, 0]));
+    expect(await codeOf(acceptBallot(deps, id, fakeBallot(spec, 2n, [1, 0])))).toBe("REFERENDUM_NOT_OPEN");
     deps.clock.ms = closesAtMs + SEAL_SETTLE_MS + 10;
     await integrate(deps, id, "seq");
     await anchorReferendum(deps, chain, id);
