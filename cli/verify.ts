@@ -7,8 +7,9 @@ import { censusRootInWorker } from "../circuits/src/census-worker";
 import { createBatchVerifierPool } from "../circuits/src/verifier-pool";
 import { auditReferendum } from "./audit/audit";
 import type { AuditBundle } from "./audit/bundle";
-import { readDump } from "./audit/dump";
+import { readDump, readReceipts } from "./audit/dump";
 import { fetchAnchors, fetchBundle } from "./audit/fetch-bundle";
+import type { ReceiptFile } from "./audit/receipt-checks";
 import { formatReport, type AuditReport } from "./audit/report";
 import { loadTrustedCircuit } from "./audit/trusted-circuit";
 import { UsageError, type CliIo } from "./cli-io";
@@ -27,6 +28,9 @@ Audits a referendum from public data and prints a pass/fail report; exit 0 only 
   --referendum ID   the referendum's id
   --from-dump DIR   audit a bundle written by \`bling export\`, offline; with --rpc, the dump's anchors
                     are replaced by what the registry holds now
+  --receipts PATH   also hold voters' receipts against the log: a receipt or signed-promise JSON file
+                    (or an array of them), or a folder of such files; a promise whose entry is not in
+                    the log within the spec's maximum merge delay FAILs, as evidence of a dropped ballot
   --json            print the report as JSON
   --progress        show the progress bar even when stderr is not a terminal
   --workers N       verifier threads (default: one per core)
@@ -35,6 +39,7 @@ Audits a referendum from public data and prints a pass/fail report; exit 0 only 
 const OPTIONS = {
   ...SOURCE_OPTIONS,
   "from-dump": { type: "string" },
+  receipts: { type: "string" },
   json: { type: "boolean" },
   progress: { type: "boolean" },
   workers: { type: "string" },
@@ -86,13 +91,19 @@ async function loadBundle(
 }
 
 /** Runs the audit with the proofs checked on `workers` threads. */
-async function audit(bundle: AuditBundle, workers: number, progress: Progress): Promise<AuditReport> {
+async function audit(
+  bundle: AuditBundle,
+  workers: number,
+  progress: Progress,
+  receipts: ReceiptFile[] | undefined,
+): Promise<AuditReport> {
   const circuit = await loadTrustedCircuit(bundle.referendum.spec.circuit.name);
   const pool = createBatchVerifierPool(circuit.vkey, { size: workers });
   try {
     return await auditReferendum(bundle, {
       circuit: circuit.trusted,
       censusRoot: censusRootInWorker,
+      receipts,
       verifyProofs: (ballots) =>
         pool.verifyMany(ballots, {
           onProgress: (done) => {
@@ -121,8 +132,9 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
   }
   const workers = workerCount(values.workers);
   const progress = createProgress(io.err, values.progress === true || io.errIsTty);
+  const receipts = values.receipts === undefined ? undefined : await readReceipts(values.receipts);
   const { bundle, where } = await loadBundle(values, progress);
-  const report = await audit(bundle, workers, progress);
+  const report = await audit(bundle, workers, progress, receipts);
   io.out(
     values.json
       ? `${JSON.stringify(withSource(report, where), null, 2)}\n`

@@ -16,6 +16,7 @@ import { checkBallots, checkNullifiers, checkTally, decodeEntries } from "./ball
 import type { AuditBundle } from "./bundle";
 import { checkClose } from "./close-checks";
 import { checkCheckpoints, checkLog, entryLeafHashes } from "./log-checks";
+import { checkReceipts, type ReceiptFile } from "./receipt-checks";
 import type { AuditReport } from "./report";
 
 /** Whether each ballot's Groth16 proof verifies, in order. */
@@ -26,6 +27,8 @@ export interface AuditDeps {
   verifyProofs: ProofBatchCheck;
   /** The census root of leaves (default: in process). */
   censusRoot?: (leaves: readonly bigint[]) => Promise<bigint>;
+  /** Voters' receipts to hold against the log (`bling verify --receipts`); no receipts check without. */
+  receipts?: readonly ReceiptFile[];
 }
 
 export async function auditReferendum(bundle: AuditBundle, deps: AuditDeps): Promise<AuditReport> {
@@ -53,6 +56,7 @@ export async function auditReferendum(bundle: AuditBundle, deps: AuditDeps): Pro
     checkCheckpoints(bundle, leafHashes),
     checkClose(bundle),
     checkTally(bundle, statements),
+    ...(deps.receipts ? [checkReceipts(bundle, deps.receipts)] : []),
   ];
   return { referendumId: bundle.referendumId, ok: checks.every((check) => check.ok), checks };
 }

@@ -4,9 +4,10 @@
  */
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { BUNDLE_FORMAT, BundleError, parseBundle, SourceError, type AuditBundle } from "./bundle";
+import type { ReceiptFile } from "./receipt-checks";
 
 const FILES = {
   index: "bundle.json",
@@ -80,4 +81,27 @@ export async function readDump(dir: string): Promise<AuditBundle> {
     },
     `the dump in ${dir}`,
   );
+}
+
+/**
+ * Receipt files for `bling verify --receipts`: one JSON file (a receipt, a promise, or an array of
+ * them), or every `.json` file of a folder.
+ * @throws SourceError when the path cannot be read; BundleError when a file is not JSON.
+ */
+export async function readReceipts(path: string): Promise<ReceiptFile[]> {
+  let files: string[];
+  try {
+    files = (await stat(path)).isDirectory()
+      ? (await readdir(path)).filter((name) => name.endsWith(".json")).map((name) => join(path, name))
+      : [path];
+  } catch (error) {
+    throw new SourceError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const receipts: ReceiptFile[] = [];
+  for (const file of files.sort()) {
+    const content = parseJson(await readText(dirname(file), basename(file)), file);
+    if (Array.isArray(content)) content.forEach((item, i) => receipts.push({ source: `${file}[${i}]`, content: item }));
+    else receipts.push({ source: file, content });
+  }
+  return receipts;
 }
