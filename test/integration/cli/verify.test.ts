@@ -90,8 +90,10 @@ beforeAll(async () => {
   await stack.tick();
   expectStatus(await submitBallot(api, id, await proveFromApi(api, id, voters[0]!, [0, 1], artifacts)), 202);
   await stack.tick();
-  // A re-randomised copy of a proof is a valid re-vote with the same choice.
-  expectStatus(await submitBallot(api, id, rerandomize(first, 1)), 202);
+  // A re-randomised copy of a proof is that same ballot, never a re-vote; only the key holder re-votes.
+  const copy = expectStatus(await submitBallot(api, id, rerandomize(first, 1)), 202);
+  expect(copy.entry.revision).toBe(1);
+  expectStatus(await submitBallot(api, id, await proveFromApi(api, id, voters[0]!, [1, 0], artifacts)), 202);
   await stack.tick();
   flags = ["--api", stack.apiUrl, "--rpc", stack.rpcUrl, "--registry", stack.deployment.registry, "--referendum", id];
 }, 180_000);

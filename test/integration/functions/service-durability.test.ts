@@ -25,7 +25,7 @@ import {
 import { identityFromSeed } from "../../fixtures/ballot-fixtures";
 
 // Distinct voters: a re-randomised copy of a ballot is the same ballot, so each ballot needs its own proof.
-const voters = Array.from({ length: 28 }, (_, i) => identityFromSeed(`durable-voter-${i}`));
+const voters = Array.from({ length: 16 }, (_, i) => identityFromSeed(`durable-voter-${i}`));
 const LIVE = { sequencerIntervalMs: 50, anchorIntervalMs: 200, log: () => undefined };
 
 let dataDir: string;
@@ -101,7 +101,7 @@ describe("# the local stack through a crash of its table", () => {
           const ballot = ballots[next++]!;
           const answer = await submitBallot(api, id, ballot);
           answers.push(answer);
-          if (!killed && answers.filter((a) => a.status === 202).length >= 10) {
+          if (!killed && answers.filter((a) => a.status === 202).length >= 6) {
             killed = true;
             await dynalite.kill();
           }
@@ -111,7 +111,7 @@ describe("# the local stack through a crash of its table", () => {
     const receipted = [first, ...answers.filter((a) => a.status === 202).map((a) => a.body)];
     const failed = answers.filter((a) => a.status !== 202);
     expect(killed).toBe(true);
-    expect(receipted.length).toBeGreaterThanOrEqual(11);
+    expect(receipted.length).toBeGreaterThanOrEqual(7);
     expect(failed.length).toBeGreaterThan(0);
     // An outage is the service's failure, never blamed on the ballot: a 503 the client may retry.
     for (const answer of failed)
@@ -143,5 +143,5 @@ describe("# the local stack through a crash of its table", () => {
       return last && last.logSize >= integrated.inclusion!.treeHead.treeSize ? last : null;
     });
     expect(anchored.logSize).toBeGreaterThanOrEqual(receipted.length + 1);
-  });
+  }, 300_000);
 });

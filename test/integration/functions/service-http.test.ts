@@ -690,7 +690,7 @@ describe("# the referendum service over HTTP", () => {
       ).toBe(true);
     }
     const earlierCount = [...opened.values()].reduce((n, o) => n + o.earlier.length, 0);
-    expect(checked).toBe(PRESETS.reduce((n, p) => n + p.ballots.length, 0) + 1 + 50 + earlierCount);
+    expect(checked).toBe(PRESETS.reduce((n, p) => n + p.ballots.length, 0) + 2 + earlierCount);
     expect(earlierCount).toBeGreaterThan(5);
     expect(consistencyChecks).toBeGreaterThanOrEqual(PRESETS.length);
   });
