@@ -149,20 +149,29 @@ async function crashAtEveryWrite(
   setup: () => Promise<World>,
   operation: (w: World) => Promise<unknown>,
   recover: (w: World, crashed: boolean, k: number) => Promise<void>,
+  lostBefore: readonly number[] = [],
 ): Promise<number> {
   for (let k = 1; k < 500; k++) {
     const w = await setup();
-    w.fuse.arm(k);
-    const outcome = await operation(w).then(
-      () => null,
-      (error: unknown) => error,
+    w.fuse.arm(
+      k,
+      lostBefore.map((back) => k - back),
     );
+    let outcome: unknown = "hung";
+    const run = operation(w).then(
+      () => (outcome = null),
+      (error: unknown) => (outcome = error),
+    );
+    await settle();
+    // Waiting on a request lost in flight: the kill ends it (its promise never settles).
+    if (outcome === "hung") w.fuse.kill();
+    else await run;
     await settle();
     const crashed = w.fuse.crashed;
     const writes = w.fuse.writes;
     w.fuse.disarm();
-    if (crashed) expect(outcome).toBeInstanceOf(CrashError);
-    else expect(outcome).toBeNull();
+    if (!crashed) expect(outcome).toBeNull();
+    else if (outcome !== "hung") expect(outcome).toBeInstanceOf(CrashError);
     await recover(w, crashed, k);
     if (!crashed) return writes;
   }
@@ -268,6 +277,38 @@ describe("# crash recovery: every crash leaves a state that passes the audit onc
       await expectAuditPasses(w, "crash before STH");
       await finishAndAudit(w, "crash before STH");
     });
+
+    /** Kills `run` at every k while the writes `lost` places before k were in flight and never landed. */
+    async function crashWithLostWrites(run: (w: World) => Promise<unknown>, lost: readonly number[]): Promise<void> {
+      await crashAtEveryWrite(
+        queuedWorld,
+        run,
+        async (w, _crashed, k) => {
+          const label = `crash at write ${k}, writes ${lost.map((back) => k - back).join(", ")} lost in flight`;
+          await runLoops(w);
+          await runLoops(w);
+          await expectAuditPasses(w, label);
+          await finishAndAudit(w, label);
+        },
+        lost,
+      );
+    }
+
+    it.each(runs)("should recover %s killed while the write just before was in flight and never landed", (_name, run) =>
+      crashWithLostWrites(run, [1]),
+    );
+
+    // KNOWN BUG (kept failing on purpose; flips to a failure of this test once fixed): log entries are
+    // written in parallel, so a kill can leave entry s lost and s + 1 landed. The next run adopts
+    // both as "stranded", numbers fresh ballots from head + 2, collides with s + 1 (a refused
+    // conditional put, taken for a lost lease) and never advances the log again: integrateAll
+    // answers BUSY forever and the referendum can never be tallied.
+    it.failing.each(runs)(
+      "should recover %s killed when a parallel entry write was lost in flight and a later one landed (a gap)",
+      async (_name, run) => {
+        for (const lost of [[2], [3], [2, 3]]) await crashWithLostWrites(run, lost);
+      },
+    );
 
     it.each(runs)("should recover a crash at any write of %s", async (_name, run) => {
       const writes = await crashAtEveryWrite(queuedWorld, run, async (w, _crashed, k) => {
