@@ -22,6 +22,7 @@ import {
   signTreeHead,
   toEntryRecord,
   type LogEntryRecord,
+  type LogHead,
 } from "./transparency-log-store";
 
 export interface SequencerRun {
@@ -131,6 +132,19 @@ async function inParallel<T>(items: readonly T[], task: (item: T) => Promise<unk
     await Promise.all(items.slice(start, start + PARALLEL).map(task));
 }
 
+/**
+ * Writes the current head's `STH#<size>` item if a run crashed between the head and it: observers
+ * and the tally's audit read the heads from those items, so without this an honest log would end
+ * on a head it never published. Only idle runs look; a run that appends publishes a newer head.
+ */
+async function publishHead(deps: CoreDeps, id: string, head: LogHead): Promise<void> {
+  if (!head.sth || (await deps.store.get(keys.log(id), keys.treeHead(head.size)))) return;
+  await deps.store.put(
+    { pk: keys.log(id), sk: keys.treeHead(head.size), ...(head.sth as unknown as Record<string, TableItem[string]>) },
+    { absent: true },
+  );
+}
+
 export interface IntegrateOptions {
   batch?: number;
   leaseMs?: number;
@@ -159,7 +173,11 @@ export async function integrate(
   ]);
   const record = meta && referendumOf(meta);
   const head = await readHead(deps, id);
-  if (!record?.spec || record.closing) return { leased: true, integrated: 0, size: head.size };
+  if (!record?.spec || record.closing) {
+    // A sealed log's last head is the one the closing checkpoint and the tally cover: published too.
+    await publishHead(deps, id, head);
+    return { leased: true, integrated: 0, size: head.size };
+  }
   const now = deps.clock.now();
   const sweepDue =
     options.sweep === true ||
@@ -188,6 +206,7 @@ export async function integrate(
   });
   if (written.includes(false)) return { leased: false, integrated: 0, size: head.size };
   if (records.length === 0) {
+    await publishHead(deps, id, head);
     if (sweepDue) await deps.store.put({ pk, sk: keys.sweep, at: now });
     return { leased: true, integrated: 0, size: head.size };
   }
