@@ -199,12 +199,12 @@ export async function integrate(
       entry: slot.entry as unknown as LogEntryRecord["entry"],
     })),
   ];
-  // Conditional: a sequencer that lost its lease cannot overwrite what the new holder wrote.
-  const written: boolean[] = [];
-  await inParallel(records.slice(stranded.length), async (record) => {
-    written.push(await deps.store.put(entryItem(id, record), { absent: true }));
-  });
-  if (written.includes(false)) return { leased: false, integrated: 0, size: head.size };
+  // Conditional: a sequencer that lost its lease cannot overwrite what the new holder wrote. One
+  // at a time, in order: a crash then leaves an unbroken run past the head to adopt, never a gap.
+  for (const record of records.slice(stranded.length)) {
+    if (!(await deps.store.put(entryItem(id, record), { absent: true })))
+      return { leased: false, integrated: 0, size: head.size };
+  }
   if (records.length === 0) {
     await publishHead(deps, id, head);
     if (sweepDue) await deps.store.put({ pk, sk: keys.sweep, at: now });

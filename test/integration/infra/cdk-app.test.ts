@@ -10,7 +10,7 @@ import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadArtifacts, type LoadedArtifacts } from "../../../circuits/src/artifacts";
-import { BALLOT_CIRCUIT } from "../../../circuits/src/constants";
+import { BALLOT_CIRCUIT, SIGNAL } from "../../../circuits/src/constants";
 import { releaseProverThreads } from "../../../circuits/src/verify";
 import { startLocalStack, TABLE, type LocalStack } from "../../../cli/local-stack";
 import { RegistryClient } from "../../../contracts/src/registry-client";
@@ -199,7 +199,7 @@ describe("# the Lambda bundles on the local stack", () => {
       (
         await submitBallot(api, id, {
           ...ballot,
-          publicSignals: ballot.publicSignals.map((s, i) => (i === 3 ? "1" : s)),
+          publicSignals: ballot.publicSignals.map((s, i) => (i === SIGNAL.vote ? "1" : s)),
         })
       ).body,
     ).toMatchObject({
