@@ -82,6 +82,8 @@ export interface PublicApi {
   /** The voter's last accepted revision and the next one to prove (null: re-voting is off and it voted). */
   nullifier: (id: string, nullifier: string) => Promise<NullifierStatus>;
   logHead: (id: string) => Promise<SignedTreeHead | null>;
+  /** The inclusion proof of an entry in the log's first `size` entries (LOG_RANGE_INVALID when it is not there). */
+  inclusion: (id: string, entryHash: string, size: number) => Promise<{ sequence: number; proof: string[] }>;
   tally: (id: string) => Promise<TallyResult>;
 }
 
@@ -122,6 +124,12 @@ export function publicApi(options: ApiClientOptions): PublicApi {
       callJson<NullifierStatus>(options, "GET", `/referenda/${enc(id)}/nullifiers/${enc(nullifier)}`),
     logHead: async (id: string) =>
       (await callJson<{ treeHead: SignedTreeHead | null }>(options, "GET", `/referenda/${enc(id)}/log/head`)).treeHead,
+    inclusion: (id: string, entryHash: string, size: number) =>
+      callJson<{ sequence: number; proof: string[] }>(
+        options,
+        "GET",
+        `/referenda/${enc(id)}/log/inclusion?hash=${enc(entryHash)}&size=${size}`,
+      ),
     tally: (id: string) => callJson<TallyResult>(options, "GET", `/referenda/${enc(id)}/tally`),
   };
 }

@@ -141,6 +141,14 @@ export const citizenMessages = defineMessages(
     "citizen.receipt.latest": "latest",
     "citizen.receipt.current": "shown above",
     "citizen.receipt.toVerify": "Check the whole referendum",
+    "citizen.receipt.finalChecking": "Checking your ballot against the final result on the public chain…",
+    "citizen.receipt.finalUnreachable":
+      "The final result on the public chain could not be read just now, so your ballot was not checked against it.",
+    "citizen.receipt.finalIncluded":
+      "Your ballot is in the final, counted result that is anchored on the public chain (ballot {position} of {size}).",
+    "citizen.receipt.finalMissing":
+      "Your ballot is missing from the final result, although the service promised to include it. Download the signed promise and give it to an observer or the council: it proves the service accepted your ballot.",
+    "citizen.receipt.downloadPromise": "Download the signed promise",
   },
   {
     "citizen.fingerprint": "Vingerafdruk van uw stemsleutel: {fingerprint}",
@@ -281,5 +289,13 @@ export const citizenMessages = defineMessages(
     "citizen.receipt.latest": "laatste",
     "citizen.receipt.current": "hierboven getoond",
     "citizen.receipt.toVerify": "Het hele referendum controleren",
+    "citizen.receipt.finalChecking": "Uw stem wordt gecontroleerd tegen de eindtelling op de openbare blockchain…",
+    "citizen.receipt.finalUnreachable":
+      "De eindtelling op de openbare blockchain kon nu niet worden gelezen, dus uw stem is er niet tegen gecontroleerd.",
+    "citizen.receipt.finalIncluded":
+      "Uw stem zit in de eindtelling die op de openbare blockchain is vastgelegd (stem {position} van {size}).",
+    "citizen.receipt.finalMissing":
+      "Uw stem ontbreekt in de eindtelling, hoewel de dienst beloofde hem op te nemen. Download de ondertekende belofte en geef die aan een waarnemer of de gemeente: zij bewijst dat de dienst uw stem heeft aangenomen.",
+    "citizen.receipt.downloadPromise": "De ondertekende belofte downloaden",
   },
 );

@@ -7,11 +7,13 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { verifyReceipt, type Receipt } from "../../../functions/api/log-objects";
 import type { PublicReferendum } from "../../../functions/api/views";
+import { ApiError } from "../../lib/api-client";
 import { parseReceiptQuery, receiptHref } from "../../lib/citizen-links";
 import { useI18n } from "../../lib/i18n";
 import { receiptsFor, saveReceipt } from "../../lib/receipt-store";
 import { useSite } from "../../lib/use-site";
 import { ApiErrorNotice, ErrorNotice, Loading, SuccessNotice } from "../status";
+import { FinalCheckNotice } from "./final-check";
 import "./citizen.css";
 
 const POLL_MS = 3000;
@@ -99,7 +101,17 @@ export function ReceiptPage(): ReactNode {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async (): Promise<void> => {
-      const fresh = await api.receipt(query.referendumId, query.ballotId);
+      let fresh: Receipt;
+      try {
+        fresh = await api.receipt(query.referendumId, query.ballotId);
+      } catch (failure) {
+        // The service no longer knows a ballot this device holds a signed promise for: show the
+        // device's copy, which the final check below holds against the anchored result.
+        const kept = (await receiptsFor(query.referendumId)).find((r) => r.ballotId === query.ballotId);
+        if (!kept || !(failure instanceof ApiError) || failure.code !== "BALLOT_NOT_FOUND") throw failure;
+        if (!stopped) setReceipt(kept);
+        return;
+      }
       if (stopped) return;
       setReceipt(fresh);
       if (fresh.status === "integrated") {
@@ -140,6 +152,9 @@ export function ReceiptPage(): ReactNode {
             <dd>{receipt.entry.revision}</dd>
           </dl>
           <ReceiptCheck receipt={receipt} logKey={referendum.spec.logPublicKey} />
+          {referendum.state === "tallied" && site.status === "ready" && (
+            <FinalCheckNotice api={site.api} config={site.config} receipt={receipt} />
+          )}
           <DeviceReceipts receipts={mine} current={receipt.ballotId} />
           <p>
             <a href={`/verify/${encodeURIComponent(query.referendumId)}/`}>{t("citizen.receipt.toVerify")}</a>
