@@ -11,6 +11,8 @@ export interface VerifyRequest {
   /** The block the registry was deployed in: its events are searched from there. */
   deployBlock: number;
   referendumId: string;
+  /** Receipt files the observer dropped in, held against the log (the `receipts` check). */
+  receipts?: { source: string; content: unknown }[];
 }
 
 /** What the worker is doing: downloading (config, census, log, circuit), verifying proofs, or the checks. */

@@ -35,6 +35,10 @@ export const verifyMessages = defineMessages(
     "verify.page.intro":
       "Verification downloads all public data of this referendum and checks it in your browser. With many voters this can be a large download and take a while; the page stays usable meanwhile.",
     "verify.page.start": "Start verification",
+    "verify.receipts.label": "Receipts to check (optional)",
+    "verify.receipts.help":
+      "Voters' receipts or signed promises, as .json files from the receipt page. Each must be in the ballot log within the referendum's maximum merge delay, or the verification fails: the signature proves the service accepted the ballot.",
+    "verify.receipts.count": "{count} will be checked.",
     "verify.page.again": "Verify again",
     "verify.page.notFound": "There is no referendum with number {id}.",
     "verify.page.noId": "No referendum number was given.",
@@ -127,6 +131,10 @@ export const verifyMessages = defineMessages(
     "verify.page.intro":
       "De controle downloadt alle openbare gegevens van dit referendum en controleert ze in uw browser. Bij veel kiezers kan dat een grote download zijn en even duren; u kunt de pagina intussen gewoon gebruiken.",
     "verify.page.start": "Controle starten",
+    "verify.receipts.label": "Bewijzen van stemmen om te controleren (niet verplicht)",
+    "verify.receipts.help":
+      "Bewijzen van stemmen of ondertekende beloftes van kiezers, als .json-bestanden van de bewijspagina. Elk moet binnen de maximale verwerkingstijd van het referendum in het stemmenlogboek staan, anders faalt de controle: de handtekening bewijst dat de dienst de stem heeft aangenomen.",
+    "verify.receipts.count": "{count} worden gecontroleerd.",
     "verify.page.again": "Opnieuw controleren",
     "verify.page.notFound": "Er is geen referendum met nummer {id}.",
     "verify.page.noId": "Er is geen referendumnummer opgegeven.",

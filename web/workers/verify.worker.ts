@@ -81,6 +81,7 @@ async function run(request: VerifyRequest): Promise<void> {
   const proofs = { verifier: "mcl-batch" as const, count: 0, ms: 0 };
   const report = await auditReferendum(bundle, {
     circuit: circuit.trusted,
+    ...(request.receipts && request.receipts.length > 0 ? { receipts: request.receipts } : {}),
     verifyProofs: async (ballots: readonly Ballot[]) => {
       const check = await verifier;
       const started = performance.now();

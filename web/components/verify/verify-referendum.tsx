@@ -19,6 +19,24 @@ import { VerifyResults } from "./verify-results";
 import { VerifyVerdict } from "./verify-verdict";
 import "./verify.css";
 
+/** The dropped-in receipt files, parsed; a file that is not JSON is kept as text, which the check ignores and counts. */
+async function readReceiptFiles(files: FileList | null): Promise<{ source: string; content: unknown }[]> {
+  const read = await Promise.all(
+    Array.from(files ?? [], async (file) => {
+      const text = await file.text();
+      try {
+        const content = JSON.parse(text) as unknown;
+        return Array.isArray(content)
+          ? content.map((item: unknown, i) => ({ source: `${file.name}[${i}]`, content: item }))
+          : [{ source: file.name, content }];
+      } catch {
+        return [{ source: file.name, content: text }];
+      }
+    }),
+  );
+  return read.flat();
+}
+
 function NotFound({ id }: { id: string | null }): ReactNode {
   const { t } = useI18n();
   return (
@@ -42,6 +60,7 @@ export function VerifyReferendum(): ReactNode {
   const [referendum, setReferendum] = useState<PublicReferendum | null>(null);
   const [error, setError] = useState<unknown>(null);
   const { state, start } = useVerification();
+  const [receipts, setReceipts] = useState<{ source: string; content: unknown }[]>([]);
 
   useEffect(() => {
     if (site.status !== "ready" || !id) return;
@@ -74,13 +93,32 @@ export function VerifyReferendum(): ReactNode {
       )}
       {error !== null && <ApiErrorNotice error={error} />}
       <p className="lead">{t("verify.page.intro")}</p>
+      <p>
+        <label htmlFor="verify-receipts">{t("verify.receipts.label")}</label>
+        <br />
+        <input
+          id="verify-receipts"
+          type="file"
+          accept=".json,application/json"
+          multiple
+          aria-describedby="verify-receipts-help"
+          onChange={(event) => {
+            void readReceiptFiles(event.target.files).then(setReceipts);
+          }}
+        />
+        <br />
+        <span id="verify-receipts-help" className="muted">
+          {t("verify.receipts.help")}
+          {receipts.length > 0 && ` ${t("verify.receipts.count", { count: receipts.length })}`}
+        </span>
+      </p>
       <div className="actions">
         <button
           type="button"
           className="button"
           disabled={running}
           onClick={() => {
-            start({ ...where, deployBlock: config.registryDeployBlock, referendumId: id });
+            start({ ...where, deployBlock: config.registryDeployBlock, referendumId: id, receipts });
           }}
         >
           {state.status === "idle" || running ? t("verify.page.start") : t("verify.page.again")}
