@@ -5,11 +5,17 @@
  * tampers with a ballot on its way and an unreachable chain each get their own message. Every state
  * is checked with axe and photographed in English and Dutch.
  */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { loadArtifacts, type LoadedArtifacts } from "../../circuits/src/artifacts";
 import { releaseProverThreads } from "../../circuits/src/verify";
 import type { LocalStack } from "../../cli/local-stack";
 import type { TallyResult } from "../../functions/api/tally-rules";
+import { signObject, type BallotPromise, type Receipt } from "../../functions/api/log-objects";
+import { ballotIdOf } from "../../functions/core/ballot-service";
+import type { AuditEntry } from "../../cli/audit/bundle";
 import { shortReferendumId } from "../../web/lib/verify-view";
 import {
   apiClient,
@@ -155,8 +161,8 @@ describe("# verify pages", () => {
     expect(await verdict.getAttribute("data-verdict")).toBe("passed");
     expect(await verdict.getAttribute("role")).toBe("status");
     expect(await verdict.evaluate((node) => node === document.activeElement)).toBe(true);
-    await page.getByRole("heading", { level: 2, name: "Verified: all 8 checks passed." }).waitFor();
-    expect(await page.locator('tr[data-result="pass"]').count()).toBe(8);
+    await page.getByRole("heading", { level: 2, name: "Verified: all 9 checks passed." }).waitFor();
+    expect(await page.locator('tr[data-result="pass"]').count()).toBe(9);
     expect(await page.locator('tr[data-result="fail"], tr[data-result="pending"]').count()).toBe(0);
     // The recount, as the table alternative states it, is the API's tally.
     const counts = await page.locator("table:has(caption) tbody tr td:nth-child(2)").allTextContents();
@@ -173,10 +179,51 @@ describe("# verify pages", () => {
     console.log(`browser proof verification (mcl batch, Web Worker): ${proofs} proofs in ${ms} ms`);
     await page.getByText(`--registry ${stack.deployment.registry} --referendum ${tallied}`).waitFor();
     await checkBothLanguages(page, "passed", (p) =>
-      p.getByRole("heading", { level: 2, name: "Gecontroleerd: alle 8 controles zijn geslaagd." }).waitFor(),
+      p.getByRole("heading", { level: 2, name: "Gecontroleerd: alle 9 controles zijn geslaagd." }).waitFor(),
     );
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it("should hold dropped-in receipts against the log: a signed promise whose ballot the log lacks fails", async () => {
+    const { page, problems } = await watchedPage(context);
+    const { entries } = expectStatus(
+      await api<{ entries: AuditEntry[] }>("GET", `/v1/referenda/${tallied}/log/entries?from=0&limit=10`),
+      200,
+    );
+    const first = entries[0]!.entry;
+    const honest = expectStatus(
+      await api<Receipt>("GET", `/v1/referenda/${tallied}/ballots/${ballotIdOf(first.ballot.publicSignals)}`),
+      200,
+    );
+    // What an operator who deleted an accepted ballot leaves behind: the voter's signed promise.
+    const promise: BallotPromise = {
+      type: "bling.promise.v1",
+      referendumId: tallied,
+      entryHash: "ab".repeat(32),
+      receivedAt: first.receivedAt,
+    };
+    const signature = signObject(promise, (message) => stack.deps.signer.sign(message));
+    const dir = await mkdtemp(join(tmpdir(), "bling-receipts-"));
+    const files = [join(dir, "honest.json"), join(dir, "dropped.json")];
+    await writeFile(files[0]!, JSON.stringify(honest));
+    await writeFile(files[1]!, JSON.stringify({ ...promise, signature }));
+    await page.goto(`${stack.apiUrl}/verify/${tallied}/`);
+    await page.getByRole("heading", { level: 1, name: /^Verify “/ }).waitFor();
+    await page.getByLabel("Receipts to check (optional)").setInputFiles(files);
+    await page.getByText("2 will be checked.").waitFor();
+    await page.getByRole("button", { name: "Start verification" }).click();
+    const verdict = page.locator("[data-verdict]");
+    await verdict.waitFor({ timeout: 120_000 });
+    expect(await verdict.getAttribute("data-verdict")).toBe("failed");
+    expect(await page.locator('tr[data-check="receipts"]').getAttribute("data-result")).toBe("fail");
+    await page
+      .getByText(/dropped\.json .*evidence that it accepted the ballot and dropped it/)
+      .first()
+      .waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
+    await rm(dir, { recursive: true, force: true });
   });
 
   it("should show an open referendum as not finished, with every other check passed", async () => {
@@ -249,9 +296,9 @@ describe("# verify pages", () => {
       expect(await page.locator('tr[data-check="tally"]').getAttribute("data-result")).toBe("fail");
       // No chart of a result that does not add up.
       expect(await page.getByRole("heading", { name: "Verified result" }).count()).toBe(0);
-      await page.getByRole("heading", { level: 2, name: /^Verification failed: \d+ of 8 checks/ }).waitFor();
+      await page.getByRole("heading", { level: 2, name: /^Verification failed: \d+ of 9 checks/ }).waitFor();
       await checkBothLanguages(page, "tampered", (p) =>
-        p.getByRole("heading", { level: 2, name: /^Controle mislukt: \d+ van 8 controles/ }).waitFor(),
+        p.getByRole("heading", { level: 2, name: /^Controle mislukt: \d+ van 9 controles/ }).waitFor(),
       );
     } finally {
       await context.unroute(new RegExp(`/v1/referenda/${tallied}/log/entries`));
