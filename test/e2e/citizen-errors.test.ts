@@ -13,7 +13,8 @@ import { checkBothLanguages, fillRegistration } from "../fixtures/citizen-flows"
 
 const PROOF_MS = 120_000;
 const HOUR_MS = 3_600_000;
-const REGISTRATION = /HTTP (404|409) \/v1\/censuses\/[^/]+\/registrations/;
+// 400 PATH_INVALID for an electorate id that cannot exist, 404 for an unknown one, 409 for a used code.
+const REGISTRATION = /HTTP (400|404|409) \/v1\/censuses\/[^/]+\/registrations/;
 const BALLOTS = /\/v1\/referenda\/[^/]+\/ballots$/;
 const TAMPERED = "**/artifacts/vote_d20_k8/vote_d20_k8.zkey";
 

@@ -69,6 +69,17 @@ async function callJson<T>(options: ApiClientOptions, method: string, path: stri
 
 const enc = encodeURIComponent;
 
+/** An id the API refuses by its form (PATH_INVALID) names no census: say that, as the pages explain it. */
+async function asCensusNotFound<T>(request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "PATH_INVALID")
+      throw new ApiError("CENSUS_NOT_FOUND", 404, error.message);
+    throw error;
+  }
+}
+
 /** The public API: anyone, no token. */
 export interface PublicApi {
   config: () => Promise<PublicConfig>;
@@ -110,12 +121,22 @@ export function publicApi(options: ApiClientOptions): PublicApi {
     referenda: async () => (await callJson<{ referenda: PublicReferendum[] }>(options, "GET", "/referenda")).referenda,
     referendum: (id: string) => callJson<PublicReferendum>(options, "GET", `/referenda/${enc(id)}`),
     census: (id: string) =>
-      callJson<Pick<CensusInfo, "id" | "size" | "depth" | "root">>(options, "GET", `/censuses/${enc(id)}`),
+      asCensusNotFound(
+        callJson<Pick<CensusInfo, "id" | "size" | "depth" | "root">>(options, "GET", `/censuses/${enc(id)}`),
+      ),
     censusLeaves: async (id: string, from: number, limit: number) =>
-      (await callJson<{ leaves: string[] }>(options, "GET", `/censuses/${enc(id)}/leaves?from=${from}&limit=${limit}`))
-        .leaves,
+      (
+        await asCensusNotFound(
+          callJson<{ leaves: string[] }>(options, "GET", `/censuses/${enc(id)}/leaves?from=${from}&limit=${limit}`),
+        )
+      ).leaves,
     register: (censusId: string, code: string, commitment: string) =>
-      callJson<{ index: number }>(options, "POST", `/censuses/${enc(censusId)}/registrations`, { code, commitment }),
+      asCensusNotFound(
+        callJson<{ index: number }>(options, "POST", `/censuses/${enc(censusId)}/registrations`, {
+          code,
+          commitment,
+        }),
+      ),
     submitBallot: (id: string, ballot: BallotSubmission) =>
       callJson<Receipt>(options, "POST", `/referenda/${enc(id)}/ballots`, ballot),
     receipt: (id: string, ballotId: string) =>
