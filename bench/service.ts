@@ -22,10 +22,10 @@ import {
   expectStatus,
   fetchLeaves,
   openYesNo,
-  submitBallot,
   type ApiCall,
 } from "../test/fixtures/api-client";
 import { identityFromSeed } from "../test/fixtures/ballot-fixtures";
+import { postAll } from "./load-generator";
 import { printTable } from "./table";
 
 /** One voter per ballot of the largest run. */
@@ -48,30 +48,6 @@ async function proveAll(api: ApiCall, id: string, voters: readonly Identity[], a
     ballots.push(await proveBallot(voter, path, BigInt(id), i % 2 ? [1, 0] : [0, 1], spec.rules, artifacts));
   }
   return ballots;
-}
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-/** Submits `ballots` with `concurrency` clients; every answer must be 202. */
-async function ingest(api: ApiCall, id: string, ballots: Ballot[], concurrency: number) {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < ballots.length) {
-        const ballot = ballots[next++]!;
-        const t = performance.now();
-        const answer = await submitBallot(api, id, ballot);
-        latencies.push(performance.now() - t);
-        if (answer.status !== 202) throw new Error(`ballot refused: ${answer.status} ${answer.text}`);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { perSecond: ballots.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
 /** Runs the sequencer until the queue is empty; entries per second. */
@@ -121,9 +97,11 @@ export async function benchService(): Promise<void> {
           })()
         : Promise.resolve();
       // Untimed first: the verifier workers start and load mcl on the first ballots they see.
-      await ingest(api, id, ballots.slice(0, WARM_UP), run.concurrency);
-      const timed = ballots.slice(WARM_UP);
-      const result = await ingest(api, id, timed, run.concurrency);
+      const url = `${stack.apiUrl}/v1/referenda/${id}/ballots`;
+      const bodies = ballots.map((ballot) => JSON.stringify(ballot));
+      await postAll(url, bodies.slice(0, WARM_UP), run.concurrency);
+      const timed = bodies.slice(WARM_UP);
+      const result = await postAll(url, timed, run.concurrency);
       live.sequencing = false;
       await sequencer;
       rows.push([
@@ -142,7 +120,7 @@ export async function benchService(): Promise<void> {
       ]);
     }
     printTable(
-      `Ballot ingest of the local stack (HTTP on 127.0.0.1, dynalite on disk, mcl verifier in ${cpus().length} worker threads; distinct valid ballots, ${cpus().length} cores shared with the load generator)`,
+      `Ballot ingest of the local stack (HTTP on 127.0.0.1, dynalite on disk, mcl verifier in ${cpus().length} worker threads; distinct valid ballots from a load generator in its own thread; all on ${cpus().length} cores)`,
       ["concurrency", "sequencer running", "ballots", "accepted/s", "p50 ms", "p99 ms"],
       rows,
     );
