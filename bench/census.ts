@@ -5,7 +5,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { poseidon2 } from "poseidon-lite/poseidon2";
-import { appendToCensusFrontier, buildCensus, censusRoot, EMPTY_CENSUS_FRONTIER, type PairHash } from "../circuits/src";
+import { appendToCensusFrontier, buildCensus, censusRoot, EMPTY_CENSUS_FRONTIER, type PairHash } from "../protocol";
 import type { MemoryStore } from "../functions/adapters/memory-store";
 import { allCommitments, censusInfo, createCensus, issueCodes, register } from "../functions/core/census-service";
 import { keys } from "../functions/core/keys";

@@ -4,11 +4,11 @@
  * verify times.
  */
 import { groth16, wtns } from "snarkjs";
-import { loadArtifacts, type LoadedArtifacts } from "../circuits/src/artifacts";
-import { ballotInputs, type BallotCircuitInputs } from "../circuits/src/ballot";
-import { generateCensusProof } from "../circuits/src/census";
-import { BALLOT_CIRCUIT, CENSUS_DEPTH } from "../circuits/src/constants";
-import { padVotes, quadratic } from "../circuits/src/rules";
+import { loadArtifacts, type LoadedArtifacts } from "../protocol/artifacts.node";
+import { ballotInputs, type BallotCircuitInputs } from "../protocol/ballot";
+import { generateCensusProof } from "../protocol/census";
+import { BALLOT_CIRCUIT, CENSUS_DEPTH } from "../protocol/constants";
+import { padVotes, quadratic } from "../protocol/rules";
 import { SEMAPHORE_CIRCUIT } from "../circuits/scripts/circuit-matrix";
 import { censusOf, REFERENDUM_ID, semaphoreInputs } from "../test/fixtures/ballot-fixtures";
 import { median, printTable } from "./table";

@@ -3,14 +3,14 @@
  * what each registry write costs, and what one ballot costs when a checkpoint covers many.
  */
 import { Contract } from "ethers";
-import { loadArtifacts } from "../circuits/src/artifacts";
-import { proveBallot, type Ballot } from "../circuits/src/ballot";
-import { censusRoot, generateCensusProof } from "../circuits/src/census";
-import { padVotes, yesNo } from "../circuits/src/rules";
+import { loadArtifacts } from "../protocol/artifacts.node";
+import { proveBallot, type Ballot } from "../protocol/ballot";
+import { censusRoot, generateCensusProof } from "../protocol/census";
+import { padVotes, yesNo } from "../protocol/rules";
 import { PER_VOTE_BALLOT_BOX } from "../contracts/src/artifacts";
 import { toSolidityBallot } from "../contracts/src/calldata";
 import { deployContract } from "../contracts/src/deploy";
-import { startLocalBling } from "../contracts/src/local-chain";
+import { startLocalBling } from "../local/anvil";
 import type { ReferendumAnchor } from "../contracts/src/registry-types";
 import { censusOf } from "../test/fixtures/ballot-fixtures";
 import { anchorOf, hash32 } from "../test/fixtures/chain-fixtures";

@@ -11,11 +11,11 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildCensus, generateCensusProof, proveBallot, type Ballot, type Identity } from "../circuits/src";
-import type { ReferendumSpec } from "../functions/api/schemas";
-import { loadArtifacts, type LoadedArtifacts } from "../circuits/src/artifacts";
+import { buildCensus, generateCensusProof, proveBallot, type Ballot, type Identity } from "../protocol";
+import type { ReferendumSpec } from "../protocol/spec";
+import { loadArtifacts, type LoadedArtifacts } from "../protocol/artifacts.node";
 import { integrate } from "../functions/core/sequencer";
-import { startLocalStack, type LocalStack } from "../cli/local-stack";
+import { startLocalStack, type LocalStack } from "../local/stack";
 import {
   apiClient,
   councilCensus,

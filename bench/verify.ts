@@ -18,13 +18,13 @@ import {
   verifyBallot,
   yesNo,
   type Ballot,
-} from "../circuits/src";
-import { loadArtifacts, type LoadedArtifacts } from "../circuits/src/artifacts";
-import { censusRootInWorker } from "../circuits/src/census-worker";
-import { createBatchVerifierPool } from "../circuits/src/verifier-pool";
-import { auditReferendum } from "../cli/audit/audit";
-import { readDump, writeDump } from "../cli/audit/dump";
-import { loadTrustedCircuit } from "../cli/audit/trusted-circuit";
+} from "../protocol";
+import { loadArtifacts, type LoadedArtifacts } from "../protocol/artifacts.node";
+import { censusRootInWorker } from "../protocol/census-worker.node";
+import { createBatchVerifierPool } from "../protocol/verifier-pool.node";
+import { auditReferendum } from "../audit/audit";
+import { readDump, writeDump } from "../cli/dump";
+import { loadTrustedCircuit } from "../cli/trusted-circuit";
 import { buildAuditBundle } from "../test/fixtures/audit-bundle";
 import { identityFromSeed } from "../test/fixtures/ballot-fixtures";
 import { rerandomizedSeries } from "../test/fixtures/rerandomize";

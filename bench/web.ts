@@ -8,7 +8,7 @@
 import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import type { BrowserContext, Page } from "playwright-core";
-import { seedDemo } from "../cli/seed-demo";
+import { seedDemo } from "../local/seed-demo";
 import { launchChromium, startSiteStack, SITE_DIR } from "../test/fixtures/browser";
 import { median, printTable } from "./table";
 

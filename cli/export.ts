@@ -3,8 +3,8 @@
  * tally) into a folder, so third parties can archive it and audit it offline with
  * `bling verify --from-dump`.
  */
-import { writeDump } from "./audit/dump";
-import { fetchBundle } from "./audit/fetch-bundle";
+import { writeDump } from "./dump";
+import { fetchBundle } from "../audit/fetch-bundle";
 import { UsageError, type CliIo } from "./cli-io";
 import { createProgress } from "./progress";
 import { networkSource, parseFlags, SOURCE_OPTIONS } from "./source-flags";

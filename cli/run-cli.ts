@@ -3,7 +3,7 @@
  * and an exit code (2: the command line or the sources; 1: a failed audit or unreadable data),
  * never a stack trace.
  */
-import { BundleError, SourceError } from "./audit/bundle";
+import { BundleError, SourceError } from "../audit/bundle";
 import { UsageError, type CliIo } from "./cli-io";
 import { EXPORT_USAGE, runExport } from "./export";
 import { ADMIN_USAGE, runAddCouncil, runDeployRegistry, runSignerAddress } from "./registry-admin";

@@ -3,15 +3,15 @@
  * exported dump), prints the report, and exits 0 only when every check passes.
  */
 import { cpus } from "node:os";
-import { censusRootInWorker } from "../circuits/src/census-worker";
-import { createBatchVerifierPool } from "../circuits/src/verifier-pool";
-import { auditReferendum } from "./audit/audit";
-import type { AuditBundle } from "./audit/bundle";
-import { readDump, readReceipts } from "./audit/dump";
-import { fetchAnchors, fetchBundle } from "./audit/fetch-bundle";
-import type { ReceiptFile } from "./audit/receipt-checks";
-import { formatReport, type AuditReport } from "./audit/report";
-import { loadTrustedCircuit } from "./audit/trusted-circuit";
+import { censusRootInWorker } from "../protocol/census-worker.node";
+import { createBatchVerifierPool } from "../protocol/verifier-pool.node";
+import { auditReferendum } from "../audit/audit";
+import type { AuditBundle } from "../audit/bundle";
+import { readDump, readReceipts } from "./dump";
+import { fetchAnchors, fetchBundle } from "../audit/fetch-bundle";
+import type { ReceiptFile } from "../audit/receipt-checks";
+import { formatReport, type AuditReport } from "../audit/report";
+import { loadTrustedCircuit } from "./trusted-circuit";
 import { UsageError, type CliIo } from "./cli-io";
 import { createProgress, type Progress } from "./progress";
 import { networkSource, parseFlags, SOURCE_OPTIONS, type FlagValues } from "./source-flags";

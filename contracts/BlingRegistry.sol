@@ -30,7 +30,7 @@ import {IBallotVerifier} from "./IBallotVerifier.sol";
  * custom error; every write follows check, write, emit.
  */
 contract BlingRegistry {
-    /// @notice What a ballot may contain; mirrors circuits/src/rules.ts `BallotRules`.
+    /// @notice What a ballot may contain; mirrors protocol/rules.ts `BallotRules`.
     struct Rules {
         uint8 options;
         uint32 maxValue;
@@ -305,7 +305,7 @@ contract BlingRegistry {
         if (rules.maxValue == 0 || rules.maxValue > BLING_MAX_VOTE_VALUE) return false;
         if (rules.maxTotal == 0 || rules.maxTotal > BLING_MAX_TOTAL || rules.minTotal > rules.maxTotal) return false;
         if (rules.costExponent != 1 && rules.costExponent != 2) return false;
-        // Some ballot must be able to reach minTotal, as circuits/src/rules.ts requires.
+        // Some ballot must be able to reach minTotal, as protocol/rules.ts requires.
         return rules.minTotal <= uint256(rules.options) * uint256(rules.maxValue) ** rules.costExponent;
     }
 

@@ -6,10 +6,10 @@
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { curves, r1cs as r1csInfo, zKey } from "snarkjs";
-import { sha256Hex } from "../src/artifact-check";
-import { ARTIFACTS_DIR } from "../src/artifacts";
-import { PROTOCOL_VERSION } from "../src/constants";
-import type { ArtifactFile, ArtifactManifest } from "../src/manifest";
+import { sha256Hex } from "../../protocol/artifact-check";
+import { ARTIFACTS_DIR } from "../../protocol/artifacts.node";
+import { PROTOCOL_VERSION } from "../../protocol/constants";
+import type { ArtifactFile, ArtifactManifest } from "../../protocol/manifest";
 import { devPtau, devZkey, ptauPowerFor } from "./ceremony";
 import { CIRCOM_FLAGS, CIRCUITS, resolveCircuit, type CircuitEntry } from "./circuit-matrix";
 import { circomVersion, compileCircuit, REPO_ROOT } from "./compile";

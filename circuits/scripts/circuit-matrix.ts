@@ -6,7 +6,7 @@ import {
   REVISION_BITS,
   VOTE_OPTIONS,
   VOTE_VALUE_BITS,
-} from "../src/constants";
+} from "../../protocol/constants";
 
 /** One circuit the build compiles and puts through the dev ceremony. */
 export interface CircuitEntry {

@@ -5,10 +5,10 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { sha256Hex } from "../../circuits/src/artifact-check";
-import { readManifest } from "../../circuits/src/artifacts";
-import { BALLOT_CIRCUIT } from "../../circuits/src/constants";
-import { releaseProverThreads } from "../../circuits/src/verify";
+import { sha256Hex } from "../../protocol/artifact-check";
+import { readManifest } from "../../protocol/artifacts.node";
+import { BALLOT_CIRCUIT } from "../../protocol/constants";
+import { releaseProverThreads } from "../../protocol/verify";
 import { compileContracts, CONTRACTS_DIR, readSoliditySources, SOLC_SETTINGS, solcVersion } from "./compile-contracts";
 import { renderConstants, renderVerifier } from "./generate-solidity";
 

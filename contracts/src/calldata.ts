@@ -1,4 +1,4 @@
-import { isCanonicalFieldElement, isWellFormedProof, PUBLIC_SIGNAL_COUNT, type Ballot } from "../../circuits/src";
+import { isCanonicalFieldElement, isWellFormedProof, PUBLIC_SIGNAL_COUNT, type Ballot } from "../../protocol";
 
 type Pair = [bigint, bigint];
 

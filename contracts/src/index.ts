@@ -1,6 +1,6 @@
 /**
  * BLING's chain layer: contract artifacts, the typed registry client, deployment and calldata.
- * Browser-safe; the local anvil helper is `./local-chain` (Node only).
+ * Browser-safe; the local anvil helper is `local/anvil.ts` (Node only).
  */
 export * from "./artifacts";
 export * from "./calldata";

@@ -1,5 +1,5 @@
 import { Contract, toBeHex, type BlockTag, type ContractRunner, type Log } from "ethers";
-import type { BallotRules } from "../../circuits/src";
+import type { BallotRules } from "../../protocol";
 import { BLING_REGISTRY } from "./artifacts";
 import { toSolidityBallot } from "./calldata";
 import { decodeRegistryError } from "./registry-errors";

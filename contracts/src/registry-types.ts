@@ -1,4 +1,4 @@
-import type { BallotRules } from "../../circuits/src";
+import type { BallotRules } from "../../protocol";
 
 /** What `openReferendum` anchors. Hashes and roots are 0x-prefixed 32-byte hex; times are Unix seconds. */
 export interface ReferendumAnchor {

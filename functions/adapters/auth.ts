@@ -4,14 +4,12 @@
  */
 import { jwtVerify, SignJWT } from "jose";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import type { Authenticator } from "../handlers/router";
 
 /** The claim naming the council a token acts for (a Cognito custom attribute in AWS). */
 export const COUNCIL_CLAIM = "custom:council";
 const ISSUER = "bling-local";
 const AUDIENCE = "bling-api";
-
-/** Finds the council of a request, or null when it carries no valid council token. */
-export type Authenticator = (event: APIGatewayProxyEventV2) => Promise<string | null>;
 
 export async function issueCouncilToken(
   secret: Uint8Array,

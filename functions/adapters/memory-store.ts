@@ -1,5 +1,5 @@
 /** The TableStore in memory, with DynamoDB's conditional-write semantics: for unit tests and tools. */
-import type { JsonValue } from "../../circuits/src/canonical-json";
+import type { JsonValue } from "../../protocol/canonical-json";
 import type { QueryOptions, TableItem, TableKey, TableStore, WriteCondition } from "../core/ports";
 
 function sameJson(a: JsonValue | undefined, b: JsonValue): boolean {

@@ -5,9 +5,9 @@
  * ballots neither blocks the event loop nor waits for one core, and is verified in batches.
  */
 import { cpus } from "node:os";
-import { createPairingVerifier } from "../../circuits/src/pairing-verifier";
-import type { VerificationKey } from "../../circuits/src/statement";
-import { createBatchVerifierPool } from "../../circuits/src/verifier-pool";
+import { createPairingVerifier } from "../../protocol/pairing-verifier";
+import type { VerificationKey } from "../../protocol/statement";
+import { createBatchVerifierPool } from "../../protocol/verifier-pool.node";
 import type { ProofVerifier } from "../core/ports";
 
 /** Most ballots one worker checks together: bounds the latency of a batch and the cost of a bad one. */

@@ -3,7 +3,7 @@
  * and the Lambdas, so both serve the same `/v1/config` and sign with the same kind of key.
  */
 import { randomBytes } from "node:crypto";
-import type { ArtifactManifest } from "../../circuits/src/manifest";
+import type { ArtifactManifest } from "../../protocol/manifest";
 import type { CoreDeps, ProofVerifier, TableStore } from "../core/ports";
 import type { PublicConfig } from "../api/public-config";
 import { createLogSigner } from "./ed25519-signer";

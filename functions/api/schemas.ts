@@ -3,13 +3,9 @@
  * travel as canonical decimal strings; times as Unix seconds.
  */
 import { z } from "zod";
-import {
-  isCanonicalFieldElement,
-  PUBLIC_SIGNAL_COUNT,
-  VOTE_OPTIONS,
-  type BallotRules,
-  type RulesPreset,
-} from "../../circuits/src";
+import { VOTE_OPTIONS } from "../../protocol/constants";
+import { MERGE_DELAY } from "../../protocol/spec";
+import { fieldElement } from "../../protocol/wire";
 import { BlingError } from "./errors";
 
 /** Largest request body the API reads (a ballot is about 1.5 KB; a draft with a long description more). */
@@ -18,14 +14,6 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_PAGE = 1000;
 /** Most registration codes one request issues. */
 export const MAX_CODES_PER_REQUEST = 10_000;
-
-export const fieldElement = z.string().refine(isCanonicalFieldElement, "must be a canonical field element (decimal)");
-export const hex32 = z.string().regex(/^[0-9a-f]{64}$/, "must be 32 bytes of lowercase hex");
-/**
- * Bounds of a referendum's maximum merge delay (MMD, seconds): every accepted ballot is in the log
- * within it. The floor leaves the sequencer's sweep (every MMD/4) room on a one-minute schedule.
- */
-export const MERGE_DELAY = { min: 60, default: 600, max: 86_400 } as const;
 
 const unixSeconds = z
   .int()
@@ -83,47 +71,11 @@ export const registration = z.object({
   commitment: fieldElement,
 });
 
-/** What a citizen submits: anything else is refused before any verification. */
-export const ballotSubmission = z.object({
-  proof: z.object({
-    pi_a: z.array(z.string()).length(3),
-    pi_b: z.array(z.array(z.string()).length(2)).length(3),
-    pi_c: z.array(z.string()).length(3),
-    protocol: z.literal("groth16"),
-    curve: z.literal("bn128"),
-  }),
-  publicSignals: z.array(z.string()).length(PUBLIC_SIGNAL_COUNT),
-});
-export type BallotSubmission = z.infer<typeof ballotSubmission>;
-
 /** `?from=&limit=` of a paged read. */
 export const pageQuery = z.object({
   from: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(100),
 });
-
-/**
- * The public spec of an opened referendum: frozen at open, hashed (SHA-256 of its RFC 8785 bytes)
- * and anchored. Everything an observer needs to check a ballot against it.
- */
-export interface ReferendumSpec {
-  protocol: number;
-  id: string;
-  councilId: string;
-  title: string;
-  description: string;
-  options: string[];
-  rules: BallotRules & { preset: RulesPreset };
-  revoting: boolean;
-  /** Maximum merge delay (seconds): a signed promise whose entry is not in the log this long after its receivedAt is evidence of misbehaviour. */
-  maxMergeDelay: number;
-  opensAt: number;
-  closesAt: number;
-  census: { id: string; root: string; size: number; depth: number };
-  circuit: { name: string; zkeySha256: string; ceremony: string };
-  /** Ed25519 public key (hex) that signs the ballot log's promises and tree heads. */
-  logPublicKey: string;
-}
 
 /**
  * Parses input with a schema.

@@ -2,7 +2,8 @@
  * The objects the API answers with (besides the spec and the log objects): the contract that web/
  * and cli/ read, defined here so neither imports the domain core.
  */
-import type { ReferendumDraft, ReferendumSpec } from "./schemas";
+import type { ReferendumDraft } from "./schemas";
+import type { ReferendumSpec } from "../../protocol/spec";
 
 export type ReferendumState = "draft" | "open" | "closed" | "tallied";
 

@@ -18,10 +18,11 @@ import {
   VOTE_OPTIONS,
   type BallotStatement,
   type JsonValue,
-} from "../../circuits/src";
+} from "../../protocol";
 import { BlingError } from "../api/errors";
-import { entryLeafHash, signObject, type BallotEntry, type Receipt } from "../api/log-objects";
-import type { BallotSubmission, ReferendumSpec } from "../api/schemas";
+import { entryLeafHash, signObject, type BallotEntry, type Receipt } from "../../protocol/log-objects";
+import type { ReferendumSpec } from "../../protocol/spec";
+import type { BallotSubmission } from "../../protocol/wire";
 import type { NullifierStatus } from "../api/views";
 import { count, text } from "./item-fields";
 import { keys } from "./keys";

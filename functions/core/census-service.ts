@@ -6,7 +6,7 @@ import {
   decodeCensusFrontier,
   EMPTY_CENSUS_FRONTIER,
   type CensusFrontier,
-} from "../../circuits/src";
+} from "../../protocol";
 import { BlingError } from "../api/errors";
 import { keys, indexOfKey } from "./keys";
 import type { CoreDeps, TableItem } from "./ports";

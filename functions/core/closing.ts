@@ -4,7 +4,7 @@
  * and sealed at its head. The tally covers exactly that head, the anchor loop puts it on chain
  * with `closeLog`, and observers hold the service to it.
  */
-import type { JsonValue } from "../../circuits/src";
+import type { JsonValue } from "../../protocol";
 import { BlingError } from "../api/errors";
 import { keys } from "./keys";
 import type { CoreDeps, TableItem } from "./ports";

@@ -1,5 +1,5 @@
 /** Typed reads of table item attributes: a missing or mistyped attribute is a corrupt table, never bad input. */
-import type { JsonValue } from "../../circuits/src/canonical-json";
+import type { JsonValue } from "../../protocol/canonical-json";
 import type { TableItem } from "./ports";
 
 export function text(item: TableItem, name: string): string {

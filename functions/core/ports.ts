@@ -2,8 +2,8 @@
  * What the domain core needs from the world, passed in: the table, time, randomness, the log's
  * signing key, proof verification and the chain. Adapters implement these; the core does no I/O.
  */
-import type { Ballot, BallotRules } from "../../circuits/src";
-import type { JsonValue } from "../../circuits/src/canonical-json";
+import type { Ballot, BallotRules } from "../../protocol";
+import type { JsonValue } from "../../protocol/canonical-json";
 
 /** One item of the single table: partition key, sort key and JSON attributes. */
 export interface TableItem {

@@ -1,9 +1,11 @@
 /** A referendum's lifecycle: draft, update, open (freezes census and spec), close, and reads. */
 import { bytesToHex } from "@noble/hashes/utils";
-import { PROTOCOL_VERSION, SNARK_FIELD_SIZE, type JsonValue } from "../../circuits/src";
+import { PROTOCOL_VERSION, SNARK_FIELD_SIZE, type JsonValue } from "../../protocol";
 import { BlingError } from "../api/errors";
-import type { ReferendumDraft, ReferendumSpec } from "../api/schemas";
-import { rulesFromChoice, specHash } from "../api/spec";
+import type { ReferendumDraft } from "../api/schemas";
+import type { ReferendumSpec } from "../../protocol/spec";
+import { specHash } from "../../protocol/spec";
+import { rulesFromChoice } from "../api/rules-choice";
 import { exactCensusInfo, ownedCensus } from "./census-service";
 import { attributes } from "./item-fields";
 import { keys } from "./keys";

@@ -8,7 +8,7 @@
  * maximum merge delay and always before the log is sealed, finds an accepted ballot whose queue
  * item was lost or deleted.
  */
-import { decodeBallotStatement } from "../../circuits/src";
+import { decodeBallotStatement } from "../../protocol";
 import { BlingError } from "../api/errors";
 import { count, text } from "./item-fields";
 import { keys } from "./keys";

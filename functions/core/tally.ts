@@ -3,7 +3,7 @@
  * observers recount with the same code; this module runs them over the stored log and keeps the result.
  */
 import { BlingError } from "../api/errors";
-import { computeTally, type TallyResult } from "../api/tally-rules";
+import { computeTally, type TallyResult } from "../../protocol/tally-rules";
 import { attributes } from "./item-fields";
 import { keys } from "./keys";
 import type { CoreDeps } from "./ports";

@@ -4,16 +4,9 @@
  * the right-edge frontier, and every signed tree head `STH#<size>`.
  */
 import { bytesToHex, hexToBytes } from "@noble/hashes/utils";
-import {
-  EMPTY_ROOT,
-  inclusionRanges,
-  consistencyRanges,
-  nodeHash,
-  splitPoint,
-  type JsonValue,
-} from "../../circuits/src";
+import { EMPTY_ROOT, inclusionRanges, consistencyRanges, nodeHash, splitPoint, type JsonValue } from "../../protocol";
 import { BlingError } from "../api/errors";
-import { signObject, type BallotEntry, type SignedTreeHead, type TreeHead } from "../api/log-objects";
+import { signObject, type BallotEntry, type SignedTreeHead, type TreeHead } from "../../protocol/log-objects";
 import { keys } from "./keys";
 import type { CoreDeps, TableItem } from "./ports";
 import { attributes, count, text } from "./item-fields";

@@ -2,7 +2,7 @@
  * The formats of path parameters. The router checks each one before any handler runs, so a
  * malformed or over-long id is a 400 and never reaches the store (whose key limits would make it a 500).
  */
-import { isCanonicalFieldElement } from "../../circuits/src";
+import { isCanonicalFieldElement } from "../../protocol";
 import { BlingError } from "../api/errors";
 
 export type PathParamKind = "referendumId" | "censusId" | "ballotId" | "nullifier";

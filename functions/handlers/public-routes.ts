@@ -1,5 +1,6 @@
 /** The public API: config, referenda, census data and registration, ballots, the log, tallies. */
-import { ballotSubmission, pageQuery, parseInput, registration } from "../api/schemas";
+import { pageQuery, parseInput, registration } from "../api/schemas";
+import { ballotSubmission } from "../../protocol/wire";
 import { z } from "zod";
 import { acceptBallot, getReceipt, nullifierStatus } from "../core/ballot-service";
 import { censusInfo, censusLeaves, register } from "../core/census-service";

@@ -1,11 +1,13 @@
 /** Routes API Gateway v2 events to handlers; every failure becomes `{ error: { code, message } }`. */
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { BlingError } from "../api/errors";
-import type { Authenticator } from "../adapters/auth";
 import type { CoreDeps } from "../core/ports";
 import type { PublicConfig } from "../api/public-config";
 import { errorResponse, type HttpResponse } from "./http";
 import { parsePathParams, pathParamKinds, type PathParamKind } from "./path-params";
+
+/** Finds the council of a request, or null when it carries no valid council token (an adapter implements it). */
+export type Authenticator = (event: APIGatewayProxyEventV2) => Promise<string | null>;
 
 export interface ApiContext {
   deps: CoreDeps;

@@ -3,7 +3,7 @@
  * verification key bundled beside the handler (checked against its manifest), and the core's ports.
  */
 import { join } from "node:path";
-import { loadVerificationKey } from "../../circuits/src/artifacts";
+import { loadVerificationKey } from "../../protocol/artifacts.node";
 import { DynamoStore, dynamoClient } from "../adapters/dynamo-store";
 import { inProcessVerifier } from "../adapters/proof-verifier";
 import type { SecretReader } from "../adapters/secrets";

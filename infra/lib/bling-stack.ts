@@ -8,7 +8,7 @@ import { Rule, Schedule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
 import type { Construct } from "constructs";
 import { join } from "node:path";
-import { BALLOT_CIRCUIT } from "../../circuits/src/constants";
+import { BALLOT_CIRCUIT } from "../../protocol/constants";
 import { BlingApi } from "./api";
 import { readCircuitManifest, requireTrustedCeremony } from "./ceremony-guard";
 import { BlingData } from "./data";

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ArtifactManifest } from "../../circuits/src/manifest";
+import type { ArtifactManifest } from "../../protocol/manifest";
 
 export const INSECURE_CEREMONY = "dev-insecure";
 

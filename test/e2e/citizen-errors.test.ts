@@ -6,7 +6,7 @@
  * Every new page state passes axe in English and Dutch and is screenshotted in both.
  */
 import type { Browser, BrowserContext, Route } from "playwright-core";
-import type { LocalStack } from "../../cli/local-stack";
+import type { LocalStack } from "../../local/stack";
 import { councilApi, type CouncilApi } from "../../web/lib/api-client";
 import { launchChromium, startSiteStack, watchedPage, type WatchedPage } from "../fixtures/browser";
 import { checkBothLanguages, fillRegistration } from "../fixtures/citizen-flows";

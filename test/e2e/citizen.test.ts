@@ -6,8 +6,8 @@
  */
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { LocalStack } from "../../cli/local-stack";
-import { createIdentity } from "../../circuits/src/identity";
+import type { LocalStack } from "../../local/stack";
+import { createIdentity } from "../../protocol/identity";
 import type { ReferendumDraft } from "../../functions/api/schemas";
 import { councilApi, publicApi, type CouncilApi } from "../../web/lib/api-client";
 import {

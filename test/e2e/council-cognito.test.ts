@@ -8,7 +8,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, BrowserContext } from "playwright-core";
-import type { LocalStack } from "../../cli/local-stack";
+import type { LocalStack } from "../../local/stack";
 import {
   axeViolations,
   chooseLanguage,

@@ -7,9 +7,9 @@
  */
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
-import { releaseProverThreads } from "../../circuits/src/verify";
-import { loadArtifacts } from "../../circuits/src/artifacts";
-import type { LocalStack } from "../../cli/local-stack";
+import { releaseProverThreads } from "../../protocol/verify";
+import { loadArtifacts } from "../../protocol/artifacts.node";
+import type { LocalStack } from "../../local/stack";
 import { apiClient, expectStatus, proveFromApi, submitBallot } from "../fixtures/api-client";
 import { identityFromSeed } from "../fixtures/ballot-fixtures";
 import {

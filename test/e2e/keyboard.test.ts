@@ -4,8 +4,8 @@
  * indicator. No mouse event is sent.
  */
 import type { Browser, Locator, Page } from "playwright-core";
-import { releaseProverThreads } from "../../circuits/src";
-import type { LocalStack } from "../../cli/local-stack";
+import { releaseProverThreads } from "../../protocol";
+import type { LocalStack } from "../../local/stack";
 import { councilApi } from "../../web/lib/api-client";
 import { launchChromium, startSiteStack, watchedPage } from "../fixtures/browser";
 

@@ -8,7 +8,7 @@
  */
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { LocalStack } from "../../cli/local-stack";
+import type { LocalStack } from "../../local/stack";
 import { publicApi } from "../../web/lib/api-client";
 import { launchChromium, screenshot, startSiteStack, watchedPage, type WatchedPage } from "../fixtures/browser";
 

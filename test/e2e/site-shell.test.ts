@@ -5,8 +5,8 @@
 import { get } from "node:http";
 import type { Browser, BrowserContext } from "playwright-core";
 import { siteConfigSchema } from "../../web/lib/site-config";
-import type { LocalStack } from "../../cli/local-stack";
-import { seedDemo } from "../../cli/seed-demo";
+import type { LocalStack } from "../../local/stack";
+import { seedDemo } from "../../local/seed-demo";
 import {
   axeViolations,
   chooseLanguage,

@@ -9,13 +9,13 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { loadArtifacts, type LoadedArtifacts } from "../../circuits/src/artifacts";
-import { releaseProverThreads } from "../../circuits/src/verify";
-import type { LocalStack } from "../../cli/local-stack";
-import type { TallyResult } from "../../functions/api/tally-rules";
-import { signObject, type BallotPromise, type Receipt } from "../../functions/api/log-objects";
+import { loadArtifacts, type LoadedArtifacts } from "../../protocol/artifacts.node";
+import { releaseProverThreads } from "../../protocol/verify";
+import type { LocalStack } from "../../local/stack";
+import type { TallyResult } from "../../protocol/tally-rules";
+import { signObject, type BallotPromise, type Receipt } from "../../protocol/log-objects";
 import { ballotIdOf } from "../../functions/core/ballot-service";
-import type { AuditEntry } from "../../cli/audit/bundle";
+import type { AuditEntry } from "../../audit/bundle";
 import { shortReferendumId } from "../../web/lib/verify-view";
 import {
   apiClient,

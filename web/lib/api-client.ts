@@ -4,10 +4,11 @@
  * pages show a translated message per code.
  */
 import type { ErrorCode } from "../../functions/api/errors";
-import type { BallotSubmission, ReferendumDraftInput } from "../../functions/api/schemas";
-import type { Receipt, SignedTreeHead } from "../../functions/api/log-objects";
+import type { ReferendumDraftInput } from "../../functions/api/schemas";
+import type { BallotSubmission } from "../../protocol/wire";
+import type { Receipt, SignedTreeHead } from "../../protocol/log-objects";
 import type { PublicConfig } from "../../functions/api/public-config";
-import type { TallyResult } from "../../functions/api/tally-rules";
+import type { TallyResult } from "../../protocol/tally-rules";
 import type {
   CensusInfo,
   CouncilReferendum,

@@ -3,9 +3,9 @@
  * build time): every file is checked against the manifest's sha256 before anything proves or
  * verifies with it, as the protocol requires of every prover and verifier.
  */
-import { requireArtifactHash } from "../../circuits/src/artifact-check";
-import { BALLOT_CIRCUIT } from "../../circuits/src/constants";
-import type { ArtifactFile, ArtifactManifest } from "../../circuits/src/manifest";
+import { requireArtifactHash } from "../../protocol/artifact-check";
+import { BALLOT_CIRCUIT } from "../../protocol/constants";
+import type { ArtifactFile, ArtifactManifest } from "../../protocol/manifest";
 
 export const ARTIFACT_BASE = `/artifacts/${BALLOT_CIRCUIT}/`;
 

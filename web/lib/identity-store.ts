@@ -2,7 +2,7 @@
  * This device's voting key, kept in IndexedDB: the 32-byte private key (never sent anywhere) and
  * the electorates it was registered in. One key per device; registering again reuses it.
  */
-import { createIdentity, type Identity } from "../../circuits/src/identity";
+import { createIdentity, type Identity } from "../../protocol/identity";
 import { inStore, type DeviceStore } from "./indexed-db";
 
 const DB_NAME = "bling-identity";

@@ -2,7 +2,7 @@
  * Receipts of this device's ballots, kept in IndexedDB by referendum: every revision stays, so the
  * citizen can show each ballot they cast (only the latest counts where re-voting is allowed).
  */
-import type { Receipt } from "../../functions/api/log-objects";
+import type { Receipt } from "../../protocol/log-objects";
 import { inStore, type DeviceStore } from "./indexed-db";
 
 const DB_NAME = "bling-receipts";

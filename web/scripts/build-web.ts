@@ -13,8 +13,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { BALLOT_CIRCUIT } from "../../circuits/src/constants";
-import { ARTIFACTS_DIR } from "../../circuits/src/artifacts";
+import { BALLOT_CIRCUIT } from "../../protocol/constants";
+import { ARTIFACTS_DIR } from "../../protocol/artifacts.node";
 
 const ROOT = join(__dirname, "..", "..");
 const WEB = join(ROOT, "web");
@@ -23,11 +23,11 @@ const STAMP = join(OUT, ".build-stamp");
 /** Everything the export is built from, besides the dependencies pinned in package-lock.json. */
 const INPUTS = [
   "web",
-  "circuits/src",
+  "protocol",
   "circuits/artifacts",
   "functions/api",
   "contracts/src",
-  "cli/audit",
+  "audit",
   "package-lock.json",
 ];
 const IGNORED = new Set(["out", ".next", "node_modules", "public"]);

@@ -2,9 +2,9 @@
  * Proves a ballot off the main thread: builds the census tree from the frozen leaves, the voter's
  * membership proof, then the Groth16 proof (snarkjs may start its own blob: workers for this).
  */
-import { buildCensus, generateCensusProof } from "../../circuits/src/census";
-import { createIdentity } from "../../circuits/src/identity";
-import { proveBallot } from "../../circuits/src/ballot";
+import { buildCensus, generateCensusProof } from "../../protocol/census";
+import { createIdentity } from "../../protocol/identity";
+import { proveBallot } from "../../protocol/ballot";
 import type { ProveRequest, ProveResponse } from "../lib/citizen-prove-protocol";
 
 function reply(message: ProveResponse): void {

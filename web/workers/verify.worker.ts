@@ -4,13 +4,13 @@
  * verifier (mcl, WebAssembly) and runs the same named checks as `bling verify`.
  */
 import { z } from "zod";
-import { auditReferendum } from "../../cli/audit/audit";
-import { trustCircuit, type LoadedCircuit } from "../../cli/audit/anchor-checks";
-import type { AuditBundle } from "../../cli/audit/bundle";
-import { fetchBundle } from "../../cli/audit/fetch-bundle";
-import type { AuditReport, CheckId, CheckResult } from "../../cli/audit/report";
-import { createBatchPairingVerifier } from "../../circuits/src/pairing-verifier";
-import type { Ballot } from "../../circuits/src/statement";
+import { auditReferendum } from "../../audit/audit";
+import { trustCircuit, type LoadedCircuit } from "../../audit/anchor-checks";
+import type { AuditBundle } from "../../audit/bundle";
+import { fetchBundle } from "../../audit/fetch-bundle";
+import type { AuditReport, CheckId, CheckResult } from "../../audit/report";
+import { createBatchPairingVerifier } from "../../protocol/pairing-verifier";
+import type { Ballot } from "../../protocol/statement";
 import { fetchCheckedArtifact, fetchManifest } from "../lib/artifacts";
 import type { VerifyEvent, VerifyFacts, VerifyPhase, VerifyRequest } from "../lib/verify-protocol";
 import { failureKindOf } from "../lib/verify-view";

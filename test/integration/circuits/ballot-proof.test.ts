@@ -4,7 +4,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { loadArtifacts, type LoadedArtifacts } from "../../../circuits/src/artifacts";
+import { loadArtifacts, type LoadedArtifacts } from "../../../protocol/artifacts.node";
 import {
   ballotInputs,
   computeNullifier,
@@ -13,10 +13,10 @@ import {
   proveBallotInputs,
   type Ballot,
   type BallotCircuitInputs,
-} from "../../../circuits/src/ballot";
-import { buildCensus, censusRoot, generateCensusProof, type CensusProof } from "../../../circuits/src/census";
-import { SIGNAL, SNARK_FIELD_SIZE } from "../../../circuits/src/constants";
-import type { Identity } from "../../../circuits/src/identity";
+} from "../../../protocol/ballot";
+import { buildCensus, censusRoot, generateCensusProof, type CensusProof } from "../../../protocol/census";
+import { SIGNAL, SNARK_FIELD_SIZE } from "../../../protocol/constants";
+import type { Identity } from "../../../protocol/identity";
 import {
   approval,
   cumulative,
@@ -26,8 +26,8 @@ import {
   yesNo,
   type BallotRules,
   type PresetRules,
-} from "../../../circuits/src/rules";
-import { releaseProverThreads, verifyBallot } from "../../../circuits/src/verify";
+} from "../../../protocol/rules";
+import { releaseProverThreads, verifyBallot } from "../../../protocol/verify";
 import { REPO_ROOT } from "../../../circuits/scripts/compile";
 import { censusOf, identityFromSeed, REFERENDUM_ID } from "../../fixtures/ballot-fixtures";
 

@@ -5,24 +5,24 @@
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { sha256Hex } from "../../../circuits/src/artifact-check";
-import { loadArtifacts } from "../../../circuits/src/artifacts";
-import { ballotInputs } from "../../../circuits/src/ballot";
-import { generateCensusProof } from "../../../circuits/src/census";
+import { sha256Hex } from "../../../protocol/artifact-check";
+import { loadArtifacts } from "../../../protocol/artifacts.node";
+import { ballotInputs } from "../../../protocol/ballot";
+import { generateCensusProof } from "../../../protocol/census";
 import {
   BALLOT_CIRCUIT,
   PROTOCOL_VERSION,
   PUBLIC_SIGNAL_COUNT,
   PUBLIC_SIGNAL_NAMES,
-} from "../../../circuits/src/constants";
-import type { ArtifactManifest } from "../../../circuits/src/manifest";
-import { padVotes, yesNo } from "../../../circuits/src/rules";
+} from "../../../protocol/constants";
+import type { ArtifactManifest } from "../../../protocol/manifest";
+import { padVotes, yesNo } from "../../../protocol/rules";
 import { CIRCUITS, type CircuitEntry } from "../../../circuits/scripts/circuit-matrix";
 import { circomVersion, compileCircuit, REPO_ROOT, type CompiledCircuit } from "../../../circuits/scripts/compile";
 import { readSymbols } from "../../../circuits/scripts/sym";
 import { censusOf, REFERENDUM_ID } from "../../fixtures/ballot-fixtures";
 import { aliasesOf, computeWitness, isSatisfied, readConstraints, wiresOf, type Constraint } from "../../fixtures/r1cs";
-import { releaseProverThreads } from "../../../circuits/src/verify";
+import { releaseProverThreads } from "../../../protocol/verify";
 
 const BUILD = join(REPO_ROOT, ".build", "test");
 const ballotEntry = CIRCUITS[BALLOT_CIRCUIT]!;

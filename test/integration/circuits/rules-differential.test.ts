@@ -4,12 +4,12 @@
  */
 import fc from "fast-check";
 import { wtns } from "snarkjs";
-import { loadArtifacts, type LoadedArtifacts } from "../../../circuits/src/artifacts";
-import { ballotInputs } from "../../../circuits/src/ballot";
-import { generateCensusProof } from "../../../circuits/src/census";
-import { VOTE_OPTIONS } from "../../../circuits/src/constants";
-import { votesProblems, type BallotRules } from "../../../circuits/src/rules";
-import { releaseProverThreads } from "../../../circuits/src/verify";
+import { loadArtifacts, type LoadedArtifacts } from "../../../protocol/artifacts.node";
+import { ballotInputs } from "../../../protocol/ballot";
+import { generateCensusProof } from "../../../protocol/census";
+import { VOTE_OPTIONS } from "../../../protocol/constants";
+import { votesProblems, type BallotRules } from "../../../protocol/rules";
+import { releaseProverThreads } from "../../../protocol/verify";
 import { censusOf, REFERENDUM_ID } from "../../fixtures/ballot-fixtures";
 import { FUZZ_RUNS } from "../../fixtures/fuzz";
 

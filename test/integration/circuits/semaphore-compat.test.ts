@@ -5,10 +5,10 @@
  */
 import { groth16 } from "snarkjs";
 import { SEMAPHORE_CIRCUIT } from "../../../circuits/scripts/circuit-matrix";
-import { loadArtifacts } from "../../../circuits/src/artifacts";
-import { computeNullifier } from "../../../circuits/src/ballot";
-import { censusRoot, generateCensusProof } from "../../../circuits/src/census";
-import { releaseProverThreads } from "../../../circuits/src/verify";
+import { loadArtifacts } from "../../../protocol/artifacts.node";
+import { computeNullifier } from "../../../protocol/ballot";
+import { censusRoot, generateCensusProof } from "../../../protocol/census";
+import { releaseProverThreads } from "../../../protocol/verify";
 import { censusOf, REFERENDUM_ID, semaphoreInputs } from "../../fixtures/ballot-fixtures";
 
 afterAll(releaseProverThreads);

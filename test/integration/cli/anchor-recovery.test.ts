@@ -4,12 +4,12 @@
  * latest checkpoint, and an observer's audit passes. Then the council closes early, the closing
  * head is anchored and the tally follows at once.
  */
-import { loadArtifacts, type LoadedArtifacts } from "../../../circuits/src/artifacts";
-import { releaseProverThreads } from "../../../circuits/src/verify";
+import { loadArtifacts, type LoadedArtifacts } from "../../../protocol/artifacts.node";
+import { releaseProverThreads } from "../../../protocol/verify";
 import type { CliIo } from "../../../cli/cli-io";
-import { startLocalStack, type LocalStack } from "../../../cli/local-stack";
+import { startLocalStack, type LocalStack } from "../../../local/stack";
 import { runCli } from "../../../cli/run-cli";
-import type { AuditReport } from "../../../cli/audit/report";
+import type { AuditReport } from "../../../audit/report";
 import { deployBling } from "../../../contracts/src/deploy";
 import { RegistryClient } from "../../../contracts/src/registry-client";
 import { SEAL_SETTLE_MS } from "../../../functions/core/closing";

@@ -1,4 +1,4 @@
-import { startLocalChain, type LocalChain } from "../../../contracts/src/local-chain";
+import { startLocalChain, type LocalChain } from "../../../local/anvil";
 import { RegistryClient } from "../../../contracts/src/registry-client";
 import type { CliIo } from "../../../cli/cli-io";
 import { runCli } from "../../../cli/run-cli";

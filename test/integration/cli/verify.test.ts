@@ -8,12 +8,12 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { loadArtifacts, type LoadedArtifacts } from "../../../circuits/src/artifacts";
-import { releaseProverThreads } from "../../../circuits/src/verify";
+import { loadArtifacts, type LoadedArtifacts } from "../../../protocol/artifacts.node";
+import { releaseProverThreads } from "../../../protocol/verify";
 import type { CliIo } from "../../../cli/cli-io";
-import { startLocalStack, type LocalStack } from "../../../cli/local-stack";
+import { startLocalStack, type LocalStack } from "../../../local/stack";
 import { runCli } from "../../../cli/run-cli";
-import type { AuditReport } from "../../../cli/audit/report";
+import type { AuditReport } from "../../../audit/report";
 import { SEAL_SETTLE_MS } from "../../../functions/core/closing";
 import {
   apiClient,

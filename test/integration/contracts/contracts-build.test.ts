@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Interface } from "ethers";
-import { readManifest } from "../../../circuits/src/artifacts";
-import { BALLOT_CIRCUIT, PUBLIC_SIGNAL_COUNT, VOTE_OPTIONS } from "../../../circuits/src/constants";
-import { releaseProverThreads } from "../../../circuits/src/verify";
+import { readManifest } from "../../../protocol/artifacts.node";
+import { BALLOT_CIRCUIT, PUBLIC_SIGNAL_COUNT, VOTE_OPTIONS } from "../../../protocol/constants";
+import { releaseProverThreads } from "../../../protocol/verify";
 import {
   compileContracts,
   CONTRACTS_DIR,
@@ -20,7 +20,7 @@ const committed = (path: string) => readFile(join(CONTRACTS_DIR, path), "utf8");
 afterAll(releaseProverThreads);
 
 describe("# npm run build:contracts", () => {
-  it("should have generated the constants from circuits/src/constants.ts", async () => {
+  it("should have generated the constants from protocol/constants.ts", async () => {
     expect(await committed("generated/BlingConstants.sol")).toBe(renderConstants());
   });
 

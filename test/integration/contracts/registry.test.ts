@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { ZeroAddress, type HDNodeWallet } from "ethers";
-import { SNARK_FIELD_SIZE, VOTE_OPTIONS } from "../../../circuits/src/constants";
+import { SNARK_FIELD_SIZE, VOTE_OPTIONS } from "../../../protocol/constants";
 import {
   approval,
   cumulative,
@@ -9,8 +9,8 @@ import {
   singleChoice,
   yesNo,
   type BallotRules,
-} from "../../../circuits/src/rules";
-import { startLocalBling, type LocalBling } from "../../../contracts/src/local-chain";
+} from "../../../protocol/rules";
+import { startLocalBling, type LocalBling } from "../../../local/anvil";
 import { RegistryClient } from "../../../contracts/src/registry-client";
 import { RegistryError, type RegistryErrorName } from "../../../contracts/src/registry-errors";
 import type { ReferendumAnchor } from "../../../contracts/src/registry-types";
@@ -169,7 +169,7 @@ describe("# BlingRegistry.openReferendum", () => {
     }
   });
 
-  it("[fuzz] should accept exactly the rules circuits/src/rules.ts accepts", async () => {
+  it("[fuzz] should accept exactly the rules protocol/rules.ts accepts", async () => {
     const now = await bling.chain.now();
     const rules = fc.record({
       options: fc.integer({ min: 0, max: 10 }),

@@ -4,14 +4,14 @@
  * superseded ballot must never become the voter's newest revision. Only the key holder can add one.
  */
 import { groth16 } from "snarkjs";
-import type { Ballot } from "../../../circuits/src";
-import { loadArtifacts, type LoadedArtifacts } from "../../../circuits/src/artifacts";
-import { releaseProverThreads } from "../../../circuits/src/verify";
+import type { Ballot } from "../../../protocol";
+import { loadArtifacts, type LoadedArtifacts } from "../../../protocol/artifacts.node";
+import { releaseProverThreads } from "../../../protocol/verify";
 import { RegistryClient } from "../../../contracts/src/registry-client";
-import type { Receipt } from "../../../functions/api/log-objects";
-import { computeTally } from "../../../functions/api/tally-rules";
+import type { Receipt } from "../../../protocol/log-objects";
+import { computeTally } from "../../../protocol/tally-rules";
 import type { NullifierStatus } from "../../../functions/api/views";
-import { startLocalStack, type LocalStack } from "../../../cli/local-stack";
+import { startLocalStack, type LocalStack } from "../../../local/stack";
 import {
   apiClient,
   councilCensus,
@@ -23,8 +23,8 @@ import {
 } from "../../fixtures/api-client";
 import { identityFromSeed } from "../../fixtures/ballot-fixtures";
 import { negated, rerandomizer } from "../../fixtures/rerandomize";
-import { computeNullifier } from "../../../circuits/src";
-import type { AuditEntry } from "../../../cli/audit/bundle";
+import { computeNullifier } from "../../../protocol";
+import type { AuditEntry } from "../../../audit/bundle";
 
 const voters = [0, 1, 2].map((i) => identityFromSeed(`replay-voter-${i}`));
 const HOUR_MS = 3_600_000;

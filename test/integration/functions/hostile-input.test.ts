@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { ScanCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { issueCouncilToken, localAuthenticator } from "../../../functions/adapters/auth";
 import { DynamoStore, dynamoClient, ensureTable } from "../../../functions/adapters/dynamo-store";
-import { startDynalite, type LocalDynalite } from "../../../functions/adapters/local-dynalite";
+import { startDynalite, type LocalDynalite } from "../../../local/dynalite";
 import { MAX_BODY_BYTES } from "../../../functions/api/schemas";
 import type { PublicConfig } from "../../../functions/api/public-config";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
@@ -17,7 +17,7 @@ import { createApiHandler } from "../../../functions/handlers/api-handler";
 import { json } from "../../../functions/handlers/http";
 import { councilRoutes } from "../../../functions/handlers/council-routes";
 import { publicRoutes } from "../../../functions/handlers/public-routes";
-import { startHttp, type LocalHttp } from "../../../cli/http-adapter";
+import { startHttp, type LocalHttp } from "../../../local/http-server";
 import { coreDeps } from "../../fixtures/core-fixtures";
 
 const TABLE = "bling";

@@ -1,9 +1,9 @@
-import { loadArtifacts, type LoadedArtifacts } from "../../../circuits/src/artifacts";
-import { proveBallot, type Ballot } from "../../../circuits/src/ballot";
-import { generateCensusProof } from "../../../circuits/src/census";
-import { SIGNAL } from "../../../circuits/src/constants";
-import { padVotes, yesNo } from "../../../circuits/src/rules";
-import { releaseProverThreads } from "../../../circuits/src/verify";
+import { loadArtifacts, type LoadedArtifacts } from "../../../protocol/artifacts.node";
+import { proveBallot, type Ballot } from "../../../protocol/ballot";
+import { generateCensusProof } from "../../../protocol/census";
+import { SIGNAL } from "../../../protocol/constants";
+import { padVotes, yesNo } from "../../../protocol/rules";
+import { releaseProverThreads } from "../../../protocol/verify";
 import { createVerifierPool, inProcessVerifier } from "../../../functions/adapters/proof-verifier";
 import { censusOf, REFERENDUM_ID } from "../../fixtures/ballot-fixtures";
 

@@ -6,13 +6,13 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Ballot } from "../../../circuits/src";
-import { loadArtifacts, type LoadedArtifacts } from "../../../circuits/src/artifacts";
-import { releaseProverThreads } from "../../../circuits/src/verify";
+import type { Ballot } from "../../../protocol";
+import { loadArtifacts, type LoadedArtifacts } from "../../../protocol/artifacts.node";
+import { releaseProverThreads } from "../../../protocol/verify";
 import { RegistryClient } from "../../../contracts/src/registry-client";
-import { verifyReceipt, type Receipt } from "../../../functions/api/log-objects";
+import { verifyReceipt, type Receipt } from "../../../protocol/log-objects";
 import type { PublicConfig } from "../../../functions/api/public-config";
-import { startLocalStack, type LocalStack } from "../../../cli/local-stack";
+import { startLocalStack, type LocalStack } from "../../../local/stack";
 import {
   apiClient,
   councilCensus,

@@ -19,17 +19,17 @@ import {
   verifyInclusion,
   type Ballot,
   type Identity,
-} from "../../../circuits/src";
-import { loadArtifacts, type LoadedArtifacts } from "../../../circuits/src/artifacts";
-import { releaseProverThreads } from "../../../circuits/src/verify";
+} from "../../../protocol";
+import { loadArtifacts, type LoadedArtifacts } from "../../../protocol/artifacts.node";
+import { releaseProverThreads } from "../../../protocol/verify";
 import { RegistryClient } from "../../../contracts/src/registry-client";
 import { issueCouncilToken } from "../../../functions/adapters/auth";
-import { verifyReceipt, verifyTreeHead, type Receipt, type SignedTreeHead } from "../../../functions/api/log-objects";
-import type { ReferendumSpec } from "../../../functions/api/schemas";
+import { verifyReceipt, verifyTreeHead, type Receipt, type SignedTreeHead } from "../../../protocol/log-objects";
+import type { ReferendumSpec } from "../../../protocol/spec";
 import type { TallyResult } from "../../../functions/core/tally";
 import { SEAL_SETTLE_MS } from "../../../functions/core/closing";
 import type { PublicConfig } from "../../../functions/api/public-config";
-import { startLocalStack, TABLE, type LocalStack } from "../../../cli/local-stack";
+import { startLocalStack, TABLE, type LocalStack } from "../../../local/stack";
 import {
   apiClient,
   councilCensus,

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DynamoStore, dynamoClient, ensureTable } from "../../../functions/adapters/dynamo-store";
-import { startDynalite, type LocalDynalite } from "../../../functions/adapters/local-dynalite";
+import { startDynalite, type LocalDynalite } from "../../../local/dynalite";
 import { MemoryStore } from "../../../functions/adapters/memory-store";
 import type { TableStore } from "../../../functions/core/ports";
 

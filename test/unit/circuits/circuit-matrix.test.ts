@@ -6,7 +6,7 @@ import {
   REVISION_BITS,
   VOTE_OPTIONS,
   VOTE_VALUE_BITS,
-} from "../../../circuits/src/constants";
+} from "../../../protocol/constants";
 
 describe("# circuit matrix", () => {
   it("should build the default ballot circuit from the protocol constants", () => {

@@ -1,6 +1,6 @@
 import { groth16 } from "snarkjs";
-import { BASE_FIELD_SIZE, PUBLIC_SIGNAL_COUNT, SNARK_FIELD_SIZE } from "../../../circuits/src/constants";
-import type { Ballot } from "../../../circuits/src/ballot";
+import { BASE_FIELD_SIZE, PUBLIC_SIGNAL_COUNT, SNARK_FIELD_SIZE } from "../../../protocol/constants";
+import type { Ballot } from "../../../protocol/ballot";
 import { toSolidityBallot } from "../../../contracts/src/calldata";
 
 // Any canonical numbers: the layout does not care whether the proof verifies.

@@ -11,7 +11,7 @@ import { publicRoutes } from "../../../functions/handlers/public-routes";
 import type { PublicConfig } from "../../../functions/api/public-config";
 import { createRouter, publicRoute } from "../../../functions/handlers/router";
 import { json } from "../../../functions/handlers/http";
-import { SNARK_FIELD_SIZE } from "../../../circuits/src";
+import { SNARK_FIELD_SIZE } from "../../../protocol";
 import { coreDeps } from "../../fixtures/core-fixtures";
 
 const SECRET = new Uint8Array(32).fill(3);

@@ -1,7 +1,8 @@
 import { BlingError, ERRORS, toErrorResponse } from "../../../functions/api/errors";
-import { ballotSubmission, pageQuery, parseInput, referendumDraft, registration } from "../../../functions/api/schemas";
-import { rulesFromChoice } from "../../../functions/api/spec";
-import { PUBLIC_SIGNAL_COUNT } from "../../../circuits/src/constants";
+import { pageQuery, parseInput, referendumDraft, registration } from "../../../functions/api/schemas";
+import { ballotSubmission } from "../../../protocol/wire";
+import { rulesFromChoice } from "../../../functions/api/rules-choice";
+import { PUBLIC_SIGNAL_COUNT } from "../../../protocol/constants";
 import { draftOf } from "../../fixtures/core-fixtures";
 
 const problemOf = (fn: () => unknown): unknown => {

@@ -1,4 +1,4 @@
-import { buildCensus, censusRoot } from "../../../circuits/src";
+import { buildCensus, censusRoot } from "../../../protocol";
 import { BlingError } from "../../../functions/api/errors";
 import { MemoryStore } from "../../../functions/adapters/memory-store";
 import {

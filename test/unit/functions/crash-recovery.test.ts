@@ -5,9 +5,10 @@
  * (the client retries or re-votes, the loops run again) and the real audit judges the result, both
  * right after the resume and once the referendum is driven to its anchored tally.
  */
-import type { Receipt } from "../../../functions/api/log-objects";
-import { verifyReceipt } from "../../../functions/api/log-objects";
-import type { BallotSubmission, ReferendumSpec } from "../../../functions/api/schemas";
+import type { Receipt } from "../../../protocol/log-objects";
+import { verifyReceipt } from "../../../protocol/log-objects";
+import type { ReferendumSpec } from "../../../protocol/spec";
+import type { BallotSubmission } from "../../../protocol/wire";
 import { anchorReferendum } from "../../../functions/core/anchoring";
 import { acceptBallot, getReceipt, nullifierStatus } from "../../../functions/core/ballot-service";
 import { createCensus, issueCodes, register } from "../../../functions/core/census-service";
@@ -16,7 +17,7 @@ import { createReferendum, getReferendum, openReferendum } from "../../../functi
 import { integrate, integrateAll } from "../../../functions/core/sequencer";
 import { tallyReferendum } from "../../../functions/core/tally";
 import { SEAL_SETTLE_MS, sealLog } from "../../../functions/core/closing";
-import type { AuditReport } from "../../../cli/audit/report";
+import type { AuditReport } from "../../../audit/report";
 import { coreDeps, draftOf, fakeBallot, type ManualClock } from "../../fixtures/core-fixtures";
 import {
   auditCore,

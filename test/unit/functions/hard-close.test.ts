@@ -1,4 +1,4 @@
-import { EMPTY_ROOT } from "../../../circuits/src";
+import { EMPTY_ROOT } from "../../../protocol";
 import { BlingError } from "../../../functions/api/errors";
 import { anchorReferendum } from "../../../functions/core/anchoring";
 import { acceptBallot } from "../../../functions/core/ballot-service";
@@ -17,7 +17,7 @@ import {
 import { integrate } from "../../../functions/core/sequencer";
 import { getTally, tallyReferendum } from "../../../functions/core/tally";
 import { readHead, readTreeHeads } from "../../../functions/core/transparency-log-store";
-import type { ReferendumSpec } from "../../../functions/api/schemas";
+import type { ReferendumSpec } from "../../../protocol/spec";
 import { coreDeps, draftOf, fakeBallot, FakeChain } from "../../fixtures/core-fixtures";
 
 const COUNCIL = "council-a";

@@ -10,7 +10,7 @@ import {
   saveReferendum,
 } from "../../../functions/core/referendum-service";
 import { readHead } from "../../../functions/core/transparency-log-store";
-import type { ReferendumSpec } from "../../../functions/api/schemas";
+import type { ReferendumSpec } from "../../../protocol/spec";
 import { coreDeps, draftOf, fakeBallot, FakeChain } from "../../fixtures/core-fixtures";
 
 const COUNCIL = "council-a";

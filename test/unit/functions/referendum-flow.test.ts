@@ -1,8 +1,8 @@
 import { hexToBytes } from "@noble/hashes/utils";
-import { approval, leafHash, rootOf, verifyConsistency, verifyInclusion } from "../../../circuits/src";
+import { approval, leafHash, rootOf, verifyConsistency, verifyInclusion } from "../../../protocol";
 import { BlingError } from "../../../functions/api/errors";
-import { verifyReceipt, verifyTreeHead, type Receipt } from "../../../functions/api/log-objects";
-import { specHash } from "../../../functions/api/spec";
+import { verifyReceipt, verifyTreeHead, type Receipt } from "../../../protocol/log-objects";
+import { specHash } from "../../../protocol/spec";
 import { anchorReferendum } from "../../../functions/core/anchoring";
 import { SEAL_SETTLE_MS, sealLog } from "../../../functions/core/closing";
 import { acceptBallot, getReceipt } from "../../../functions/core/ballot-service";
@@ -22,8 +22,8 @@ import {
   readAllEntries,
   readHead,
 } from "../../../functions/core/transparency-log-store";
-import type { ReferendumSpec } from "../../../functions/api/schemas";
-import { SIGNAL } from "../../../circuits/src/constants";
+import type { ReferendumSpec } from "../../../protocol/spec";
+import { SIGNAL } from "../../../protocol/constants";
 import { coreDeps, draftOf, fakeBallot, FakeChain } from "../../fixtures/core-fixtures";
 
 const COUNCIL = "council-a";

@@ -1,4 +1,4 @@
-import { approval, cumulative, quadratic, singleChoice, yesNo } from "../../../circuits/src/rules";
+import { approval, cumulative, quadratic, singleChoice, yesNo } from "../../../protocol/rules";
 import {
   ballotKind,
   ballotProblems,

@@ -1,4 +1,4 @@
-import { createIdentity, exportIdentity } from "../../../circuits/src/identity";
+import { createIdentity, exportIdentity } from "../../../protocol/identity";
 import {
   commitmentFingerprint,
   identityFromRecoveryCode,

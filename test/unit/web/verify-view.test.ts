@@ -2,7 +2,7 @@
  * The verify pages' pure helpers: the verdict (a missing tally is "unfinished", not a failure),
  * the chart's scaling, failures sorted by source, and the independent command.
  */
-import type { AuditReport, CheckId, CheckResult } from "../../../cli/audit/report";
+import type { AuditReport, CheckId, CheckResult } from "../../../audit/report";
 import {
   checkState,
   cliCommand,

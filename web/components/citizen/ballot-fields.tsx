@@ -5,7 +5,7 @@
  * politely). Validated with the circuit's own rules before anything is proved.
  */
 import { useState, type SyntheticEvent, type ReactNode } from "react";
-import type { ReferendumSpec } from "../../../functions/api/schemas";
+import type { ReferendumSpec } from "../../../protocol/spec";
 import {
   ballotKind,
   ballotProblems,

@@ -3,10 +3,10 @@
  * Casting a ballot from the vote page: download the frozen census, download and check the
  * artifacts, prove in the worker (timed as "bling-proof" for the benchmark), submit, keep the receipt.
  */
-import type { Identity } from "../../../circuits/src/identity";
-import { computeNullifier, type Ballot } from "../../../circuits/src/statement";
-import type { Receipt } from "../../../functions/api/log-objects";
-import type { ReferendumSpec } from "../../../functions/api/schemas";
+import type { Identity } from "../../../protocol/identity";
+import { computeNullifier, type Ballot } from "../../../protocol/statement";
+import type { Receipt } from "../../../protocol/log-objects";
+import type { ReferendumSpec } from "../../../protocol/spec";
 import { ApiError, type PublicApi } from "../../lib/api-client";
 import { fetchCheckedArtifact, fetchManifest } from "../../lib/artifacts";
 import type { ProveRequest, ProveResponse } from "../../lib/citizen-prove-protocol";

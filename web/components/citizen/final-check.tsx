@@ -5,7 +5,7 @@
  * promise as a file for an observer.
  */
 import { useEffect, useState, type ReactNode } from "react";
-import type { Receipt } from "../../../functions/api/log-objects";
+import type { Receipt } from "../../../protocol/log-objects";
 import type { SiteConfig } from "../../lib/site-config";
 import type { PublicApi } from "../../lib/api-client";
 import { useI18n } from "../../lib/i18n";
@@ -14,7 +14,7 @@ import { ErrorNotice, SuccessNotice } from "../status";
 
 async function finalCheck(api: PublicApi, config: SiteConfig, receipt: Receipt): Promise<FinalCheck | null> {
   // Loaded only here: the chain client is large, and most receipt pages never need it.
-  const { fetchAnchors } = await import("../../../cli/audit/fetch-bundle");
+  const { fetchAnchors } = await import("../../../audit/fetch-bundle");
   const anchors = await fetchAnchors(
     config.chainRpcUrl,
     config.registryAddress,

@@ -1,7 +1,7 @@
 "use client";
 /** `/identity/`: this device's voting key: its fingerprint, recovery code, restore and removal. */
 import { useCallback, useEffect, useState, type SyntheticEvent, type ReactNode } from "react";
-import { exportIdentity } from "../../../circuits/src/identity";
+import { exportIdentity } from "../../../protocol/identity";
 import { commitmentFingerprint, identityFromRecoveryCode } from "../../lib/citizen-recovery";
 import { useI18n } from "../../lib/i18n";
 import { loadIdentity, removeIdentity, saveIdentity, type StoredIdentity } from "../../lib/identity-store";

@@ -5,7 +5,7 @@
  * log) and this device's other ballots in the same referendum.
  */
 import { useEffect, useState, type ReactNode } from "react";
-import { verifyReceipt, type Receipt } from "../../../functions/api/log-objects";
+import { verifyReceipt, type Receipt } from "../../../protocol/log-objects";
 import type { PublicReferendum } from "../../../functions/api/views";
 import { ApiError } from "../../lib/api-client";
 import { parseReceiptQuery, receiptHref } from "../../lib/citizen-links";

@@ -4,7 +4,7 @@
  * only then the registration of this device's voting key.
  */
 import { useEffect, useState, type SyntheticEvent, type ReactNode } from "react";
-import { exportIdentity, type Identity } from "../../../circuits/src/identity";
+import { exportIdentity, type Identity } from "../../../protocol/identity";
 import { commitmentFingerprint } from "../../lib/citizen-recovery";
 import { useI18n } from "../../lib/i18n";
 import { addRegistration, loadOrCreateIdentity } from "../../lib/identity-store";

@@ -1,9 +1,9 @@
 "use client";
 /** What the citizen can do on an open referendum: vote, re-vote (said plainly), or see that they voted. */
 import { useState, type ReactNode } from "react";
-import type { Identity } from "../../../circuits/src/identity";
-import type { Receipt } from "../../../functions/api/log-objects";
-import type { ReferendumSpec } from "../../../functions/api/schemas";
+import type { Identity } from "../../../protocol/identity";
+import type { Receipt } from "../../../protocol/log-objects";
+import type { ReferendumSpec } from "../../../protocol/spec";
 import { ApiError, type PublicApi } from "../../lib/api-client";
 import { useI18n } from "../../lib/i18n";
 import { ApiErrorNotice, ErrorNotice, SuccessNotice } from "../status";

@@ -4,7 +4,7 @@
  * proved in this browser and submitted anonymously; re-voting and "already voted" are said plainly.
  */
 import { useCallback, useEffect, useState, type ReactNode } from "react";
-import type { Receipt } from "../../../functions/api/log-objects";
+import type { Receipt } from "../../../protocol/log-objects";
 import type { PublicReferendum } from "../../../functions/api/views";
 import { useI18n } from "../../lib/i18n";
 import { loadIdentity, type StoredIdentity } from "../../lib/identity-store";

@@ -2,7 +2,7 @@
 /** Pieces of the referendum page: its facts, live turnout, chain anchoring and the result. */
 import type { ReactNode } from "react";
 import type { RulesChoice } from "../../../functions/api/schemas";
-import type { TallyResult } from "../../../functions/api/tally-rules";
+import type { TallyResult } from "../../../protocol/tally-rules";
 import type { AnchorProgress, CouncilReferendum, Turnout } from "../../../functions/api/views";
 import { useI18n } from "../../lib/i18n";
 import { percentOf, roundPercent } from "../../lib/result-rows";

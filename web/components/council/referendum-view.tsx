@@ -4,7 +4,7 @@
  * close and tally, each after a confirmation because none can be undone; the result once counted.
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import type { TallyResult } from "../../../functions/api/tally-rules";
+import type { TallyResult } from "../../../protocol/tally-rules";
 import type { CouncilReferendum } from "../../../functions/api/views";
 import { useI18n } from "../../lib/i18n";
 import { ApiErrorNotice, Loading, SuccessNotice } from "../status";

@@ -1,7 +1,7 @@
 "use client";
 /** Runs the audit in a Web Worker and follows its progress: the page stays responsive meanwhile. */
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { AuditReport } from "../../../cli/audit/report";
+import type { AuditReport } from "../../../audit/report";
 import type {
   VerifyEvent,
   VerifyFacts,

@@ -1,7 +1,7 @@
 "use client";
 /** The audit's checks as a table: each with its verdict in words and an icon, its summary and problems. */
 import type { ReactNode } from "react";
-import type { AuditReport } from "../../../cli/audit/report";
+import type { AuditReport } from "../../../audit/report";
 import { useI18n } from "../../lib/i18n";
 import type { VerifyFacts } from "../../lib/verify-protocol";
 import { checkState, type CheckState } from "../../lib/verify-view";

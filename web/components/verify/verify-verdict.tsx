@@ -1,7 +1,7 @@
 "use client";
 /** The audit's verdict at the top of the report; it takes the focus when the audit ends. */
 import { useEffect, useRef, type ReactNode } from "react";
-import type { AuditReport } from "../../../cli/audit/report";
+import type { AuditReport } from "../../../audit/report";
 import { useI18n } from "../../lib/i18n";
 import type { VerifyFacts } from "../../lib/verify-protocol";
 import { failedChecks, verdictOf } from "../../lib/verify-view";

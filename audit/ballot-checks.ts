@@ -1,0 +1,152 @@
+/**
+ * Checks of the ballots in the log: each is for this referendum under its rules and has a proof
+ * that verifies; each nullifier is counted once; and the recount equals the anchored tally.
+ */
+import { decodeBallotStatement, VOTE_OPTIONS, type BallotStatement } from "../protocol";
+import type { ReferendumSpec } from "../protocol/spec";
+import { computeTally } from "../protocol/tally-rules";
+import type { AuditBundle, AuditEntry } from "./bundle";
+import { CheckBuilder, type CheckResult } from "./report";
+
+/** Why a ballot's statement does not belong in this referendum's log, or null when it does. */
+function statementProblem(spec: ReferendumSpec, entry: AuditEntry["entry"], s: BallotStatement | null): string | null {
+  // Typed as the literal, but it came off the wire.
+  const type: string = entry.type;
+  if (type !== "bling.ballot.v1" || entry.referendumId !== spec.id) return "is not a ballot entry of this referendum";
+  if (!s) return "has public signals that are not canonical field elements in the circuit's ranges";
+  if (s.revision !== entry.revision)
+    return `is logged as revision ${entry.revision} but its proof binds revision ${s.revision}`;
+  if (s.referendumId.toString() !== spec.id) return `is for referendum ${s.referendumId}`;
+  if (s.censusRoot.toString() !== spec.census.root) return `proves membership of census root ${s.censusRoot}`;
+  const { rules } = spec;
+  if (
+    s.rules.maxValue !== rules.maxValue ||
+    s.rules.minTotal !== rules.minTotal ||
+    s.rules.maxTotal !== rules.maxTotal ||
+    s.rules.costExponent !== rules.costExponent
+  )
+    return "carries other rules than the referendum's";
+  // The circuit has no option count: unused slots are the verifier's to check.
+  const extra = s.votes.findIndex((vote, i) => i >= spec.options.length && vote !== 0);
+  if (extra >= 0) return `votes for option ${extra}, which the referendum does not have (of ${VOTE_OPTIONS} slots)`;
+  return null;
+}
+
+/** The decoded statement of every entry (null where it does not decode), computed once for all checks. */
+export function decodeEntries(bundle: AuditBundle): (BallotStatement | null)[] {
+  return bundle.entries.map(({ entry }) => decodeBallotStatement(entry.ballot.publicSignals));
+}
+
+/**
+ * @param proofs Whether each entry's proof verifies, in log order (false where it was not checked).
+ */
+export function checkBallots(
+  bundle: AuditBundle,
+  statements: readonly (BallotStatement | null)[],
+  proofs: readonly boolean[],
+): CheckResult {
+  const check = new CheckBuilder("ballots", "Every ballot is for this referendum and its proof verifies");
+  const { spec } = bundle.referendum;
+  let verified = 0;
+  for (const [i, { entry, sequence }] of bundle.entries.entries()) {
+    const problem = statementProblem(spec, entry, statements[i] ?? null);
+    if (problem) check.fail(`ballot #${sequence} ${problem}`);
+    else if (proofs[i] === true) verified++;
+    else check.fail(`ballot #${sequence}: its proof does not verify (tampered vote, signal or proof)`);
+  }
+  check.numbers.ballots = bundle.entries.length;
+  check.numbers.proofsVerified = verified;
+  return check.done(`${verified} of ${bundle.entries.length} proofs verify; roots, ids, rules and unused slots match`);
+}
+
+/** Which ballots share a nullifier, in log order, with the revisions their proofs bind. */
+function revisionsByNullifier(bundle: AuditBundle, statements: readonly (BallotStatement | null)[]) {
+  const byNullifier = new Map<bigint, { sequence: number; revision: number }[]>();
+  bundle.entries.forEach(({ sequence }, i) => {
+    const statement = statements[i];
+    if (!statement) return;
+    const list = byNullifier.get(statement.nullifier) ?? [];
+    list.push({ sequence, revision: statement.revision });
+    byNullifier.set(statement.nullifier, list);
+  });
+  return byNullifier;
+}
+
+/** Entries whose public signals repeat an earlier entry's: a copy (a re-randomised proof is still a copy). */
+function copies(bundle: AuditBundle): { sequence: number; of: number }[] {
+  const first = new Map<string, number>();
+  const found: { sequence: number; of: number }[] = [];
+  for (const { sequence, entry } of bundle.entries) {
+    const signals = JSON.stringify(entry.ballot.publicSignals);
+    const earlier = first.get(signals);
+    if (earlier === undefined) first.set(signals, sequence);
+    else found.push({ sequence, of: earlier });
+  }
+  return found;
+}
+
+export function checkNullifiers(bundle: AuditBundle, statements: readonly (BallotStatement | null)[]): CheckResult {
+  const { revoting } = bundle.referendum.spec;
+  const check = new CheckBuilder(
+    "nullifiers",
+    revoting ? "Each nullifier is counted once: its latest ballot" : "Each nullifier is counted once: its only ballot",
+  );
+  const byNullifier = revisionsByNullifier(bundle, statements);
+  let revotes = 0;
+  for (const [nullifier, ballots] of byNullifier) {
+    const where = ballots.map((b) => `#${b.sequence}`).join(", ");
+    const short = `${nullifier.toString().slice(0, 12)}...`;
+    if (!revoting && ballots.length > 1) {
+      check.fail(`nullifier ${short} has ${ballots.length} ballots (${where}) but re-voting is not allowed`);
+      continue;
+    }
+    // Revisions 1..k in log order: the service takes only last + 1, so a gap, a repeat or a step
+    // back is a ballot dropped, replayed or reordered, and the last one is the one counted.
+    const revisions = ballots.map((b) => b.revision);
+    if (revisions.some((revision, i) => revision !== i + 1))
+      check.fail(
+        `nullifier ${short} has revisions ${revisions.join(", ")} in log order (ballots ${where}), not 1..${ballots.length}`,
+      );
+    revotes += ballots.length - 1;
+  }
+  for (const { sequence, of } of copies(bundle))
+    check.fail(`ballot #${sequence} repeats the public signals of ballot #${of}: a copy logged as a new ballot`);
+  check.numbers.voters = byNullifier.size;
+  check.numbers.revotes = revotes;
+  return check.done(
+    `${byNullifier.size} distinct nullifiers` + (revoting ? `, ${revotes} re-votes superseded` : ", none repeated"),
+  );
+}
+
+export function checkTally(bundle: AuditBundle, statements: readonly (BallotStatement | null)[]): CheckResult {
+  const check = new CheckBuilder("tally", "The recount and nullifier-set root equal the anchored tally");
+  const anchored = bundle.anchors.tally;
+  const countable = bundle.entries.filter((_, i) => statements[i] !== null);
+  const recount = computeTally(countable);
+  const finalHead = bundle.heads.reduce((max, head) => Math.max(max, head.treeSize), 0);
+  check.numbers.counts = recount.counts.slice(0, bundle.referendum.spec.options.length).join(", ");
+  check.numbers.nullifierSetRoot = recount.nullifierSetRoot;
+  if (!anchored) {
+    check.fail(`no tally is anchored yet (state "${bundle.referendum.state}"): audit again once it is published`);
+    return check.done("");
+  }
+  if (anchored.counts.join(",") !== recount.counts.join(","))
+    check.fail(
+      `the log counts [${recount.counts.join(", ")}] but the registry anchors [${anchored.counts.join(", ")}]`,
+    );
+  if (anchored.nullifierSetRoot !== `0x${recount.nullifierSetRoot}`)
+    check.fail(
+      `the counted nullifiers' root is ${recount.nullifierSetRoot}, the anchored one ${anchored.nullifierSetRoot.slice(2)}`,
+    );
+  if (anchored.logSize !== bundle.entries.length || anchored.logSize !== finalHead)
+    check.fail(`the tally anchors a log of ${anchored.logSize} ballots; the log has ${bundle.entries.length}`);
+  const served = bundle.tally;
+  if (
+    served &&
+    (served.counts.join(",") !== recount.counts.join(",") || served.nullifierSetRoot !== recount.nullifierSetRoot)
+  )
+    check.fail("the tally the service publishes differs from the recount");
+  return check.done(
+    `counts [${check.numbers.counts}] over ${recount.voters} voters and the nullifier-set root equal the anchor`,
+  );
+}
