@@ -8,7 +8,7 @@ import { poseidon2 } from "poseidon-lite/poseidon2";
 import { appendToCensusFrontier, buildCensus, censusRoot, EMPTY_CENSUS_FRONTIER, type PairHash } from "../protocol";
 import type { MemoryStore } from "../functions/adapters/memory-store";
 import { allCommitments, censusInfo, createCensus, issueCodes, register } from "../functions/core/census-service";
-import { keys } from "../functions/core/keys";
+import { tableKeys } from "../functions/core/table-keys";
 import type { CoreDeps, TableItem, TableStore } from "../functions/core/ports";
 import { createReferendum, openReferendum } from "../functions/core/referendum-service";
 import { coreDeps, draftOf } from "../test/fixtures/core-fixtures";
@@ -48,17 +48,17 @@ function memoizedPoseidon(): PairHash {
  */
 async function bulkCensus(deps: CoreDeps & { store: MemoryStore }, members: number): Promise<string> {
   const { id } = await createCensus(deps, COUNCIL, `${members} members`);
-  const pk = keys.census(id);
+  const pk = tableKeys.census(id);
   const distinct = Array.from({ length: DISTINCT }, (_, i) => poseidon2([BigInt(members), BigInt(i)]));
   const leaves = Array.from({ length: members }, (_, i) => distinct[i % DISTINCT] as bigint);
   for (let from = 0; from < members; from += 10_000) {
     const items: TableItem[] = [];
     for (let i = from; i < Math.min(from + 10_000, members); i++)
-      items.push({ pk, sk: keys.leaf(i), commitment: String(leaves[i]) });
+      items.push({ pk, sk: tableKeys.leaf(i), commitment: String(leaves[i]) });
     await deps.store.putMany(items);
   }
   const frontier = appendToCensusFrontier(EMPTY_CENSUS_FRONTIER, leaves, memoizedPoseidon());
-  const meta = (await deps.store.get(pk, keys.censusMeta)) as TableItem;
+  const meta = (await deps.store.get(pk, tableKeys.censusMeta)) as TableItem;
   await deps.store.put({
     ...meta,
     size: frontier.size,
@@ -78,7 +78,7 @@ function crashingAfterLeaf(store: TableStore): TableStore {
     put: async (item, condition) => {
       if (leafWritten) throw new Error("crash");
       const written = await store.put(item, condition);
-      leafWritten = written && item.sk.startsWith(keys.leafPrefix);
+      leafWritten = written && item.sk.startsWith(tableKeys.leafPrefix);
       return written;
     },
     putMany: (items) => store.putMany(items),

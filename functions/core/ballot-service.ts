@@ -25,7 +25,7 @@ import type { ReferendumSpec } from "../../protocol/spec";
 import type { BallotSubmission } from "../../protocol/wire";
 import type { NullifierStatus } from "../api/views";
 import { count, text } from "./item-fields";
-import { keys } from "./keys";
+import { tableKeys } from "./table-keys";
 import type { CoreDeps, TableItem } from "./ports";
 import { isAccepting, referendumOf } from "./referendum-service";
 import { inclusionFor } from "./transparency-log-store";
@@ -58,8 +58,8 @@ function checkStatement(spec: ReferendumSpec, submission: BallotSubmission, stat
 
 /** The highest revision accepted for a nullifier (0 when none). */
 export async function lastRevision(deps: CoreDeps, id: string, nullifier: string): Promise<number> {
-  const [latest] = await deps.store.query(keys.referendum(id), {
-    prefix: keys.revisionsOf(nullifier),
+  const [latest] = await deps.store.query(tableKeys.referendum(id), {
+    prefix: tableKeys.revisionsOf(nullifier),
     limit: 1,
     descending: true,
   });
@@ -81,8 +81,8 @@ async function revisionRefusal(deps: CoreDeps, spec: ReferendumSpec, nullifier: 
 /** The pending marker the sequencer reads first (the sweep finds the ballot without it too). */
 function queueItem(id: string, slot: TableItem): TableItem {
   return {
-    pk: keys.queue(id),
-    sk: keys.queued(count(slot, "receivedAt"), text(slot, "ballotId")),
+    pk: tableKeys.queue(id),
+    sk: tableKeys.queued(count(slot, "receivedAt"), text(slot, "ballotId")),
     nullifier: text(slot, "nullifier"),
     revision: count(slot, "revision"),
   };
@@ -90,8 +90,8 @@ function queueItem(id: string, slot: TableItem): TableItem {
 
 function indexItem(id: string, slot: TableItem): TableItem {
   return {
-    pk: keys.referendum(id),
-    sk: keys.ballot(text(slot, "ballotId")),
+    pk: tableKeys.referendum(id),
+    sk: tableKeys.ballot(text(slot, "ballotId")),
     nullifier: text(slot, "nullifier"),
     revision: count(slot, "revision"),
   };
@@ -126,13 +126,13 @@ async function answerAgain(deps: CoreDeps, id: string, slot: TableItem): Promise
  * sealed log or withdrawn here, never neither.
  */
 async function withdrawIfSealed(deps: CoreDeps, id: string, slot: TableItem): Promise<void> {
-  const meta = await deps.store.get(keys.referendum(id), keys.referendumMeta);
+  const meta = await deps.store.get(tableKeys.referendum(id), tableKeys.referendumMeta);
   if (!meta || !referendumOf(meta).closing) return;
   const unlogged = { ballotId: text(slot, "ballotId"), sequence: null };
   if (!(await deps.store.delete(slot.pk, slot.sk, { match: unlogged }))) return;
   await Promise.all([
-    deps.store.delete(keys.referendum(id), keys.ballot(text(slot, "ballotId"))),
-    deps.store.delete(keys.queue(id), keys.queued(count(slot, "receivedAt"), text(slot, "ballotId"))),
+    deps.store.delete(tableKeys.referendum(id), tableKeys.ballot(text(slot, "ballotId"))),
+    deps.store.delete(tableKeys.queue(id), tableKeys.queued(count(slot, "receivedAt"), text(slot, "ballotId"))),
   ]);
   throw new BlingError("REFERENDUM_NOT_OPEN");
 }
@@ -144,14 +144,14 @@ async function withdrawIfSealed(deps: CoreDeps, id: string, slot: TableItem): Pr
 export async function acceptBallot(deps: CoreDeps, id: string, submission: BallotSubmission): Promise<Receipt> {
   const decoded = decodeBallotStatement(submission.publicSignals);
   const ballotId = ballotIdOf(submission.publicSignals);
-  const pk = keys.referendum(id);
+  const pk = tableKeys.referendum(id);
   const nullifier = decoded?.nullifier.toString() ?? "";
   const revision = decoded?.revision ?? 0;
   // One round trip for everything acceptance reads: the referendum, this revision's slot, the one before.
   const [meta, taken, previous] = await deps.store.getMany([
-    { pk, sk: keys.referendumMeta },
-    ...(decoded ? [{ pk, sk: keys.revision(nullifier, revision) }] : []),
-    ...(decoded && revision > 1 ? [{ pk, sk: keys.revision(nullifier, revision - 1) }] : []),
+    { pk, sk: tableKeys.referendumMeta },
+    ...(decoded ? [{ pk, sk: tableKeys.revision(nullifier, revision) }] : []),
+    ...(decoded && revision > 1 ? [{ pk, sk: tableKeys.revision(nullifier, revision - 1) }] : []),
   ]);
   if (!meta) throw new BlingError("REFERENDUM_NOT_FOUND");
   const record = referendumOf(meta);
@@ -178,7 +178,7 @@ export async function acceptBallot(deps: CoreDeps, id: string, submission: Ballo
   );
   const slot: TableItem = {
     pk,
-    sk: keys.revision(nullifier, revision),
+    sk: tableKeys.revision(nullifier, revision),
     ballotId,
     nullifier,
     revision,
@@ -201,16 +201,16 @@ export async function acceptBallot(deps: CoreDeps, id: string, submission: Ballo
 
 /** The current receipt of an accepted ballot. */
 export async function getReceipt(deps: CoreDeps, id: string, ballotId: string): Promise<Receipt> {
-  const index = await deps.store.get(keys.referendum(id), keys.ballot(ballotId));
+  const index = await deps.store.get(tableKeys.referendum(id), tableKeys.ballot(ballotId));
   const slot =
-    index && (await deps.store.get(index.pk, keys.revision(text(index, "nullifier"), count(index, "revision"))));
+    index && (await deps.store.get(index.pk, tableKeys.revision(text(index, "nullifier"), count(index, "revision"))));
   if (!slot || slot.ballotId !== ballotId) throw new BlingError("BALLOT_NOT_FOUND");
   return receiptOf(deps, id, slot);
 }
 
 /** Where a voter stands (public: a nullifier says nothing of who holds it): the last accepted revision and the next. */
 export async function nullifierStatus(deps: CoreDeps, id: string, nullifier: string): Promise<NullifierStatus> {
-  const meta = await deps.store.get(keys.referendum(id), keys.referendumMeta);
+  const meta = await deps.store.get(tableKeys.referendum(id), tableKeys.referendumMeta);
   const spec = meta && referendumOf(meta).spec;
   if (!spec) throw new BlingError("REFERENDUM_NOT_FOUND");
   const revision = await lastRevision(deps, id, nullifier);

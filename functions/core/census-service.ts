@@ -8,7 +8,7 @@ import {
   type CensusFrontier,
 } from "../../protocol";
 import { BlingError } from "../api/errors";
-import { keys, indexOfKey } from "./keys";
+import { idOfKey, indexOfKey, tableKeys } from "./table-keys";
 import type { CoreDeps, TableItem } from "./ports";
 import { CODE_RANDOM_BYTES, formatCode, hashCode, normalizeCode } from "./registration-codes";
 import { count, text } from "./item-fields";
@@ -20,7 +20,7 @@ const MAX_APPEND_ATTEMPTS = 1000;
 const PAGE = 1000;
 
 async function censusMeta(deps: CoreDeps, censusId: string): Promise<TableItem> {
-  const meta = await deps.store.get(keys.census(censusId), keys.censusMeta);
+  const meta = await deps.store.get(tableKeys.census(censusId), tableKeys.censusMeta);
   if (!meta) throw new BlingError("CENSUS_NOT_FOUND");
   return meta;
 }
@@ -36,8 +36,8 @@ export async function createCensus(deps: CoreDeps, councilId: string, name: stri
   const id = bytesToHex(deps.random.bytes(16));
   const createdAt = deps.clock.now();
   const meta: TableItem = {
-    pk: keys.census(id),
-    sk: keys.censusMeta,
+    pk: tableKeys.census(id),
+    sk: tableKeys.censusMeta,
     councilId,
     name,
     createdAt,
@@ -46,13 +46,13 @@ export async function createCensus(deps: CoreDeps, councilId: string, name: stri
     sideNodes: [],
   };
   if (!(await deps.store.put(meta, { absent: true }))) throw new BlingError("BUSY");
-  await deps.store.put({ pk: keys.council(councilId), sk: keys.census(id), name, createdAt });
+  await deps.store.put({ pk: tableKeys.council(councilId), sk: tableKeys.census(id), name, createdAt });
   return { id, councilId, name, createdAt, size: 0, depth: CENSUS_DEPTH, root: "0" };
 }
 
 export async function listCensuses(deps: CoreDeps, councilId: string): Promise<{ id: string; name: string }[]> {
-  const items = await deps.store.query(keys.council(councilId), { prefix: "CENSUS#", limit: PAGE });
-  return items.map((item) => ({ id: item.sk.slice("CENSUS#".length), name: text(item, "name") }));
+  const items = await deps.store.query(tableKeys.council(councilId), { prefix: tableKeys.censusPrefix, limit: PAGE });
+  return items.map((item) => ({ id: idOfKey(item.sk, tableKeys.censusPrefix), name: text(item, "name") }));
 }
 
 /** Issues `count` fresh codes; returns them once (only their keyed hashes are stored). */
@@ -67,8 +67,8 @@ export async function issueCodes(
   const issuedAt = deps.clock.now();
   await deps.store.putMany(
     codes.map((code) => ({
-      pk: keys.census(censusId),
-      sk: keys.code(hashCode(deps.codeKey, censusId, normalizeCode(code) as string)),
+      pk: tableKeys.census(censusId),
+      sk: tableKeys.code(hashCode(deps.codeKey, censusId, normalizeCode(code) as string)),
       state: "unused",
       issuedAt,
     })),
@@ -97,7 +97,7 @@ function frontierOf(meta: TableItem): CensusFrontier {
  */
 async function settleRegistration(deps: CoreDeps, leaf: TableItem): Promise<void> {
   const commitment = text(leaf, "commitment");
-  const claim = await deps.store.get(leaf.pk, keys.commitment(commitment));
+  const claim = await deps.store.get(leaf.pk, tableKeys.commitment(commitment));
   const codeKey = claim?.codeKey;
   if (!claim || (codeKey === undefined && typeof claim.index === "number")) return;
   if (typeof codeKey === "string") {
@@ -135,8 +135,8 @@ async function foldCensus(deps: CoreDeps, censusId: string, through?: number): P
     const meta = await censusMeta(deps, censusId);
     const frontier = frontierOf(meta);
     if (through !== undefined && frontier.size > through) return meta;
-    const after = frontier.size > 0 ? keys.leaf(frontier.size - 1) : undefined;
-    const found = await deps.store.query(meta.pk, { prefix: keys.leafPrefix, after, limit: PAGE });
+    const after = frontier.size > 0 ? tableKeys.leaf(frontier.size - 1) : undefined;
+    const found = await deps.store.query(meta.pk, { prefix: tableKeys.leafPrefix, after, limit: PAGE });
     const leaves = found.filter((item, i) => indexOfKey(item.sk) === frontier.size + i);
     if (leaves.length < found.length)
       throw new Error(`census ${censusId} has a gap at ${frontier.size + leaves.length}`);
@@ -156,7 +156,7 @@ async function appendLeaf(deps: CoreDeps, censusId: string, commitment: string, 
   let index = hint;
   for (let attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++, index++) {
     if (index >= 2 ** CENSUS_DEPTH) throw new BlingError("CENSUS_FULL");
-    const leaf = { pk: keys.census(censusId), sk: keys.leaf(index), commitment };
+    const leaf = { pk: tableKeys.census(censusId), sk: tableKeys.leaf(index), commitment };
     if (await deps.store.put(leaf, { absent: true })) return index;
     const taken = await deps.store.get(leaf.pk, leaf.sk);
     if (taken?.commitment === commitment) return index;
@@ -170,12 +170,12 @@ async function appendLeaf(deps: CoreDeps, censusId: string, commitment: string, 
  * tells nothing), which keeps a retried registration idempotent; a new commitment is refused.
  */
 async function answerUsedCode(deps: CoreDeps, censusId: string, codeKey: string, commitment: string): Promise<number> {
-  const pk = keys.census(censusId);
-  let claim = await deps.store.get(pk, keys.commitment(commitment));
+  const pk = tableKeys.census(censusId);
+  let claim = await deps.store.get(pk, tableKeys.commitment(commitment));
   // Still linked to this code: its registration crashed after the leaf; settle it now.
   if (claim?.codeKey === codeKey) {
     await foldCensus(deps, censusId);
-    claim = await deps.store.get(pk, keys.commitment(commitment));
+    claim = await deps.store.get(pk, tableKeys.commitment(commitment));
   }
   if (typeof claim?.index === "number" && claim.codeKey === undefined) return claim.index;
   throw new BlingError("REGISTRATION_CODE_USED");
@@ -188,7 +188,7 @@ async function reserveCode(
   codeKey: string,
   commitment: string,
 ): Promise<TableItem | number> {
-  const pk = keys.census(censusId);
+  const pk = tableKeys.census(censusId);
   // A lost race for the code reads it again: it is then pending or used.
   for (let attempt = 0; attempt < 3; attempt++) {
     const codeItem = await deps.store.get(pk, codeKey);
@@ -219,15 +219,15 @@ export async function register(deps: CoreDeps, censusId: string, code: string, c
   const meta = await censusMeta(deps, censusId);
   const normalized = normalizeCode(code);
   if (normalized === null) throw new BlingError("REGISTRATION_CODE_UNKNOWN");
-  const pk = keys.census(censusId);
-  const codeKey = keys.code(hashCode(deps.codeKey, censusId, normalized));
+  const pk = tableKeys.census(censusId);
+  const codeKey = tableKeys.code(hashCode(deps.codeKey, censusId, normalized));
 
   // 1. Reserve the code for this commitment.
   const codeItem = await reserveCode(deps, censusId, codeKey, commitment);
   if (typeof codeItem === "number") return codeItem;
 
   // 2. Claim the commitment; if another code holds it, release the reservation and refuse.
-  const claimKey = keys.commitment(commitment);
+  const claimKey = tableKeys.commitment(commitment);
   let hint = count(meta, "size");
   if (!(await deps.store.put({ pk, sk: claimKey, codeKey }, { absent: true }))) {
     const holder = await deps.store.get(pk, claimKey);
@@ -252,8 +252,8 @@ export async function register(deps: CoreDeps, censusId: string, code: string, c
 /** Commitments [from, from + limit), in leaf order. */
 export async function censusLeaves(deps: CoreDeps, censusId: string, from: number, limit: number): Promise<string[]> {
   await censusMeta(deps, censusId);
-  const after = from > 0 ? keys.leaf(from - 1) : undefined;
-  const items = await deps.store.query(keys.census(censusId), { prefix: keys.leafPrefix, after, limit });
+  const after = from > 0 ? tableKeys.leaf(from - 1) : undefined;
+  const items = await deps.store.query(tableKeys.census(censusId), { prefix: tableKeys.leafPrefix, after, limit });
   return items.map((item) => text(item, "commitment"));
 }
 
@@ -261,8 +261,12 @@ export async function censusLeaves(deps: CoreDeps, censusId: string, from: numbe
 export async function allCommitments(deps: CoreDeps, censusId: string): Promise<bigint[]> {
   const commitments: bigint[] = [];
   for (;;) {
-    const after = commitments.length > 0 ? keys.leaf(commitments.length - 1) : undefined;
-    const items = await deps.store.query(keys.census(censusId), { prefix: keys.leafPrefix, after, limit: PAGE });
+    const after = commitments.length > 0 ? tableKeys.leaf(commitments.length - 1) : undefined;
+    const items = await deps.store.query(tableKeys.census(censusId), {
+      prefix: tableKeys.leafPrefix,
+      after,
+      limit: PAGE,
+    });
     for (const item of items) {
       if (indexOfKey(item.sk) !== commitments.length)
         throw new Error(`census ${censusId} has a gap at ${commitments.length}`);

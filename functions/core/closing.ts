@@ -6,7 +6,7 @@
  */
 import type { JsonValue } from "../../protocol";
 import { BlingError } from "../api/errors";
-import { keys } from "./keys";
+import { tableKeys } from "./table-keys";
 import type { CoreDeps, TableItem } from "./ports";
 import { effectiveClose, getReferendum, saveReferendum, type ClosingHead } from "./referendum-service";
 import { acquireLease, integrateAll } from "./sequencer";
@@ -58,12 +58,12 @@ export async function sealLog(deps: CoreDeps, id: string, owner: string): Promis
 
 /** The head's size and root, with a signed tree head at exactly that size (signed now for an empty log). */
 async function signedHead(deps: CoreDeps, id: string): Promise<{ size: number; root: string }> {
-  const pk = keys.log(id);
+  const pk = tableKeys.log(id);
   let head = await readHead(deps, id);
   // Only an empty log has no signed head: the sequencer signs one with every write of the head.
   if (!head.sth && head.size === 0) {
     const sth = signTreeHead(deps, id, 0, rootOfFrontier([]));
-    const item: TableItem = { pk, sk: keys.logHead, size: 0, voters: 0, frontier: [], sth: asJson(sth) };
+    const item: TableItem = { pk, sk: tableKeys.logHead, size: 0, voters: 0, frontier: [], sth: asJson(sth) };
     // Conditional: a head written meanwhile wins, and is read again below.
     await deps.store.put(item, { absent: true });
     head = await readHead(deps, id);
@@ -71,7 +71,11 @@ async function signedHead(deps: CoreDeps, id: string): Promise<{ size: number; r
   if (!head.sth || head.sth.treeSize !== head.size)
     throw new Error(`log ${id}: the head of size ${head.size} has no signed tree head at that size`);
   // Rewritten on every seal: a crash between the head's write and this one must not leave it unlisted.
-  await deps.store.put({ pk, sk: keys.treeHead(head.size), ...(head.sth as unknown as Record<string, JsonValue>) });
+  await deps.store.put({
+    pk,
+    sk: tableKeys.treeHead(head.size),
+    ...(head.sth as unknown as Record<string, JsonValue>),
+  });
   return { size: head.size, root: rootOfFrontier(head.frontier) };
 }
 

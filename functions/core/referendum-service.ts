@@ -8,7 +8,7 @@ import { specHash } from "../../protocol/spec";
 import { rulesFromChoice } from "../api/rules-choice";
 import { exactCensusInfo, ownedCensus } from "./census-service";
 import { attributes } from "./item-fields";
-import { keys } from "./keys";
+import { idOfKey, tableKeys } from "./table-keys";
 import type { CoreDeps, TableItem } from "./ports";
 import { readHead } from "./transparency-log-store";
 import type { AnchorProgress, ClosingHead, ReferendumRecord, ReferendumState, Turnout } from "../api/views";
@@ -18,7 +18,11 @@ export type { AnchorProgress, ClosingHead, ReferendumRecord, ReferendumState, Tu
 const asJson = (value: unknown): JsonValue => value as JsonValue;
 
 export function toItem(record: ReferendumRecord): TableItem {
-  return { pk: keys.referendum(record.id), sk: keys.referendumMeta, ...(asJson(record) as Record<string, JsonValue>) };
+  return {
+    pk: tableKeys.referendum(record.id),
+    sk: tableKeys.referendumMeta,
+    ...(asJson(record) as Record<string, JsonValue>),
+  };
 }
 
 /** The record held by a referendum's meta item. */
@@ -27,7 +31,7 @@ export function referendumOf(item: TableItem): ReferendumRecord {
 }
 
 export async function getReferendum(deps: CoreDeps, id: string): Promise<ReferendumRecord> {
-  const item = await deps.store.get(keys.referendum(id), keys.referendumMeta);
+  const item = await deps.store.get(tableKeys.referendum(id), tableKeys.referendumMeta);
   if (!item) throw new BlingError("REFERENDUM_NOT_FOUND");
   return referendumOf(item);
 }
@@ -97,7 +101,7 @@ export async function createReferendum(
     version: 1,
   };
   if (!(await deps.store.put(toItem(record), { absent: true }))) throw new BlingError("REFERENDUM_EXISTS");
-  await deps.store.put({ pk: keys.referendaIndex, sk: keys.referendum(record.id), councilId });
+  await deps.store.put({ pk: tableKeys.referendaIndex, sk: tableKeys.referendum(record.id), councilId });
   return record;
 }
 
@@ -119,9 +123,14 @@ export async function listReferendumIds(deps: CoreDeps, councilId?: string): Pro
   const ids: string[] = [];
   let after: string | undefined;
   for (;;) {
-    const items = await deps.store.query(keys.referendaIndex, { prefix: "REF#", after, limit: 1000 });
+    const items = await deps.store.query(tableKeys.referendaIndex, {
+      prefix: tableKeys.referendumPrefix,
+      after,
+      limit: 1000,
+    });
     for (const item of items)
-      if (councilId === undefined || item.councilId === councilId) ids.push(item.sk.slice("REF#".length));
+      if (councilId === undefined || item.councilId === councilId)
+        ids.push(idOfKey(item.sk, tableKeys.referendumPrefix));
     if (items.length < 1000) return ids;
     after = items[items.length - 1]?.sk;
   }
@@ -165,7 +174,7 @@ export async function openReferendum(deps: CoreDeps, councilId: string, id: stri
     logPublicKey: deps.signer.publicKeyHex,
   };
   // Into the live index (live-referenda.ts) before it is open, so the background work never misses it.
-  await deps.store.put({ pk: keys.liveIndex, sk: keys.referendum(record.id) });
+  await deps.store.put({ pk: tableKeys.liveIndex, sk: tableKeys.referendum(record.id) });
   return saveReferendum(deps, {
     ...record,
     state: "open",

@@ -11,7 +11,7 @@
 import { decodeBallotStatement } from "../../protocol";
 import { BlingError } from "../api/errors";
 import { count, text } from "./item-fields";
-import { keys } from "./keys";
+import { tableKeys } from "./table-keys";
 import type { CoreDeps, TableItem } from "./ports";
 import { referendumOf } from "./referendum-service";
 import {
@@ -36,11 +36,11 @@ const PAGE = 1000;
 
 /** Takes (or renews) the referendum's sequencer lease for `owner`. */
 export async function acquireLease(deps: CoreDeps, id: string, owner: string, ttlMs: number): Promise<boolean> {
-  const pk = keys.referendum(id);
+  const pk = tableKeys.referendum(id);
   const now = deps.clock.now();
-  const current = await deps.store.get(pk, keys.lease);
+  const current = await deps.store.get(pk, tableKeys.lease);
   if (current && current.owner !== owner && count(current, "expiresAt") > now) return false;
-  const lease = { pk, sk: keys.lease, owner, expiresAt: now + ttlMs };
+  const lease = { pk, sk: tableKeys.lease, owner, expiresAt: now + ttlMs };
   return deps.store.put(
     lease,
     current ? { match: { owner: current.owner ?? null, expiresAt: current.expiresAt ?? null } } : { absent: true },
@@ -48,20 +48,20 @@ export async function acquireLease(deps: CoreDeps, id: string, owner: string, tt
 }
 
 export async function releaseLease(deps: CoreDeps, id: string, owner: string): Promise<void> {
-  await deps.store.delete(keys.referendum(id), keys.lease, { match: { owner } });
+  await deps.store.delete(tableKeys.referendum(id), tableKeys.lease, { match: { owner } });
 }
 
 /** Entries a crashed run wrote past the head: they are in the log already and are adopted, not re-appended. */
 async function strandedEntries(deps: CoreDeps, id: string, size: number): Promise<LogEntryRecord[]> {
-  const after = size > 0 ? keys.logEntry(size - 1) : undefined;
-  const items = await deps.store.query(keys.log(id), { prefix: keys.logEntryPrefix, after, limit: 10_000 });
+  const after = size > 0 ? tableKeys.logEntry(size - 1) : undefined;
+  const items = await deps.store.query(tableKeys.log(id), { prefix: tableKeys.logEntryPrefix, after, limit: 10_000 });
   return items.map(toEntryRecord);
 }
 
 /** The slot key of a ballot from its queue item or log entry. */
 const slotKey = (id: string, nullifier: string, revision: number) => ({
-  pk: keys.referendum(id),
-  sk: keys.revision(nullifier, revision),
+  pk: tableKeys.referendum(id),
+  sk: tableKeys.revision(nullifier, revision),
 });
 
 function slotOfEntry(id: string, record: LogEntryRecord) {
@@ -72,7 +72,7 @@ function slotOfEntry(id: string, record: LogEntryRecord) {
 
 /** Slots the queue points at; queue items of ballots already logged (or gone) are cleaned up. */
 async function queuedSlots(deps: CoreDeps, id: string, limit: number): Promise<TableItem[]> {
-  const queued = await deps.store.query(keys.queue(id), { prefix: "", limit });
+  const queued = await deps.store.query(tableKeys.queue(id), { prefix: "", limit });
   const found = await deps.store.getMany(
     queued.map((item) => slotKey(id, text(item, "nullifier"), count(item, "revision"))),
   );
@@ -86,7 +86,11 @@ async function sweptSlots(deps: CoreDeps, id: string): Promise<TableItem[]> {
   const pending: TableItem[] = [];
   let after: string | undefined;
   for (;;) {
-    const page = await deps.store.query(keys.referendum(id), { prefix: keys.revisionPrefix, after, limit: PAGE });
+    const page = await deps.store.query(tableKeys.referendum(id), {
+      prefix: tableKeys.revisionPrefix,
+      after,
+      limit: PAGE,
+    });
     pending.push(...page.filter((slot) => typeof slot.sequence !== "number"));
     if (page.length < PAGE) return pending;
     after = page.at(-1)?.sk;
@@ -115,7 +119,7 @@ async function inLogOrder(deps: CoreDeps, id: string, slots: readonly TableItem[
   const placed = new Set<string>();
   const place = (slot: TableItem): void => {
     if (placed.has(slot.sk)) return;
-    const before = byKey.get(keys.revision(text(slot, "nullifier"), count(slot, "revision") - 1));
+    const before = byKey.get(tableKeys.revision(text(slot, "nullifier"), count(slot, "revision") - 1));
     if (before) place(before);
     placed.add(slot.sk);
     ordered.push(slot);
@@ -138,9 +142,13 @@ async function inParallel<T>(items: readonly T[], task: (item: T) => Promise<unk
  * on a head it never published. Only idle runs look; a run that appends publishes a newer head.
  */
 async function publishHead(deps: CoreDeps, id: string, head: LogHead): Promise<void> {
-  if (!head.sth || (await deps.store.get(keys.log(id), keys.treeHead(head.size)))) return;
+  if (!head.sth || (await deps.store.get(tableKeys.log(id), tableKeys.treeHead(head.size)))) return;
   await deps.store.put(
-    { pk: keys.log(id), sk: keys.treeHead(head.size), ...(head.sth as unknown as Record<string, TableItem[string]>) },
+    {
+      pk: tableKeys.log(id),
+      sk: tableKeys.treeHead(head.size),
+      ...(head.sth as unknown as Record<string, TableItem[string]>),
+    },
     { absent: true },
   );
 }
@@ -166,10 +174,10 @@ export async function integrate(
 ): Promise<SequencerRun> {
   const { batch = 500, leaseMs = 30_000 } = options;
   if (!(await acquireLease(deps, id, owner, leaseMs))) return { leased: false, integrated: 0, size: 0 };
-  const pk = keys.referendum(id);
+  const pk = tableKeys.referendum(id);
   const [meta, swept] = await deps.store.getMany([
-    { pk, sk: keys.referendumMeta },
-    { pk, sk: keys.sweep },
+    { pk, sk: tableKeys.referendumMeta },
+    { pk, sk: tableKeys.sweep },
   ]);
   const record = meta && referendumOf(meta);
   const head = await readHead(deps, id);
@@ -207,17 +215,17 @@ export async function integrate(
   }
   if (records.length === 0) {
     await publishHead(deps, id, head);
-    if (sweepDue) await deps.store.put({ pk, sk: keys.sweep, at: now });
+    if (sweepDue) await deps.store.put({ pk, sk: tableKeys.sweep, at: now });
     return { leased: true, integrated: 0, size: head.size };
   }
 
   const frontier = head.frontier.map((node) => ({ ...node }));
-  const logPk = keys.log(id);
+  const logPk = tableKeys.log(id);
   const indexItems: TableItem[] = [];
   for (const record of records) {
     for (const node of appendToFrontier(frontier, record.sequence, record.entryHash))
-      indexItems.push({ pk: logPk, sk: keys.logNode(node.level, node.index), hash: node.hash });
-    indexItems.push({ pk: logPk, sk: `H#${record.entryHash}`, sequence: record.sequence });
+      indexItems.push({ pk: logPk, sk: tableKeys.logNode(node.level, node.index), hash: node.hash });
+    indexItems.push({ pk: logPk, sk: tableKeys.entryHashIndex(record.entryHash), sequence: record.sequence });
   }
   // Subtree nodes and the hash index are pure functions of the entries: rewriting them is harmless.
   await deps.store.putMany(indexItems);
@@ -231,7 +239,7 @@ export async function integrate(
   const sth = signTreeHead(deps, id, size, rootOfFrontier(frontier));
   const headItem = {
     pk: logPk,
-    sk: keys.logHead,
+    sk: tableKeys.logHead,
     size,
     voters,
     frontier: frontier as unknown as TableItem[string],
@@ -241,13 +249,13 @@ export async function integrate(
   if (!(await deps.store.put(headItem, previous))) return { leased: false, integrated: 0, size: head.size };
   await deps.store.put({
     pk: logPk,
-    sk: keys.treeHead(size),
+    sk: tableKeys.treeHead(size),
     ...(sth as unknown as Record<string, TableItem[string]>),
   });
   await inParallel(slots, (slot) =>
-    deps.store.delete(keys.queue(id), keys.queued(count(slot, "receivedAt"), text(slot, "ballotId"))),
+    deps.store.delete(tableKeys.queue(id), tableKeys.queued(count(slot, "receivedAt"), text(slot, "ballotId"))),
   );
-  if (sweepDue && fresh.length < batch) await deps.store.put({ pk, sk: keys.sweep, at: now });
+  if (sweepDue && fresh.length < batch) await deps.store.put({ pk, sk: tableKeys.sweep, at: now });
   return { leased: true, integrated: records.length, size };
 }
 

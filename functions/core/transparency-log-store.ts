@@ -7,7 +7,7 @@ import { bytesToHex, hexToBytes } from "@noble/hashes/utils";
 import { EMPTY_ROOT, inclusionRanges, consistencyRanges, nodeHash, splitPoint, type JsonValue } from "../../protocol";
 import { BlingError } from "../api/errors";
 import { signObject, type BallotEntry, type SignedTreeHead, type TreeHead } from "../../protocol/log-objects";
-import { keys } from "./keys";
+import { tableKeys } from "./table-keys";
 import type { CoreDeps, TableItem } from "./ports";
 import { attributes, count, text } from "./item-fields";
 
@@ -35,7 +35,7 @@ export interface LogEntryRecord {
 const PAGE = 1000;
 
 export async function readHead(deps: CoreDeps, id: string): Promise<LogHead> {
-  const item = await deps.store.get(keys.log(id), keys.logHead);
+  const item = await deps.store.get(tableKeys.log(id), tableKeys.logHead);
   if (!item) return { size: 0, voters: 0, frontier: [], sth: null };
   return {
     size: count(item, "size"),
@@ -98,8 +98,8 @@ async function rangeHash(deps: CoreDeps, id: string, start: number, end: number)
     const level = Math.round(Math.log2(end - start));
     const item =
       level === 0
-        ? await deps.store.get(keys.log(id), keys.logEntry(start))
-        : await deps.store.get(keys.log(id), keys.logNode(level, start / 2 ** level));
+        ? await deps.store.get(tableKeys.log(id), tableKeys.logEntry(start))
+        : await deps.store.get(tableKeys.log(id), tableKeys.logNode(level, start / 2 ** level));
     const hash = level === 0 ? item?.entryHash : item?.hash;
     if (typeof hash !== "string") throw new Error(`log ${id} lacks the subtree [${start}, ${end})`);
     return hexToBytes(hash);
@@ -130,7 +130,7 @@ export async function inclusionByHash(
 ): Promise<{ sequence: number; proof: string[] }> {
   const head = await readHead(deps, id);
   if (!Number.isSafeInteger(size) || size < 1 || size > head.size) throw new BlingError("LOG_RANGE_INVALID");
-  const index = await deps.store.get(keys.log(id), `H#${entryHash}`);
+  const index = await deps.store.get(tableKeys.log(id), tableKeys.entryHashIndex(entryHash));
   const sequence = typeof index?.sequence === "number" ? index.sequence : -1;
   if (sequence < 0 || sequence >= size)
     throw new BlingError("LOG_RANGE_INVALID", "No such entry in a tree of that size.");
@@ -166,8 +166,12 @@ export async function readEntries(
 ): Promise<LogEntryRecord[]> {
   const end = Math.min(from + limit, upTo ?? (await readHead(deps, id)).size);
   if (from >= end) return [];
-  const after = from > 0 ? keys.logEntry(from - 1) : undefined;
-  const items = await deps.store.query(keys.log(id), { prefix: keys.logEntryPrefix, after, limit: end - from });
+  const after = from > 0 ? tableKeys.logEntry(from - 1) : undefined;
+  const items = await deps.store.query(tableKeys.log(id), {
+    prefix: tableKeys.logEntryPrefix,
+    after,
+    limit: end - from,
+  });
   return items.map(toEntryRecord);
 }
 
@@ -187,8 +191,8 @@ export async function readTreeHeads(
   from: number,
   limit: number,
 ): Promise<SignedTreeHead[]> {
-  const after = from > 0 ? keys.treeHead(from - 1) : undefined;
-  const items = await deps.store.query(keys.log(id), { prefix: keys.treeHeadPrefix, after, limit });
+  const after = from > 0 ? tableKeys.treeHead(from - 1) : undefined;
+  const items = await deps.store.query(tableKeys.log(id), { prefix: tableKeys.treeHeadPrefix, after, limit });
   return items.map((item) => attributes(item) as unknown as SignedTreeHead);
 }
 
@@ -204,7 +208,7 @@ export async function readAllEntries(deps: CoreDeps, id: string, size: number): 
 }
 
 export const entryItem = (id: string, record: LogEntryRecord): TableItem => ({
-  pk: keys.log(id),
-  sk: keys.logEntry(record.sequence),
+  pk: tableKeys.log(id),
+  sk: tableKeys.logEntry(record.sequence),
   ...(record as unknown as Record<string, JsonValue>),
 });

@@ -1,6 +1,6 @@
 import { acceptBallot } from "../../../functions/core/ballot-service";
 import { createCensus, issueCodes, register } from "../../../functions/core/census-service";
-import { keys } from "../../../functions/core/keys";
+import { tableKeys } from "../../../functions/core/table-keys";
 import { anchorAll, liveReferenda, sequenceAll } from "../../../functions/core/log-work";
 import {
   createReferendum,
@@ -36,7 +36,7 @@ async function manyReferenda() {
     ids.push(id);
     councilOf.set(id, council);
   }
-  ids.sort((a, b) => (keys.referendum(a) < keys.referendum(b) ? -1 : 1));
+  ids.sort((a, b) => (tableKeys.referendum(a) < tableKeys.referendum(b) ? -1 : 1));
   const live = LIVE_AT.map((at) => ids[at]!);
   for (const [n, id] of live.entries()) {
     const { spec } = await openReferendum(deps, councilOf.get(id)!, id);
@@ -50,7 +50,7 @@ async function manyReferenda() {
     anchors: { opened: true, checkpointSize: 0, tallied: true },
   });
   // An open that crashed after indexing: still a draft.
-  await deps.store.put({ pk: keys.liveIndex, sk: keys.referendum(ids[STALE_DRAFT_AT]!) });
+  await deps.store.put({ pk: tableKeys.liveIndex, sk: tableKeys.referendum(ids[STALE_DRAFT_AT]!) });
   return { deps, ids, live };
 }
 
@@ -74,19 +74,19 @@ describe("# live referenda index", () => {
       expect((await getReferendum(deps, id)).anchors).toMatchObject({ opened: true, checkpointSize: 1 });
 
     // The finished referendum left the index; the stale draft's entry stays (an open may still follow it).
-    const entries = await deps.store.query(keys.liveIndex, { prefix: "REF#", limit: 100 });
+    const entries = await deps.store.query(tableKeys.liveIndex, { prefix: "REF#", limit: 100 });
     expect(entries.map((entry) => entry.sk).sort()).toEqual(
-      [...live, ids[STALE_DRAFT_AT]!].map((id) => keys.referendum(id)).sort(),
+      [...live, ids[STALE_DRAFT_AT]!].map((id) => tableKeys.referendum(id)).sort(),
     );
   });
 
   it("should index, once, the live referenda of a table written before the index", async () => {
     const { deps, live } = await manyReferenda();
     await liveReferenda(deps);
-    for (const entry of await deps.store.query(keys.liveIndex, { prefix: "", limit: 100 }))
+    for (const entry of await deps.store.query(tableKeys.liveIndex, { prefix: "", limit: 100 }))
       await deps.store.delete(entry.pk, entry.sk);
     expect((await liveReferenda(deps)).map((record) => record.id).sort()).toEqual([...live].sort());
-    const marker = await deps.store.get(keys.liveIndex, keys.liveIndexBackfilled);
+    const marker = await deps.store.get(tableKeys.liveIndex, tableKeys.liveIndexBackfilled);
     expect(marker).not.toBeNull();
   });
 });

@@ -1,9 +1,20 @@
-/** The single table's keys, in one place: entity prefixes on PK/SK (STYLE.md), numbers zero-padded to sort. */
+/**
+ * The single table's partition and sort keys, every spelling in one place: entity prefixes on
+ * PK/SK (STYLE.md), numbers zero-padded so the sort order is the numeric order. These strings are
+ * what the stored items are found by: changing one orphans every item written with it
+ * (test/unit/functions/table-keys.test.ts pins them).
+ */
 const pad = (n: number): string => String(n).padStart(12, "0");
 
-export const keys = {
-  council: (councilId: string) => `COUNCIL#${councilId}`,
-  census: (censusId: string) => `CENSUS#${censusId}`,
+const COUNCIL = "COUNCIL#";
+const CENSUS = "CENSUS#";
+const REFERENDUM = "REF#";
+
+export const tableKeys = {
+  council: (councilId: string) => `${COUNCIL}${councilId}`,
+  census: (censusId: string) => `${CENSUS}${censusId}`,
+  /** A council's censuses: sort keys `CENSUS#<id>` under the council. */
+  censusPrefix: CENSUS,
   censusMeta: "META",
   code: (codeHash: string) => `CODE#${codeHash}`,
   commitment: (commitment: string) => `COMMIT#${commitment}`,
@@ -13,8 +24,11 @@ export const keys = {
   /** Referenda with background work left (opened, tally not yet anchored): one item each. */
   liveIndex: "LIVE",
   liveIndexBackfilled: "BACKFILLED",
-  referendum: (id: string) => `REF#${id}`,
+  referendum: (id: string) => `${REFERENDUM}${id}`,
+  /** The index partitions' sort keys are the referenda's partition keys: `REF#<id>`. */
+  referendumPrefix: REFERENDUM,
   referendumMeta: "META",
+  tally: "TALLY",
   /** Revision r of a nullifier's ballot: the ballot itself, claimed by one conditional write. */
   revision: (nullifier: string, revision: number) => `NULL#${nullifier}#${String(revision).padStart(10, "0")}`,
   revisionsOf: (nullifier: string) => `NULL#${nullifier}#`,
@@ -23,11 +37,13 @@ export const keys = {
   ballot: (ballotId: string) => `BALLOT#${ballotId}`,
   sweep: "SWEEP",
   lease: "LEASE",
-  queue: (id: string) => `REF#${id}#QUEUE`,
+  queue: (id: string) => `${REFERENDUM}${id}#QUEUE`,
   queued: (receivedAt: number, ballotId: string) => `${pad(receivedAt)}#${ballotId}`,
-  log: (id: string) => `REF#${id}#LOG`,
+  log: (id: string) => `${REFERENDUM}${id}#LOG`,
   logEntry: (sequence: number) => `E#${pad(sequence)}`,
   logEntryPrefix: "E#",
+  /** An entry hash → its sequence number, for RFC 6962 get-proof-by-hash. */
+  entryHashIndex: (entryHash: string) => `H#${entryHash}`,
   logNode: (level: number, index: number) => `N#${String(level).padStart(2, "0")}#${pad(index)}`,
   logHead: "HEAD",
   treeHead: (size: number) => `STH#${pad(size)}`,
@@ -37,4 +53,9 @@ export const keys = {
 /** The index in a zero-padded sort key such as `LEAF#000000000042`. */
 export function indexOfKey(sk: string): number {
   return Number(sk.slice(sk.lastIndexOf("#") + 1));
+}
+
+/** The id in a sort key of the form `<prefix><id>`, such as `CENSUS#<id>` or `REF#<id>`. */
+export function idOfKey(sk: string, prefix: string): string {
+  return sk.slice(prefix.length);
 }
