@@ -17,7 +17,7 @@ import { DynamoStore, dynamoClient, ensureTable } from "../functions/adapters/dy
 import { startDynalite, type LocalDynalite } from "./dynalite";
 import { createVerifierPool } from "../functions/adapters/proof-verifier";
 import { serviceDeps } from "../functions/adapters/service-deps";
-import { anchorAll, sequenceAll } from "../functions/core/log-work";
+import { anchorAll, sequenceAll } from "../functions/core/sequence-and-anchor";
 import type { Clock, CoreDeps } from "../functions/core/ports";
 import { createApiHandler } from "../functions/handlers/api-handler";
 import type { SiteConfig } from "../web/lib/site-config";

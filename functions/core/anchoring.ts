@@ -13,7 +13,7 @@ import type { AnchorProgress, ClosingHead } from "../api/views";
 import type { ChainAnchor, ChainView, CoreDeps } from "./ports";
 import { getReferendum, saveReferendum, type ReferendumRecord } from "./referendum-service";
 import { getTally } from "./tally";
-import { readHead, rootOfFrontier } from "./transparency-log-store";
+import { readHead, rootOfFrontier } from "./ballot-log-table";
 
 export type AnchorStep = "open" | "checkpoint" | "closing" | "tally";
 

@@ -24,11 +24,11 @@ import { entryLeafHash, signObject, type BallotEntry, type Receipt } from "../..
 import type { ReferendumSpec } from "../../protocol/spec";
 import type { BallotSubmission } from "../../protocol/wire";
 import type { NullifierStatus } from "../api/views";
-import { count, text } from "./item-fields";
+import { numberField, stringField } from "./item-fields";
 import { tableKeys } from "./table-keys";
 import type { CoreDeps, TableItem } from "./ports";
 import { isAccepting, referendumOf } from "./referendum-service";
-import { inclusionFor } from "./transparency-log-store";
+import { inclusionFor } from "./ballot-log-table";
 
 /** Hex SHA-256 of the canonical public signals: every copy of a ballot, however its proof was re-randomised, has this id. */
 export function ballotIdOf(publicSignals: readonly string[]): string {
@@ -63,7 +63,7 @@ export async function lastRevision(deps: CoreDeps, id: string, nullifier: string
     limit: 1,
     descending: true,
   });
-  return latest ? count(latest, "revision") : 0;
+  return latest ? numberField(latest, "revision") : 0;
 }
 
 /** Why revision r of a nullifier cannot be taken: the stable code a voter's device acts on. */
@@ -82,18 +82,18 @@ async function revisionRefusal(deps: CoreDeps, spec: ReferendumSpec, nullifier: 
 function queueItem(id: string, slot: TableItem): TableItem {
   return {
     pk: tableKeys.queue(id),
-    sk: tableKeys.queued(count(slot, "receivedAt"), text(slot, "ballotId")),
-    nullifier: text(slot, "nullifier"),
-    revision: count(slot, "revision"),
+    sk: tableKeys.queued(numberField(slot, "receivedAt"), stringField(slot, "ballotId")),
+    nullifier: stringField(slot, "nullifier"),
+    revision: numberField(slot, "revision"),
   };
 }
 
 function indexItem(id: string, slot: TableItem): TableItem {
   return {
     pk: tableKeys.referendum(id),
-    sk: tableKeys.ballot(text(slot, "ballotId")),
-    nullifier: text(slot, "nullifier"),
-    revision: count(slot, "revision"),
+    sk: tableKeys.ballot(stringField(slot, "ballotId")),
+    nullifier: stringField(slot, "nullifier"),
+    revision: numberField(slot, "revision"),
   };
 }
 
@@ -102,10 +102,10 @@ async function receiptOf(deps: CoreDeps, id: string, slot: TableItem): Promise<R
   const entry = slot.entry as unknown as BallotEntry;
   const receipt: Receipt = {
     referendumId: id,
-    ballotId: text(slot, "ballotId"),
-    entryHash: text(slot, "entryHash"),
+    ballotId: stringField(slot, "ballotId"),
+    entryHash: stringField(slot, "entryHash"),
     entry,
-    promise: { receivedAt: entry.receivedAt, signature: text(slot, "promiseSignature") },
+    promise: { receivedAt: entry.receivedAt, signature: stringField(slot, "promiseSignature") },
     status: "queued",
   };
   if (typeof slot.sequence !== "number") return receipt;
@@ -128,11 +128,14 @@ async function answerAgain(deps: CoreDeps, id: string, slot: TableItem): Promise
 async function withdrawIfSealed(deps: CoreDeps, id: string, slot: TableItem): Promise<void> {
   const meta = await deps.store.get(tableKeys.referendum(id), tableKeys.referendumMeta);
   if (!meta || !referendumOf(meta).closing) return;
-  const unlogged = { ballotId: text(slot, "ballotId"), sequence: null };
+  const unlogged = { ballotId: stringField(slot, "ballotId"), sequence: null };
   if (!(await deps.store.delete(slot.pk, slot.sk, { match: unlogged }))) return;
   await Promise.all([
-    deps.store.delete(tableKeys.referendum(id), tableKeys.ballot(text(slot, "ballotId"))),
-    deps.store.delete(tableKeys.queue(id), tableKeys.queued(count(slot, "receivedAt"), text(slot, "ballotId"))),
+    deps.store.delete(tableKeys.referendum(id), tableKeys.ballot(stringField(slot, "ballotId"))),
+    deps.store.delete(
+      tableKeys.queue(id),
+      tableKeys.queued(numberField(slot, "receivedAt"), stringField(slot, "ballotId")),
+    ),
   ]);
   throw new BlingError("REFERENDUM_NOT_OPEN");
 }
@@ -203,7 +206,11 @@ export async function acceptBallot(deps: CoreDeps, id: string, submission: Ballo
 export async function getReceipt(deps: CoreDeps, id: string, ballotId: string): Promise<Receipt> {
   const index = await deps.store.get(tableKeys.referendum(id), tableKeys.ballot(ballotId));
   const slot =
-    index && (await deps.store.get(index.pk, tableKeys.revision(text(index, "nullifier"), count(index, "revision"))));
+    index &&
+    (await deps.store.get(
+      index.pk,
+      tableKeys.revision(stringField(index, "nullifier"), numberField(index, "revision")),
+    ));
   if (!slot || slot.ballotId !== ballotId) throw new BlingError("BALLOT_NOT_FOUND");
   return receiptOf(deps, id, slot);
 }

@@ -11,7 +11,7 @@ import { BlingError } from "../api/errors";
 import { idOfKey, indexOfKey, tableKeys } from "./table-keys";
 import type { CoreDeps, TableItem } from "./ports";
 import { CODE_RANDOM_BYTES, formatCode, hashCode, normalizeCode } from "./registration-codes";
-import { count, text } from "./item-fields";
+import { numberField, stringField } from "./item-fields";
 import type { CensusInfo } from "../api/views";
 
 export type { CensusInfo };
@@ -52,7 +52,7 @@ export async function createCensus(deps: CoreDeps, councilId: string, name: stri
 
 export async function listCensuses(deps: CoreDeps, councilId: string): Promise<{ id: string; name: string }[]> {
   const items = await deps.store.query(tableKeys.council(councilId), { prefix: tableKeys.censusPrefix, limit: PAGE });
-  return items.map((item) => ({ id: idOfKey(item.sk, tableKeys.censusPrefix), name: text(item, "name") }));
+  return items.map((item) => ({ id: idOfKey(item.sk, tableKeys.censusPrefix), name: stringField(item, "name") }));
 }
 
 /** Issues `count` fresh codes; returns them once (only their keyed hashes are stored). */
@@ -84,8 +84,8 @@ function frontierOf(meta: TableItem): CensusFrontier {
   const { sideNodes } = meta;
   if (!Array.isArray(sideNodes)) return EMPTY_CENSUS_FRONTIER;
   return decodeCensusFrontier({
-    size: count(meta, "size"),
-    root: text(meta, "root"),
+    size: numberField(meta, "size"),
+    root: stringField(meta, "root"),
     sideNodes: sideNodes.map((node) => (typeof node === "string" ? node : "")),
   });
 }
@@ -96,7 +96,7 @@ function frontierOf(meta: TableItem): CensusFrontier {
  * never taken back, so once it exists the registration has happened and only this is left to do.
  */
 async function settleRegistration(deps: CoreDeps, leaf: TableItem): Promise<void> {
-  const commitment = text(leaf, "commitment");
+  const commitment = stringField(leaf, "commitment");
   const claim = await deps.store.get(leaf.pk, tableKeys.commitment(commitment));
   const codeKey = claim?.codeKey;
   if (!claim || (codeKey === undefined && typeof claim.index === "number")) return;
@@ -144,7 +144,7 @@ async function foldCensus(deps: CoreDeps, censusId: string, through?: number): P
     for (const leaf of leaves) await settleRegistration(deps, leaf);
     const next = appendToCensusFrontier(
       frontier,
-      leaves.map((leaf) => BigInt(text(leaf, "commitment"))),
+      leaves.map((leaf) => BigInt(stringField(leaf, "commitment"))),
     );
     const folded = { ...meta, size: next.size, root: String(next.root), sideNodes: next.sideNodes.map(String) };
     await deps.store.put(folded, { match: { size: meta.size ?? null, root: meta.root ?? null } });
@@ -228,7 +228,7 @@ export async function register(deps: CoreDeps, censusId: string, code: string, c
 
   // 2. Claim the commitment; if another code holds it, release the reservation and refuse.
   const claimKey = tableKeys.commitment(commitment);
-  let hint = count(meta, "size");
+  let hint = numberField(meta, "size");
   if (!(await deps.store.put({ pk, sk: claimKey, codeKey }, { absent: true }))) {
     const holder = await deps.store.get(pk, claimKey);
     if (holder?.codeKey !== codeKey) {
@@ -238,7 +238,7 @@ export async function register(deps: CoreDeps, censusId: string, code: string, c
       return answerUsedCode(deps, censusId, codeKey, commitment);
     }
     // A retry: settle whatever the crashed attempt left, its own leaf included, before appending.
-    hint = count(await foldCensus(deps, censusId), "size");
+    hint = numberField(await foldCensus(deps, censusId), "size");
     const claim = await deps.store.get(pk, claimKey);
     if (typeof claim?.index === "number") return claim.index;
   }
@@ -254,7 +254,7 @@ export async function censusLeaves(deps: CoreDeps, censusId: string, from: numbe
   await censusMeta(deps, censusId);
   const after = from > 0 ? tableKeys.leaf(from - 1) : undefined;
   const items = await deps.store.query(tableKeys.census(censusId), { prefix: tableKeys.leafPrefix, after, limit });
-  return items.map((item) => text(item, "commitment"));
+  return items.map((item) => stringField(item, "commitment"));
 }
 
 /** Every commitment of a census, in leaf order (O(size): for exports and benchmarks, never a request). */
@@ -270,7 +270,7 @@ export async function allCommitments(deps: CoreDeps, censusId: string): Promise<
     for (const item of items) {
       if (indexOfKey(item.sk) !== commitments.length)
         throw new Error(`census ${censusId} has a gap at ${commitments.length}`);
-      commitments.push(BigInt(text(item, "commitment")));
+      commitments.push(BigInt(stringField(item, "commitment")));
     }
     if (items.length < PAGE) return commitments;
   }
@@ -280,9 +280,9 @@ function infoOf(meta: TableItem, censusId: string): CensusInfo {
   const frontier = frontierOf(meta);
   return {
     id: censusId,
-    councilId: text(meta, "councilId"),
-    name: text(meta, "name"),
-    createdAt: count(meta, "createdAt"),
+    councilId: stringField(meta, "councilId"),
+    name: stringField(meta, "name"),
+    createdAt: numberField(meta, "createdAt"),
     size: frontier.size,
     depth: CENSUS_DEPTH,
     root: String(frontier.root),

@@ -10,7 +10,7 @@ import { tableKeys } from "./table-keys";
 import type { CoreDeps, TableItem } from "./ports";
 import { effectiveClose, getReferendum, saveReferendum, type ClosingHead } from "./referendum-service";
 import { acquireLease, integrateAll } from "./sequencer";
-import { readHead, rootOfFrontier, signTreeHead } from "./transparency-log-store";
+import { readHead, rootOfFrontier, signTreeHead } from "./ballot-log-table";
 
 /**
  * How long after the effective close the log is sealed (ms). An acceptance checks the clock when

@@ -2,13 +2,15 @@
 import type { JsonValue } from "../../protocol/canonical-json";
 import type { TableItem } from "./ports";
 
-export function text(item: TableItem, name: string): string {
+/** A string attribute of a table item. */
+export function stringField(item: TableItem, name: string): string {
   const value = item[name];
   if (typeof value !== "string") throw new Error(`${item.pk}/${item.sk}: ${name} is not a string`);
   return value;
 }
 
-export function count(item: TableItem, name: string): number {
+/** A number attribute of a table item. */
+export function numberField(item: TableItem, name: string): number {
   const value = item[name];
   if (typeof value !== "number") throw new Error(`${item.pk}/${item.sk}: ${name} is not a number`);
   return value;

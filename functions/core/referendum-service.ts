@@ -10,7 +10,7 @@ import { exactCensusInfo, ownedCensus } from "./census-service";
 import { attributes } from "./item-fields";
 import { idOfKey, tableKeys } from "./table-keys";
 import type { CoreDeps, TableItem } from "./ports";
-import { readHead } from "./transparency-log-store";
+import { readHead } from "./ballot-log-table";
 import type { AnchorProgress, ClosingHead, ReferendumRecord, ReferendumState, Turnout } from "../api/views";
 
 export type { AnchorProgress, ClosingHead, ReferendumRecord, ReferendumState, Turnout };

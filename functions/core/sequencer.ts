@@ -10,7 +10,7 @@
  */
 import { decodeBallotStatement } from "../../protocol";
 import { BlingError } from "../api/errors";
-import { count, text } from "./item-fields";
+import { numberField, stringField } from "./item-fields";
 import { tableKeys } from "./table-keys";
 import type { CoreDeps, TableItem } from "./ports";
 import { referendumOf } from "./referendum-service";
@@ -23,7 +23,7 @@ import {
   toEntryRecord,
   type LogEntryRecord,
   type LogHead,
-} from "./transparency-log-store";
+} from "./ballot-log-table";
 
 export interface SequencerRun {
   /** False when another sequencer holds the lease. */
@@ -39,7 +39,7 @@ export async function acquireLease(deps: CoreDeps, id: string, owner: string, tt
   const pk = tableKeys.referendum(id);
   const now = deps.clock.now();
   const current = await deps.store.get(pk, tableKeys.lease);
-  if (current && current.owner !== owner && count(current, "expiresAt") > now) return false;
+  if (current && current.owner !== owner && numberField(current, "expiresAt") > now) return false;
   const lease = { pk, sk: tableKeys.lease, owner, expiresAt: now + ttlMs };
   return deps.store.put(
     lease,
@@ -74,7 +74,7 @@ function slotOfEntry(id: string, record: LogEntryRecord) {
 async function queuedSlots(deps: CoreDeps, id: string, limit: number): Promise<TableItem[]> {
   const queued = await deps.store.query(tableKeys.queue(id), { prefix: "", limit });
   const found = await deps.store.getMany(
-    queued.map((item) => slotKey(id, text(item, "nullifier"), count(item, "revision"))),
+    queued.map((item) => slotKey(id, stringField(item, "nullifier"), numberField(item, "revision"))),
   );
   const stale = queued.filter((_, i) => typeof found[i]?.sequence === "number" || !found[i]);
   await inParallel(stale, (item) => deps.store.delete(item.pk, item.sk));
@@ -105,21 +105,21 @@ async function inLogOrder(deps: CoreDeps, id: string, slots: readonly TableItem[
   const byKey = new Map(slots.map((slot) => [slot.sk, slot]));
   for (let missing = [...byKey.values()]; missing.length > 0;) {
     const wanted = missing
-      .filter((slot) => count(slot, "revision") > 1)
-      .map((slot) => slotKey(id, text(slot, "nullifier"), count(slot, "revision") - 1))
+      .filter((slot) => numberField(slot, "revision") > 1)
+      .map((slot) => slotKey(id, stringField(slot, "nullifier"), numberField(slot, "revision") - 1))
       .filter((key) => !byKey.has(key.sk));
     const found = await deps.store.getMany(wanted);
     missing = found.filter((slot): slot is TableItem => slot !== null && typeof slot.sequence !== "number");
     for (const slot of missing) byKey.set(slot.sk, slot);
   }
   const sorted = [...byKey.values()].sort(
-    (a, b) => count(a, "receivedAt") - count(b, "receivedAt") || (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0),
+    (a, b) => numberField(a, "receivedAt") - numberField(b, "receivedAt") || (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0),
   );
   const ordered: TableItem[] = [];
   const placed = new Set<string>();
   const place = (slot: TableItem): void => {
     if (placed.has(slot.sk)) return;
-    const before = byKey.get(tableKeys.revision(text(slot, "nullifier"), count(slot, "revision") - 1));
+    const before = byKey.get(tableKeys.revision(stringField(slot, "nullifier"), numberField(slot, "revision") - 1));
     if (before) place(before);
     placed.add(slot.sk);
     ordered.push(slot);
@@ -195,15 +195,15 @@ export async function integrate(
   const adopted = new Set(stranded.map((entry) => entry.ballotId));
   const candidates = sweepDue ? await sweptSlots(deps, id) : await queuedSlots(deps, id, batch);
   const fresh = (await inLogOrder(deps, id, candidates))
-    .filter((slot) => !adopted.has(text(slot, "ballotId")))
+    .filter((slot) => !adopted.has(stringField(slot, "ballotId")))
     .slice(0, batch);
 
   const records: LogEntryRecord[] = [
     ...stranded,
     ...fresh.map((slot, i) => ({
       sequence: head.size + stranded.length + i,
-      ballotId: text(slot, "ballotId"),
-      entryHash: text(slot, "entryHash"),
+      ballotId: stringField(slot, "ballotId"),
+      entryHash: stringField(slot, "entryHash"),
       entry: slot.entry as unknown as LogEntryRecord["entry"],
     })),
   ];
@@ -233,7 +233,9 @@ export async function integrate(
   const adoptedSlots = await deps.store.getMany(stranded.map((record) => slotOfEntry(id, record)));
   const slots = [...adoptedSlots.filter((slot): slot is TableItem => slot !== null), ...fresh];
   const sequenceOf = new Map(records.map((record) => [record.ballotId, record.sequence]));
-  await deps.store.putMany(slots.map((slot) => ({ ...slot, sequence: sequenceOf.get(text(slot, "ballotId")) ?? -1 })));
+  await deps.store.putMany(
+    slots.map((slot) => ({ ...slot, sequence: sequenceOf.get(stringField(slot, "ballotId")) ?? -1 })),
+  );
   const size = head.size + records.length;
   const voters = head.voters + records.filter((record) => record.entry.revision === 1).length;
   const sth = signTreeHead(deps, id, size, rootOfFrontier(frontier));
@@ -253,7 +255,10 @@ export async function integrate(
     ...(sth as unknown as Record<string, TableItem[string]>),
   });
   await inParallel(slots, (slot) =>
-    deps.store.delete(tableKeys.queue(id), tableKeys.queued(count(slot, "receivedAt"), text(slot, "ballotId"))),
+    deps.store.delete(
+      tableKeys.queue(id),
+      tableKeys.queued(numberField(slot, "receivedAt"), stringField(slot, "ballotId")),
+    ),
   );
   if (sweepDue && fresh.length < batch) await deps.store.put({ pk, sk: tableKeys.sweep, at: now });
   return { leased: true, integrated: records.length, size };

@@ -8,7 +8,7 @@ import { attributes } from "./item-fields";
 import { tableKeys } from "./table-keys";
 import type { CoreDeps } from "./ports";
 import { effectiveClose, ownedReferendum, saveReferendum, type ReferendumRecord } from "./referendum-service";
-import { readAllEntries } from "./transparency-log-store";
+import { readAllEntries } from "./ballot-log-table";
 
 export { computeTally, type TallyResult };
 

@@ -13,13 +13,7 @@ import {
   type ReferendumRecord,
 } from "../core/referendum-service";
 import { getTally } from "../core/tally";
-import {
-  consistencyBetween,
-  inclusionByHash,
-  readEntries,
-  readHead,
-  readTreeHeads,
-} from "../core/transparency-log-store";
+import { consistencyBetween, inclusionByHash, readEntries, readHead, readTreeHeads } from "../core/ballot-log-table";
 import { BlingError } from "../api/errors";
 import { bodyOf, json } from "./http";
 import { publicRoute, type Route } from "./router";

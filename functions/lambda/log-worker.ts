@@ -10,7 +10,7 @@ import { RegistryClient } from "../../contracts/src/registry-client";
 import { rpcProvider } from "../../contracts/src/rpc-provider";
 import { registryAnchor } from "../adapters/chain-anchor";
 import { secretsManagerReader } from "../adapters/secrets";
-import { anchorAll, sequenceAll } from "../core/log-work";
+import { anchorAll, sequenceAll } from "../core/sequence-and-anchor";
 import { loadEnvironment, workerEnvironment } from "./environment";
 import { emitMetrics, type WorkerRun } from "./metrics";
 import { lambdaService, logError, once } from "./runtime";

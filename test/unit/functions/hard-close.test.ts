@@ -4,7 +4,7 @@ import { anchorReferendum } from "../../../functions/core/anchoring";
 import { acceptBallot } from "../../../functions/core/ballot-service";
 import { createCensus, issueCodes, register } from "../../../functions/core/census-service";
 import { SEAL_SETTLE_MS, sealLog } from "../../../functions/core/closing";
-import { sequenceAll } from "../../../functions/core/log-work";
+import { sequenceAll } from "../../../functions/core/sequence-and-anchor";
 import {
   closeReferendum,
   createReferendum,
@@ -16,7 +16,7 @@ import {
 } from "../../../functions/core/referendum-service";
 import { integrate } from "../../../functions/core/sequencer";
 import { getTally, tallyReferendum } from "../../../functions/core/tally";
-import { readHead, readTreeHeads } from "../../../functions/core/transparency-log-store";
+import { readHead, readTreeHeads } from "../../../functions/core/ballot-log-table";
 import type { ReferendumSpec } from "../../../protocol/spec";
 import { coreDeps, draftOf, fakeBallot, FakeChain } from "../../fixtures/core-fixtures";
 

@@ -1,7 +1,7 @@
 import { acceptBallot } from "../../../functions/core/ballot-service";
 import { createCensus, issueCodes, register } from "../../../functions/core/census-service";
 import { tableKeys } from "../../../functions/core/table-keys";
-import { anchorAll, liveReferenda, sequenceAll } from "../../../functions/core/log-work";
+import { anchorAll, liveReferenda, sequenceAll } from "../../../functions/core/sequence-and-anchor";
 import {
   createReferendum,
   getReferendum,
@@ -9,7 +9,7 @@ import {
   openReferendum,
   saveReferendum,
 } from "../../../functions/core/referendum-service";
-import { readHead } from "../../../functions/core/transparency-log-store";
+import { readHead } from "../../../functions/core/ballot-log-table";
 import type { ReferendumSpec } from "../../../protocol/spec";
 import { coreDeps, draftOf, fakeBallot, FakeChain } from "../../fixtures/core-fixtures";
 

@@ -21,7 +21,7 @@ import {
   inclusionByHash,
   readAllEntries,
   readHead,
-} from "../../../functions/core/transparency-log-store";
+} from "../../../functions/core/ballot-log-table";
 import type { ReferendumSpec } from "../../../protocol/spec";
 import { SIGNAL } from "../../../protocol/constants";
 import { coreDeps, draftOf, fakeBallot, FakeChain } from "../../fixtures/core-fixtures";

@@ -9,7 +9,7 @@ import { BlingError } from "../api/errors";
 import { signObject, type BallotEntry, type SignedTreeHead, type TreeHead } from "../../protocol/log-objects";
 import { tableKeys } from "./table-keys";
 import type { CoreDeps, TableItem } from "./ports";
-import { attributes, count, text } from "./item-fields";
+import { attributes, numberField, stringField } from "./item-fields";
 
 /** A perfect subtree on the right edge of the tree: 2^level leaves. */
 export interface FrontierNode {
@@ -38,7 +38,7 @@ export async function readHead(deps: CoreDeps, id: string): Promise<LogHead> {
   const item = await deps.store.get(tableKeys.log(id), tableKeys.logHead);
   if (!item) return { size: 0, voters: 0, frontier: [], sth: null };
   return {
-    size: count(item, "size"),
+    size: numberField(item, "size"),
     voters: typeof item.voters === "number" ? item.voters : 0,
     frontier: item.frontier as unknown as FrontierNode[],
     sth: item.sth as unknown as SignedTreeHead,
@@ -177,9 +177,9 @@ export async function readEntries(
 
 export function toEntryRecord(item: TableItem): LogEntryRecord {
   return {
-    sequence: count(item, "sequence"),
-    ballotId: text(item, "ballotId"),
-    entryHash: text(item, "entryHash"),
+    sequence: numberField(item, "sequence"),
+    ballotId: stringField(item, "ballotId"),
+    entryHash: stringField(item, "entryHash"),
     entry: item.entry as unknown as BallotEntry,
   };
 }

@@ -9,7 +9,7 @@ import { liveReferenda } from "./live-referenda";
 import type { ChainAnchor, CoreDeps } from "./ports";
 import { effectiveClose, type ReferendumRecord } from "./referendum-service";
 import { integrate } from "./sequencer";
-import { readTreeHeads } from "./transparency-log-store";
+import { readTreeHeads } from "./ballot-log-table";
 
 export { liveReferenda };
 
