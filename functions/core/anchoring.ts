@@ -10,6 +10,7 @@
  */
 import { BlingError } from "../api/errors";
 import type { AnchorProgress, ClosingHead } from "../api/views";
+import type { ReferendumSpec } from "../../protocol/spec";
 import type { ChainAnchor, ChainView, CoreDeps } from "./ports";
 import { getReferendum, saveReferendum, type ReferendumRecord } from "./referendum-service";
 import { getTally } from "./tally";
@@ -49,89 +50,73 @@ async function step(
   return false;
 }
 
+/** One run's view of a referendum being anchored: an opened one (spec and its hash known). */
+interface Anchoring {
+  deps: CoreDeps;
+  chain: ChainAnchor;
+  record: ReferendumRecord & { spec: ReferendumSpec; specHash: string };
+  chainId: bigint;
+  run: AnchorRun;
+  /** What the chain was seen to hold, for the record's report. */
+  seen: AnchorProgress;
+}
+
 export async function anchorReferendum(deps: CoreDeps, chain: ChainAnchor, id: string): Promise<AnchorRun> {
   const record = await getReferendum(deps, id);
   const run: AnchorRun = { opened: false, checkpointed: null, closed: false, tallied: false, waiting: null };
-  if (!record.spec || !record.specHash) return run;
+  const { spec, specHash } = record;
+  if (!spec || !specHash) return run;
   const seen: AnchorProgress = { opened: false, checkpointSize: 0, closed: false, tallied: false };
-  await anchorSteps(deps, chain, record, run, seen);
+  await anchorPhases({ deps, chain, record: { ...record, spec, specHash }, chainId: BigInt(id), run, seen });
   // Only after every read answered: a run that failed part way says nothing about what it did not read.
   await report(deps, record, seen);
   return run;
 }
 
-async function anchorSteps(
-  deps: CoreDeps,
-  chain: ChainAnchor,
-  record: ReferendumRecord,
-  run: AnchorRun,
-  seen: AnchorProgress,
-): Promise<void> {
-  const { id, spec, specHash } = record;
-  if (!spec || !specHash) return;
-  const chainId = BigInt(id);
-  {
-    seen.opened = await step(
-      run,
-      "open",
-      async (view) => {
-        const anchored = await chain.openedSpecHash(chainId, view);
-        if (anchored !== null && anchored !== hex0x(specHash))
-          throw new Error(`referendum ${id}: the registry anchors spec ${anchored}, the service holds ${specHash}`);
-        return anchored !== null;
-      },
-      async () => {
-        const { options, maxValue, minTotal, maxTotal, costExponent } = spec.rules;
-        await chain.open({
-          id: chainId,
-          specHash: hex0x(specHash),
-          censusRoot: BigInt(spec.census.root),
-          rules: { options, maxValue, minTotal, maxTotal, costExponent },
-          opensAt: spec.opensAt,
-          closesAt: spec.closesAt,
-        });
-        run.opened = true;
-      },
-    );
-    if (!seen.opened) return;
-
-    const { closing } = record;
-    if (!closing) {
-      await anchorHead(deps, chain, record, run, seen);
-      return;
-    }
-    seen.checkpointSize = await chain.lastCheckpointSize(chainId, "confirmed");
-    seen.closed = await anchorClosing(chain, chainId, closing, run);
-    if (!seen.closed || record.state !== "tallied") return;
-
-    seen.tallied = await step(
-      run,
-      "tally",
-      (view) => chain.isTallied(chainId, view),
-      async () => {
-        const tally = await getTally(deps, id);
-        await chain.publishTally({
-          id: chainId,
-          counts: tally.counts.map(BigInt),
-          logSize: tally.logSize,
-          logRoot: hex0x(tally.logRoot),
-          nullifierSetRoot: hex0x(tally.nullifierSetRoot),
-        });
-        run.tallied = true;
-      },
-    );
+/** The phases in order, each only once the one before is confirmed on chain. */
+async function anchorPhases(job: Anchoring): Promise<void> {
+  const { record, seen } = job;
+  seen.opened = await anchorOpen(job);
+  if (!seen.opened) return;
+  if (!record.closing) {
+    await anchorCheckpoint(job);
+    return;
   }
+  seen.checkpointSize = await job.chain.lastCheckpointSize(job.chainId, "confirmed");
+  seen.closed = await anchorClosing(job, record.closing);
+  if (!seen.closed || record.state !== "tallied") return;
+  seen.tallied = await anchorTally(job);
+}
+
+/** At open: the spec hash, census root and rules (a different spec on chain is an error, never overwritten). */
+async function anchorOpen({ chain, chainId, record, run }: Anchoring): Promise<boolean> {
+  const { id, spec, specHash } = record;
+  return step(
+    run,
+    "open",
+    async (view) => {
+      const anchored = await chain.openedSpecHash(chainId, view);
+      if (anchored !== null && anchored !== hex0x(specHash))
+        throw new Error(`referendum ${id}: the registry anchors spec ${anchored}, the service holds ${specHash}`);
+      return anchored !== null;
+    },
+    async () => {
+      const { options, maxValue, minTotal, maxTotal, costExponent } = spec.rules;
+      await chain.open({
+        id: chainId,
+        specHash: hex0x(specHash),
+        censusRoot: BigInt(spec.census.root),
+        rules: { options, maxValue, minTotal, maxTotal, costExponent },
+        opensAt: spec.opensAt,
+        closesAt: spec.closesAt,
+      });
+      run.opened = true;
+    },
+  );
 }
 
 /** While voting goes on: the latest signed head, once the chain's last checkpoint is smaller. */
-async function anchorHead(
-  deps: CoreDeps,
-  chain: ChainAnchor,
-  record: ReferendumRecord,
-  run: AnchorRun,
-  seen: AnchorProgress,
-): Promise<void> {
-  const chainId = BigInt(record.id);
+async function anchorCheckpoint({ deps, chain, chainId, record, run, seen }: Anchoring): Promise<void> {
   const head = await readHead(deps, record.id);
   seen.checkpointSize = await chain.lastCheckpointSize(chainId, "confirmed");
   if (head.size <= seen.checkpointSize) return;
@@ -148,7 +133,7 @@ async function anchorHead(
 }
 
 /** Once sealed: the closing head, exactly as sealed (a different one on chain is an error, never overwritten). */
-async function anchorClosing(chain: ChainAnchor, chainId: bigint, closing: ClosingHead, run: AnchorRun) {
+async function anchorClosing({ chain, chainId, run }: Anchoring, closing: ClosingHead): Promise<boolean> {
   return step(
     run,
     "closing",
@@ -173,6 +158,26 @@ async function anchorClosing(chain: ChainAnchor, chainId: bigint, closing: Closi
         logRoot: hex0x(closing.root),
       });
       run.closed = true;
+    },
+  );
+}
+
+/** Once tallied (and the closing confirmed): the counts over the sealed log. */
+async function anchorTally({ deps, chain, chainId, record, run }: Anchoring): Promise<boolean> {
+  return step(
+    run,
+    "tally",
+    (view) => chain.isTallied(chainId, view),
+    async () => {
+      const tally = await getTally(deps, record.id);
+      await chain.publishTally({
+        id: chainId,
+        counts: tally.counts.map(BigInt),
+        logSize: tally.logSize,
+        logRoot: hex0x(tally.logRoot),
+        nullifierSetRoot: hex0x(tally.nullifierSetRoot),
+      });
+      run.tallied = true;
     },
   );
 }
