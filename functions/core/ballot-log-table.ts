@@ -4,45 +4,28 @@
  * the right-edge frontier, and every signed tree head `STH#<size>`.
  */
 import { bytesToHex, hexToBytes } from "@noble/hashes/utils";
-import { EMPTY_ROOT, inclusionRanges, consistencyRanges, nodeHash, splitPoint, type JsonValue } from "../../protocol";
+import { EMPTY_ROOT, inclusionRanges, consistencyRanges, nodeHash, splitPoint } from "../../protocol";
 import { BlingError } from "../api/errors";
-import { signObject, type BallotEntry, type SignedTreeHead, type TreeHead } from "../../protocol/log-objects";
+import { signObject, type SignedTreeHead, type TreeHead } from "../../protocol/log-objects";
 import { tableKeys } from "./table-keys";
-import type { CoreDeps, TableItem } from "./ports";
-import { attributes, numberField, stringField } from "./item-fields";
+import {
+  logEntryCodec,
+  logHeadCodec,
+  treeHeadCodec,
+  type FrontierNode,
+  type LogEntryRecord,
+  type LogHead,
+} from "./item-codecs";
+import type { CoreDeps } from "./ports";
 
-/** A perfect subtree on the right edge of the tree: 2^level leaves. */
-export interface FrontierNode {
-  level: number;
-  hash: string;
-}
-
-export interface LogHead {
-  size: number;
-  /** Entries that are a nullifier's first ballot (revision 1): the number of distinct voters. */
-  voters: number;
-  frontier: FrontierNode[];
-  sth: SignedTreeHead | null;
-}
-
-export interface LogEntryRecord {
-  sequence: number;
-  ballotId: string;
-  entryHash: string;
-  entry: BallotEntry;
-}
+export type { FrontierNode, LogEntryRecord, LogHead };
 
 const PAGE = 1000;
 
 export async function readHead(deps: CoreDeps, id: string): Promise<LogHead> {
   const item = await deps.store.get(tableKeys.log(id), tableKeys.logHead);
   if (!item) return { size: 0, voters: 0, frontier: [], sth: null };
-  return {
-    size: numberField(item, "size"),
-    voters: typeof item.voters === "number" ? item.voters : 0,
-    frontier: item.frontier as unknown as FrontierNode[],
-    sth: item.sth as unknown as SignedTreeHead,
-  };
+  return logHeadCodec.fromItem(item);
 }
 
 export function rootOfFrontier(frontier: readonly FrontierNode[]): string {
@@ -172,16 +155,7 @@ export async function readEntries(
     after,
     limit: end - from,
   });
-  return items.map(toEntryRecord);
-}
-
-export function toEntryRecord(item: TableItem): LogEntryRecord {
-  return {
-    sequence: numberField(item, "sequence"),
-    ballotId: stringField(item, "ballotId"),
-    entryHash: stringField(item, "entryHash"),
-    entry: item.entry as unknown as BallotEntry,
-  };
+  return items.map(logEntryCodec.fromItem);
 }
 
 /** Signed tree heads of sizes >= `from`, smallest first: every head the sequencer signed, for observers. */
@@ -193,7 +167,7 @@ export async function readTreeHeads(
 ): Promise<SignedTreeHead[]> {
   const after = from > 0 ? tableKeys.treeHead(from - 1) : undefined;
   const items = await deps.store.query(tableKeys.log(id), { prefix: tableKeys.treeHeadPrefix, after, limit });
-  return items.map((item) => attributes(item) as unknown as SignedTreeHead);
+  return items.map(treeHeadCodec.fromItem);
 }
 
 /** Every entry the head covers, in order (for the tally). */
@@ -206,9 +180,3 @@ export async function readAllEntries(deps: CoreDeps, id: string, size: number): 
   }
   return entries;
 }
-
-export const entryItem = (id: string, record: LogEntryRecord): TableItem => ({
-  pk: tableKeys.log(id),
-  sk: tableKeys.logEntry(record.sequence),
-  ...(record as unknown as Record<string, JsonValue>),
-});

@@ -17,7 +17,6 @@ import {
   isWellFormedProof,
   VOTE_OPTIONS,
   type BallotStatement,
-  type JsonValue,
 } from "../../protocol";
 import { BlingError } from "../api/errors";
 import { entryLeafHash, signObject, type BallotEntry, type Receipt } from "../../protocol/log-objects";
@@ -26,6 +25,7 @@ import type { BallotSubmission } from "../../protocol/wire";
 import type { NullifierStatus } from "../api/views";
 import { numberField, stringField } from "./item-fields";
 import { tableKeys } from "./table-keys";
+import { ballotSlotCodec } from "./item-codecs";
 import type { CoreDeps, TableItem } from "./ports";
 import { isAccepting, referendumOf } from "./referendum-service";
 import { inclusionFor } from "./ballot-log-table";
@@ -99,18 +99,18 @@ function indexItem(id: string, slot: TableItem): TableItem {
 
 /** A receipt from the stored ballot, with its inclusion proof once the log holds it. */
 async function receiptOf(deps: CoreDeps, id: string, slot: TableItem): Promise<Receipt> {
-  const entry = slot.entry as unknown as BallotEntry;
+  const { ballotId, entryHash, entry, promiseSignature, sequence } = ballotSlotCodec.fromItem(slot);
   const receipt: Receipt = {
     referendumId: id,
-    ballotId: stringField(slot, "ballotId"),
-    entryHash: stringField(slot, "entryHash"),
+    ballotId,
+    entryHash,
     entry,
-    promise: { receivedAt: entry.receivedAt, signature: stringField(slot, "promiseSignature") },
+    promise: { receivedAt: entry.receivedAt, signature: promiseSignature },
     status: "queued",
   };
-  if (typeof slot.sequence !== "number") return receipt;
-  const inclusion = await inclusionFor(deps, id, slot.sequence);
-  return inclusion ? { ...receipt, status: "integrated", sequence: slot.sequence, inclusion } : receipt;
+  if (sequence === undefined) return receipt;
+  const inclusion = await inclusionFor(deps, id, sequence);
+  return inclusion ? { ...receipt, status: "integrated", sequence, inclusion } : receipt;
 }
 
 /** A stored ballot met again (a retry, or anyone's copy with another proof): the same receipt, re-queued if need be. */
@@ -179,17 +179,15 @@ export async function acceptBallot(deps: CoreDeps, id: string, submission: Ballo
     { type: "bling.promise.v1", referendumId: id, entryHash, receivedAt },
     (message) => deps.signer.sign(message),
   );
-  const slot: TableItem = {
-    pk,
-    sk: tableKeys.revision(nullifier, revision),
+  const slot = ballotSlotCodec.toItem(id, {
     ballotId,
     nullifier,
     revision,
     receivedAt,
     entryHash,
-    entry: entry as unknown as JsonValue,
+    entry,
     promiseSignature,
-  };
+  });
   if (!(await deps.store.put(slot, { absent: true }))) {
     // Someone got this revision first: the same ballot (answer it) or another one (refuse).
     const winner = await deps.store.get(pk, slot.sk);

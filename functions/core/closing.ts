@@ -4,10 +4,9 @@
  * and sealed at its head. The tally covers exactly that head, the anchor loop puts it on chain
  * with `closeLog`, and observers hold the service to it.
  */
-import type { JsonValue } from "../../protocol";
 import { BlingError } from "../api/errors";
-import { tableKeys } from "./table-keys";
-import type { CoreDeps, TableItem } from "./ports";
+import { logHeadCodec, treeHeadCodec } from "./item-codecs";
+import type { CoreDeps } from "./ports";
 import { effectiveClose, getReferendum, saveReferendum, type ClosingHead } from "./referendum-service";
 import { acquireLease, integrateAll } from "./sequencer";
 import { readHead, rootOfFrontier, signTreeHead } from "./ballot-log-table";
@@ -58,12 +57,11 @@ export async function sealLog(deps: CoreDeps, id: string, owner: string): Promis
 
 /** The head's size and root, with a signed tree head at exactly that size (signed now for an empty log). */
 async function signedHead(deps: CoreDeps, id: string): Promise<{ size: number; root: string }> {
-  const pk = tableKeys.log(id);
   let head = await readHead(deps, id);
   // Only an empty log has no signed head: the sequencer signs one with every write of the head.
   if (!head.sth && head.size === 0) {
     const sth = signTreeHead(deps, id, 0, rootOfFrontier([]));
-    const item: TableItem = { pk, sk: tableKeys.logHead, size: 0, voters: 0, frontier: [], sth: asJson(sth) };
+    const item = logHeadCodec.toItem(id, { size: 0, voters: 0, frontier: [], sth });
     // Conditional: a head written meanwhile wins, and is read again below.
     await deps.store.put(item, { absent: true });
     head = await readHead(deps, id);
@@ -71,12 +69,6 @@ async function signedHead(deps: CoreDeps, id: string): Promise<{ size: number; r
   if (!head.sth || head.sth.treeSize !== head.size)
     throw new Error(`log ${id}: the head of size ${head.size} has no signed tree head at that size`);
   // Rewritten on every seal: a crash between the head's write and this one must not leave it unlisted.
-  await deps.store.put({
-    pk,
-    sk: tableKeys.treeHead(head.size),
-    ...(head.sth as unknown as Record<string, JsonValue>),
-  });
+  await deps.store.put(treeHeadCodec.toItem(id, head.size, head.sth));
   return { size: head.size, root: rootOfFrontier(head.frontier) };
 }
-
-const asJson = (value: unknown): JsonValue => value as JsonValue;

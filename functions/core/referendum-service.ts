@@ -1,13 +1,13 @@
 /** A referendum's lifecycle: draft, update, open (freezes census and spec), close, and reads. */
 import { bytesToHex } from "@noble/hashes/utils";
-import { PROTOCOL_VERSION, SNARK_FIELD_SIZE, type JsonValue } from "../../protocol";
+import { PROTOCOL_VERSION, SNARK_FIELD_SIZE } from "../../protocol";
 import { BlingError } from "../api/errors";
 import type { ReferendumDraft } from "../api/schemas";
 import type { ReferendumSpec } from "../../protocol/spec";
 import { specHash } from "../../protocol/spec";
 import { rulesFromChoice } from "../api/rules-choice";
 import { exactCensusInfo, ownedCensus } from "./census-service";
-import { attributes } from "./item-fields";
+import { referendumCodec } from "./item-codecs";
 import { idOfKey, tableKeys } from "./table-keys";
 import type { CoreDeps, TableItem } from "./ports";
 import { readHead } from "./ballot-log-table";
@@ -15,19 +15,9 @@ import type { AnchorProgress, ClosingHead, ReferendumRecord, ReferendumState, Tu
 
 export type { AnchorProgress, ClosingHead, ReferendumRecord, ReferendumState, Turnout };
 
-const asJson = (value: unknown): JsonValue => value as JsonValue;
-
-export function toItem(record: ReferendumRecord): TableItem {
-  return {
-    pk: tableKeys.referendum(record.id),
-    sk: tableKeys.referendumMeta,
-    ...(asJson(record) as Record<string, JsonValue>),
-  };
-}
-
 /** The record held by a referendum's meta item. */
 export function referendumOf(item: TableItem): ReferendumRecord {
-  return attributes(item) as unknown as ReferendumRecord;
+  return referendumCodec.fromItem(item);
 }
 
 export async function getReferendum(deps: CoreDeps, id: string): Promise<ReferendumRecord> {
@@ -48,7 +38,7 @@ export async function ownedReferendum(deps: CoreDeps, councilId: string, id: str
  */
 export async function saveReferendum(deps: CoreDeps, record: ReferendumRecord): Promise<ReferendumRecord> {
   const next = { ...record, version: record.version + 1 };
-  if (!(await deps.store.put(toItem(next), { match: { version: record.version } }))) {
+  if (!(await deps.store.put(referendumCodec.toItem(next), { match: { version: record.version } }))) {
     throw new BlingError("REFERENDUM_STATE", "The referendum was changed meanwhile; reload and retry.");
   }
   return next;
@@ -100,7 +90,8 @@ export async function createReferendum(
     createdAt: deps.clock.now(),
     version: 1,
   };
-  if (!(await deps.store.put(toItem(record), { absent: true }))) throw new BlingError("REFERENDUM_EXISTS");
+  if (!(await deps.store.put(referendumCodec.toItem(record), { absent: true })))
+    throw new BlingError("REFERENDUM_EXISTS");
   await deps.store.put({ pk: tableKeys.referendaIndex, sk: tableKeys.referendum(record.id), councilId });
   return record;
 }

@@ -12,18 +12,17 @@ import { decodeBallotStatement } from "../../protocol";
 import { BlingError } from "../api/errors";
 import { numberField, stringField } from "./item-fields";
 import { tableKeys } from "./table-keys";
-import type { CoreDeps, TableItem } from "./ports";
-import { referendumOf } from "./referendum-service";
 import {
-  appendToFrontier,
-  entryItem,
-  readHead,
-  rootOfFrontier,
-  signTreeHead,
-  toEntryRecord,
+  ballotSlotCodec,
+  logEntryCodec,
+  logHeadCodec,
+  treeHeadCodec,
   type LogEntryRecord,
   type LogHead,
-} from "./ballot-log-table";
+} from "./item-codecs";
+import type { CoreDeps, TableItem } from "./ports";
+import { referendumOf } from "./referendum-service";
+import { appendToFrontier, readHead, rootOfFrontier, signTreeHead } from "./ballot-log-table";
 
 export interface SequencerRun {
   /** False when another sequencer holds the lease. */
@@ -55,7 +54,7 @@ export async function releaseLease(deps: CoreDeps, id: string, owner: string): P
 async function strandedEntries(deps: CoreDeps, id: string, size: number): Promise<LogEntryRecord[]> {
   const after = size > 0 ? tableKeys.logEntry(size - 1) : undefined;
   const items = await deps.store.query(tableKeys.log(id), { prefix: tableKeys.logEntryPrefix, after, limit: 10_000 });
-  return items.map(toEntryRecord);
+  return items.map(logEntryCodec.fromItem);
 }
 
 /** The slot key of a ballot from its queue item or log entry. */
@@ -143,14 +142,7 @@ async function inParallel<T>(items: readonly T[], task: (item: T) => Promise<unk
  */
 async function publishHead(deps: CoreDeps, id: string, head: LogHead): Promise<void> {
   if (!head.sth || (await deps.store.get(tableKeys.log(id), tableKeys.treeHead(head.size)))) return;
-  await deps.store.put(
-    {
-      pk: tableKeys.log(id),
-      sk: tableKeys.treeHead(head.size),
-      ...(head.sth as unknown as Record<string, TableItem[string]>),
-    },
-    { absent: true },
-  );
+  await deps.store.put(treeHeadCodec.toItem(id, head.size, head.sth), { absent: true });
 }
 
 export interface IntegrateOptions {
@@ -200,17 +192,15 @@ export async function integrate(
 
   const records: LogEntryRecord[] = [
     ...stranded,
-    ...fresh.map((slot, i) => ({
-      sequence: head.size + stranded.length + i,
-      ballotId: stringField(slot, "ballotId"),
-      entryHash: stringField(slot, "entryHash"),
-      entry: slot.entry as unknown as LogEntryRecord["entry"],
-    })),
+    ...fresh.map((slot, i) => {
+      const { ballotId, entryHash, entry } = ballotSlotCodec.fromItem(slot);
+      return { sequence: head.size + stranded.length + i, ballotId, entryHash, entry };
+    }),
   ];
   // Conditional: a sequencer that lost its lease cannot overwrite what the new holder wrote. One
   // at a time, in order: a crash then leaves an unbroken run past the head to adopt, never a gap.
   for (const record of records.slice(stranded.length)) {
-    if (!(await deps.store.put(entryItem(id, record), { absent: true })))
+    if (!(await deps.store.put(logEntryCodec.toItem(id, record), { absent: true })))
       return { leased: false, integrated: 0, size: head.size };
   }
   if (records.length === 0) {
@@ -239,21 +229,10 @@ export async function integrate(
   const size = head.size + records.length;
   const voters = head.voters + records.filter((record) => record.entry.revision === 1).length;
   const sth = signTreeHead(deps, id, size, rootOfFrontier(frontier));
-  const headItem = {
-    pk: logPk,
-    sk: tableKeys.logHead,
-    size,
-    voters,
-    frontier: frontier as unknown as TableItem[string],
-    sth: sth as unknown as TableItem[string],
-  };
+  const headItem = logHeadCodec.toItem(id, { size, voters, frontier, sth });
   const previous = head.sth ? { match: { size: head.size } } : ({ absent: true } as const);
   if (!(await deps.store.put(headItem, previous))) return { leased: false, integrated: 0, size: head.size };
-  await deps.store.put({
-    pk: logPk,
-    sk: tableKeys.treeHead(size),
-    ...(sth as unknown as Record<string, TableItem[string]>),
-  });
+  await deps.store.put(treeHeadCodec.toItem(id, size, sth));
   await inParallel(slots, (slot) =>
     deps.store.delete(
       tableKeys.queue(id),

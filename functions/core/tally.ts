@@ -4,7 +4,7 @@
  */
 import { BlingError } from "../api/errors";
 import { computeTally, type TallyResult } from "../../protocol/tally-rules";
-import { attributes } from "./item-fields";
+import { tallyCodec } from "./item-codecs";
 import { tableKeys } from "./table-keys";
 import type { CoreDeps } from "./ports";
 import { effectiveClose, ownedReferendum, saveReferendum, type ReferendumRecord } from "./referendum-service";
@@ -32,16 +32,12 @@ export async function tallyReferendum(deps: CoreDeps, councilId: string, id: str
     logSize: closing.size,
     logRoot: closing.root,
   };
-  await deps.store.put({
-    pk: tableKeys.referendum(id),
-    sk: tableKeys.tally,
-    ...(tally as unknown as Record<string, string>),
-  });
+  await deps.store.put(tallyCodec.toItem(id, tally));
   return saveReferendum(deps, { ...record, state: "tallied", talliedAt: deps.clock.now() });
 }
 
 export async function getTally(deps: CoreDeps, id: string): Promise<TallyResult> {
   const item = await deps.store.get(tableKeys.referendum(id), tableKeys.tally);
   if (!item) throw new BlingError("TALLY_NOT_READY");
-  return attributes(item) as unknown as TallyResult;
+  return tallyCodec.fromItem(item);
 }
