@@ -2,7 +2,7 @@
  * The HTTP API: public routes open to all, council routes behind a JWT authorizer on a Cognito user
  * pool whose users carry their council in the `custom:council` claim (what the handlers read).
  */
-import { Aws, Duration, RemovalPolicy } from "aws-cdk-lib";
+import { Aws, Duration } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
@@ -87,7 +87,7 @@ export class BlingApi extends Construct {
         ? StandardThreatProtectionMode.FULL_FUNCTION
         : StandardThreatProtectionMode.AUDIT_ONLY,
       deletionProtection: prod,
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: settings.removalPolicy,
     });
     this.client = this.userPool.addClient("Site", {
       generateSecret: false,
@@ -121,7 +121,7 @@ export class BlingApi extends Construct {
     });
     const accessLogs = new LogGroup(this, "AccessLogs", {
       retention: settings.logRetentionDays,
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: settings.removalPolicy,
     });
     this.stage = new HttpStage(this, "DefaultStage", {
       httpApi: this.api,

@@ -2,7 +2,7 @@
  * The three Lambda families: public API, council API and the scheduled log worker. Each is bundled
  * locally by esbuild (no Docker), with the circuit's manifest and verification key copied beside it.
  */
-import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { Duration } from "aws-cdk-lib";
 import type { Table } from "aws-cdk-lib/aws-dynamodb";
 import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { Architecture, LoggingFormat, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
@@ -65,7 +65,7 @@ export class BlingFunctions extends Construct {
     ) => {
       const logGroup = new LogGroup(this, `${name}Logs`, {
         retention: settings.logRetentionDays,
-        removalPolicy: settings.stage === "prod" ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        removalPolicy: settings.removalPolicy,
       });
       // An own role instead of AWSLambdaBasicExecutionRole: logs only to this function's group.
       const role = new Role(this, `${name}Role`, { assumedBy: new ServicePrincipal("lambda.amazonaws.com") });

@@ -2,7 +2,7 @@
  * The deployment's settings, from CDK context (`-c key=value` or cdk.json): the stage and what it
  * makes stricter, the chain the registry lives on, and the explicit consent to dev artifacts.
  */
-import { Aws } from "aws-cdk-lib";
+import { Aws, RemovalPolicy } from "aws-cdk-lib";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { z } from "zod";
 
@@ -40,6 +40,11 @@ export interface StageSettings {
   /** Requests per second across the HTTP API, and the burst above it. */
   throttle: { rateLimit: number; burstLimit: number };
   logRetentionDays: RetentionDays;
+  /**
+   * What happens to the stage's disposable resources (user pool, site buckets, log groups) when the
+   * stack goes: kept in prod, destroyed with a dev stack. The table and its keys are kept always.
+   */
+  removalPolicy: RemovalPolicy;
   /** Seconds a signed head may wait for the chain before the anchoring alarm fires. */
   anchorLagAlarmSeconds: number;
   /**
@@ -77,6 +82,7 @@ export function readSettings(context: (key: string) => unknown): StageSettings {
     mfaRequired: prod,
     throttle: prod ? { rateLimit: 500, burstLimit: 1000 } : { rateLimit: 100, burstLimit: 200 },
     logRetentionDays: prod ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
+    removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     anchorLagAlarmSeconds: prod ? 600 : 1800,
     // Two blocks ride out the shallow reorgs of an L2 or a PoS chain's head; a dev stage need not wait.
     chainConfirmations: settings.chainConfirmations ?? (prod ? 2 : 0),

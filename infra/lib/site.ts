@@ -61,6 +61,8 @@ export class BlingSite extends Construct {
     super(scope, id);
     const { settings } = props;
     const prod = settings.stage === "prod";
+    // A bucket destroyed with the stack must be emptied first; a retained one keeps its objects.
+    const autoDeleteObjects = settings.removalPolicy === RemovalPolicy.DESTROY;
     this.contentDir = existsSync(settings.siteDir) ? settings.siteDir : props.placeholderDir;
 
     this.logs = new Bucket(this, "AccessLogs", {
@@ -70,8 +72,8 @@ export class BlingSite extends Construct {
       // CloudFront's standard logging writes with ACLs.
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ expiration: Duration.days(settings.logRetentionDays) }],
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-      autoDeleteObjects: !prod,
+      removalPolicy: settings.removalPolicy,
+      autoDeleteObjects,
     });
     this.bucket = new Bucket(this, "Content", {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -80,8 +82,8 @@ export class BlingSite extends Construct {
       versioned: prod,
       serverAccessLogsBucket: this.logs,
       serverAccessLogsPrefix: "s3/",
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-      autoDeleteObjects: !prod,
+      removalPolicy: settings.removalPolicy,
+      autoDeleteObjects,
     });
 
     const headers = new ResponseHeadersPolicy(this, "SecurityHeaders", {
