@@ -16,7 +16,7 @@ import type { TallyResult } from "../../protocol/tally-rules";
 import { signObject, type BallotPromise, type Receipt } from "../../protocol/log-objects";
 import { ballotIdOf } from "../../functions/core/ballot-service";
 import type { AuditEntry } from "../../audit/bundle";
-import { shortReferendumId } from "../../web/lib/verify-view";
+import { shortReferendumId } from "../../web/components/verify/view";
 import {
   apiClient,
   councilCensus,

@@ -9,8 +9,8 @@ import type { Receipt } from "../../../protocol/log-objects";
 import type { ReferendumSpec } from "../../../protocol/spec";
 import { ApiError, type PublicApi } from "../../lib/api-client";
 import { fetchCheckedArtifact, fetchManifest } from "../../lib/artifacts";
-import type { ProveRequest, ProveResponse } from "../../lib/citizen-prove-protocol";
-import { saveReceipt } from "../../lib/receipt-store";
+import type { ProveRequest, ProveResponse } from "./prove-messages";
+import { saveReceipt } from "./receipt-store";
 
 export type CastStage =
   | { phase: "artifacts"; loaded: number; total: number }

@@ -3,7 +3,7 @@
  * council call that answers UNAUTHENTICATED tells the page once, so it can send the council back
  * to sign in instead of leaving each view to show its own error.
  */
-import { ApiError, type CouncilApi } from "./api-client";
+import { ApiError, type CouncilApi } from "../../lib/api-client";
 
 export function isUnauthenticated(error: unknown): boolean {
   return error instanceof ApiError && error.code === "UNAUTHENTICATED";

@@ -1,9 +1,9 @@
 /** The receipt page's last check: in the anchored final log, or the signed promise as evidence. */
 import { bytesToHex } from "@noble/hashes/utils";
-import { inclusionRanges, leafHash, rootOf } from "../../../protocol";
-import { promiseOf } from "../../../audit/receipt-checks";
-import type { Receipt } from "../../../protocol/log-objects";
-import { checkFinalInclusion, promiseFile, promiseFileName } from "../../../web/lib/receipt-final";
+import { inclusionRanges, leafHash, rootOf } from "../../../../protocol";
+import { promiseOf } from "../../../../audit/receipt-checks";
+import type { Receipt } from "../../../../protocol/log-objects";
+import { checkFinalInclusion, promiseFile, promiseFileName } from "../../../../web/components/citizen/receipt-final";
 
 const leaves = Array.from({ length: 7 }, (_, i) => leafHash(new Uint8Array([i])));
 const root = bytesToHex(rootOf(leaves));

@@ -1,5 +1,5 @@
 /** The referendum draft form: datetime-local ↔ Unix seconds, checks per field, and the ReferendumDraft it sends. */
-import { referendumDraft } from "../../../functions/api/schemas";
+import { referendumDraft } from "../../../../functions/api/schemas";
 import {
   draftToForm,
   emptyDraftForm,
@@ -9,7 +9,7 @@ import {
   unixToLocalInput,
   validateDraftForm,
   type DraftForm,
-} from "../../../web/lib/council-draft";
+} from "../../../../web/components/council/draft";
 
 const base: DraftForm = {
   title: "  New park?  ",

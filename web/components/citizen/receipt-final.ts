@@ -4,8 +4,8 @@
  * observer (`bling verify --receipts`, or the observer page).
  */
 import { hexToBytes } from "@noble/hashes/utils";
-import { verifyInclusion } from "../../protocol/transparency-log";
-import type { Receipt } from "../../protocol/log-objects";
+import { verifyInclusion } from "../../../protocol/transparency-log";
+import type { Receipt } from "../../../protocol/log-objects";
 
 /** The final log as the registry anchors it (root without 0x). */
 export interface FinalLog {

@@ -2,7 +2,7 @@
  * A council admin's session in this tab: the bearer token in sessionStorage (gone when the tab
  * closes), and the two halves of the hosted sign-in around Cognito's redirect.
  */
-import type { SiteConfig } from "./site-config";
+import type { SiteConfig } from "../../lib/site-config";
 import {
   authorizeUrl,
   authReturn,
@@ -12,7 +12,7 @@ import {
   randomToken,
   redirectUriFor,
   tokenRequest,
-} from "./council-auth";
+} from "./auth";
 
 const TOKEN_KEY = "bling.council.token";
 const VERIFIER_KEY = "bling.council.pkceVerifier";

@@ -2,7 +2,7 @@
  * A ballot form's answers turned into the circuit's votes array, and what is wrong with them in
  * terms a citizen understands (the page words each problem). Pure, so it is unit-tested.
  */
-import { ballotCost, padVotes, votesProblems, type BallotRules } from "../../protocol/rules";
+import { ballotCost, padVotes, votesProblems, type BallotRules } from "../../../protocol/rules";
 
 /** How the form asks: one option (radio group), some options (checkboxes), or amounts (number inputs). */
 export type BallotKind = "one" | "some" | "amounts";

@@ -12,7 +12,7 @@ import {
   randomToken,
   redirectUriFor,
   tokenRequest,
-} from "../../../web/lib/council-auth";
+} from "../../../../web/components/council/auth";
 
 const auth = { signInUrl: "https://bling-test.auth.eu-west-1.amazoncognito.com/", clientId: "client123" };
 

@@ -2,8 +2,8 @@
  * Receipts of this device's ballots, kept in IndexedDB by referendum: every revision stays, so the
  * citizen can show each ballot they cast (only the latest counts where re-voting is allowed).
  */
-import type { Receipt } from "../../protocol/log-objects";
-import { inStore, type DeviceStore } from "./indexed-db";
+import type { Receipt } from "../../../protocol/log-objects";
+import { inStore, type DeviceStore } from "../../lib/indexed-db";
 
 const DB_NAME = "bling-receipts";
 const STORE = "receipts";

@@ -3,7 +3,7 @@
  * conversion to and from the API's ReferendumDraft, with the checks the API would make, so a
  * council sees every problem by its field before sending.
  */
-import type { ReferendumDraft, ReferendumDraftInput, RulesChoice } from "../../functions/api/schemas";
+import type { ReferendumDraft, ReferendumDraftInput, RulesChoice } from "../../../functions/api/schemas";
 
 /** Most options a ballot has (the circuit's VOTE_OPTIONS). */
 export const MAX_OPTIONS = 8;

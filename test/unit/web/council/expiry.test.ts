@@ -1,6 +1,6 @@
 /** A council call refused for its token ends the session once per refusal, and still fails as before. */
-import { ApiError, type CouncilApi } from "../../../web/lib/api-client";
-import { expiringApi, isUnauthenticated } from "../../../web/lib/council-expiry";
+import { ApiError, type CouncilApi } from "../../../../web/lib/api-client";
+import { expiringApi, isUnauthenticated } from "../../../../web/components/council/expiry";
 
 const refused = (code: "UNAUTHENTICATED" | "FORBIDDEN" | "NETWORK"): Promise<never> =>
   Promise.reject(new ApiError(code, code === "NETWORK" ? 0 : 401, code));

@@ -2,7 +2,7 @@
  * The recovery code as a citizen handles it: pasted with stray spaces or line breaks, saved as a
  * text file, and the short fingerprint that tells two voting keys apart at a glance.
  */
-import { importIdentity, type Identity } from "../../protocol/identity";
+import { importIdentity, type Identity } from "../../../protocol/identity";
 
 /** The code with every space and line break removed (copying from a letter or a file adds them). */
 export function normaliseRecoveryCode(text: string): string {

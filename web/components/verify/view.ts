@@ -2,8 +2,8 @@
  * Pure helpers of the verify pages: the report's verdict as the page states it, the chart's
  * scaling, failures sorted by source, and the command that repeats the audit independently.
  */
-import type { AuditReport, CheckId, CheckResult } from "../../audit/report";
-import type { VerifyFailureKind, VerifyFacts, VerifyPhase } from "./verify-protocol";
+import type { AuditReport, CheckId, CheckResult } from "../../../audit/report";
+import type { VerifyFailureKind, VerifyFacts, VerifyPhase } from "./worker-messages";
 
 /** passed: every check; unfinished: all but the tally, which is not published yet; failed: anything else. */
 export type Verdict = "passed" | "unfinished" | "failed";

@@ -1,11 +1,11 @@
-import { createIdentity, exportIdentity } from "../../../protocol/identity";
+import { createIdentity, exportIdentity } from "../../../../protocol/identity";
 import {
   commitmentFingerprint,
   identityFromRecoveryCode,
   normaliseRecoveryCode,
   recoveryFileText,
-} from "../../../web/lib/citizen-recovery";
-import { parseReceiptQuery, receiptHref } from "../../../web/lib/citizen-links";
+} from "../../../../web/components/citizen/recovery";
+import { parseReceiptQuery, receiptHref } from "../../../../web/components/citizen/links";
 
 const identity = createIdentity(Uint8Array.from({ length: 32 }, (_, i) => i + 1));
 const code = exportIdentity(identity);

@@ -1,6 +1,6 @@
 /** The issued registration codes CSV, its file name, the registration link and the council views' addresses. */
-import { codesFileName, parseCodesCsv, registrationLink } from "../../../web/lib/council-csv";
-import { parseView, viewHref, type CouncilView } from "../../../web/lib/council-view";
+import { codesFileName, parseCodesCsv, registrationLink } from "../../../../web/components/council/csv";
+import { parseView, viewHref, type CouncilView } from "../../../../web/components/council/view";
 
 describe("# council codes CSV", () => {
   it("should read the codes under the header, ignoring blank lines and CRLF", () => {

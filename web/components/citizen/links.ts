@@ -1,5 +1,5 @@
 /** Addresses of the citizen pages that carry ids. */
-import type { Receipt } from "../../protocol/log-objects";
+import type { Receipt } from "../../../protocol/log-objects";
 
 /** `/receipt/?referendum=<id>&ballot=<ballotId>`. */
 export function receiptHref(receipt: Pick<Receipt, "referendumId" | "ballotId">): string {

@@ -2,8 +2,8 @@
  * The messages between the vote page and the proving worker (web/workers/prove.worker.ts). The page
  * downloads; the worker builds the census proof and proves, so the page stays responsive.
  */
-import type { BallotRules } from "../../protocol/rules";
-import type { Ballot } from "../../protocol/statement";
+import type { BallotRules } from "../../../protocol/rules";
+import type { Ballot } from "../../../protocol/statement";
 
 /** What the page asks: a ballot for these votes, with the frozen census's leaves and the artifacts. */
 export interface ProveRequest {

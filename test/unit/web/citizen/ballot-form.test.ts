@@ -1,4 +1,4 @@
-import { approval, cumulative, quadratic, singleChoice, yesNo } from "../../../protocol/rules";
+import { approval, cumulative, quadratic, singleChoice, yesNo } from "../../../../protocol/rules";
 import {
   ballotKind,
   ballotProblems,
@@ -7,7 +7,7 @@ import {
   emptyAnswers,
   parseAmount,
   type BallotAnswers,
-} from "../../../web/lib/ballot-form";
+} from "../../../../web/components/citizen/ballot-form";
 
 const codes = (answers: BallotAnswers, rules: Parameters<typeof ballotProblems>[1]): string[] =>
   ballotProblems(answers, rules).map((problem) => problem.code);

@@ -2,8 +2,8 @@
  * This device's voting key, kept in IndexedDB: the 32-byte private key (never sent anywhere) and
  * the electorates it was registered in. One key per device; registering again reuses it.
  */
-import { createIdentity, type Identity } from "../../protocol/identity";
-import { inStore, type DeviceStore } from "./indexed-db";
+import { createIdentity, type Identity } from "../../../protocol/identity";
+import { inStore, type DeviceStore } from "../../lib/indexed-db";
 
 const DB_NAME = "bling-identity";
 const STORE = "identity";

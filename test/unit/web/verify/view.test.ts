@@ -2,7 +2,7 @@
  * The verify pages' pure helpers: the verdict (a missing tally is "unfinished", not a failure),
  * the chart's scaling, failures sorted by source, and the independent command.
  */
-import type { AuditReport, CheckId, CheckResult } from "../../../audit/report";
+import type { AuditReport, CheckId, CheckResult } from "../../../../audit/report";
 import {
   checkState,
   cliCommand,
@@ -12,8 +12,8 @@ import {
   progressFraction,
   shortReferendumId,
   verdictOf,
-} from "../../../web/lib/verify-view";
-import { barRows, percentOf } from "../../../web/lib/result-rows";
+} from "../../../../web/components/verify/view";
+import { barRows, percentOf } from "../../../../web/lib/result-rows";
 
 const IDS: CheckId[] = ["spec", "census", "circuit", "ballots", "nullifiers", "log", "checkpoints", "close", "tally"];
 

@@ -2,7 +2,7 @@
  * The messages between the verify page and its Web Worker (web/workers/verify.worker.ts): the page
  * asks for one referendum's audit, the worker answers with progress, then a report or a failure.
  */
-import type { AuditReport } from "../../audit/report";
+import type { AuditReport } from "../../../audit/report";
 
 export interface VerifyRequest {
   api: string;
