@@ -2,13 +2,13 @@
 import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex } from "@noble/hashes/utils";
 import { z } from "zod";
-import { canonicalBytes, type JsonValue } from "./canonical-json";
+import { canonicalBytes } from "./canonical-json";
 import { ballotRules, rulesPreset } from "./rules";
 import { fieldElement, hex32 } from "./wire";
 
 /** SHA-256 (hex) of the spec's RFC 8785 canonical bytes: what the registry anchors at open. */
 export function specHash(spec: ReferendumSpec): string {
-  return bytesToHex(sha256(canonicalBytes(spec as unknown as JsonValue)));
+  return bytesToHex(sha256(canonicalBytes(spec)));
 }
 
 /**

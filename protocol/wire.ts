@@ -45,7 +45,7 @@ export function lenient<T extends z.ZodType>(schema: T): z.ZodType<z.output<T>> 
 function keepUnknownKeys(schema: z.ZodType): z.ZodType {
   if (schema instanceof z.ZodObject) {
     const shape: Record<string, z.ZodType> = {};
-    for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    for (const [key, field] of Object.entries<z.ZodType>(schema.shape)) {
       shape[key] = keepUnknownKeys(field);
     }
     return z.looseObject(shape);
