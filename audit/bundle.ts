@@ -121,9 +121,7 @@ export function parseBundle(value: unknown, source: string): AuditBundle {
   const frame = bundleFrame.safeParse(value);
   if (!frame.success) throw new BundleError(`${source}: ${firstIssue(frame.error)}`);
   const { referendum, entries, heads, tally, ...rest } = frame.data;
-  // Every check reads the spec: one that does not parse leaves nothing to audit against.
-  const spec = readSpec.safeParse(referendum.spec);
-  if (!spec.success) throw new BundleError(`${source}: ${firstIssue(spec.error, ["referendum", "spec"])}`);
+  const spec = parseSpec(referendum.spec, source);
   const malformed: MalformedItem[] = [];
   function read<T>(part: MalformedItem["part"], items: readonly unknown[], schema: z.ZodType<T>): T[] {
     const parsed: T[] = [];
@@ -136,12 +134,22 @@ export function parseBundle(value: unknown, source: string): AuditBundle {
   }
   return {
     ...rest,
-    referendum: { state: referendum.state, spec: spec.data, specHash: referendum.specHash },
+    referendum: { state: referendum.state, spec, specHash: referendum.specHash },
     entries: read("entries", entries, readEntry),
     heads: read("heads", heads, readHead),
     tally: tally === null ? null : (read("tally", [tally], readTally)[0] ?? null),
     malformed,
   };
+}
+
+/**
+ * Reads a referendum's spec (leniently: keys it does not name stay, the spec hash covers them).
+ * @throws BundleError naming the first bad field: every check reads the spec, so there is nothing to audit without it.
+ */
+export function parseSpec(value: unknown, source: string): ReferendumSpec {
+  const spec = readSpec.safeParse(value);
+  if (!spec.success) throw new BundleError(`${source}: ${firstIssue(spec.error, ["referendum", "spec"])}`);
+  return spec.data;
 }
 
 /** The malformed items of one part of a bundle. */

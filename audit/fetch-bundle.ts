@@ -7,7 +7,7 @@ import { JsonRpcProvider, Network } from "ethers";
 import { RegistryClient } from "../contracts/src/registry-client";
 import type { SignedTreeHead } from "../protocol/log-objects";
 import type { ReferendumSpec } from "../protocol/spec";
-import { BUNDLE_FORMAT, parseBundle, SourceError, type AuditAnchors, type AuditBundle } from "./bundle";
+import { BUNDLE_FORMAT, parseBundle, parseSpec, SourceError, type AuditAnchors, type AuditBundle } from "./bundle";
 
 export interface BundleSource {
   api: string;
@@ -150,7 +150,8 @@ export async function fetchBundle(source: BundleSource): Promise<AuditBundle> {
   const anchors = await fetchAnchors(source.rpc, registry, BigInt(id), source.registry ? 0 : (config.deployBlock ?? 0));
   const referendum = await getOk<PublicReferendum>(api, `/referenda/${id}`);
   if (!referendum.spec) throw new SourceError(`referendum ${id} has no public spec yet`);
-  const spec = referendum.spec;
+  // Read before the census and the log are paged by it.
+  const spec = parseSpec(referendum.spec, `the data served by ${api}`);
   const { treeHead } = await getOk<{ treeHead: SignedTreeHead | null }>(api, `/referenda/${id}/log/head`);
   const size = treeHead?.treeSize ?? 0;
   const leaves = await pagedItems(
