@@ -7,15 +7,7 @@ import { JsonRpcProvider, Network } from "ethers";
 import { RegistryClient } from "../contracts/src/registry-client";
 import type { SignedTreeHead } from "../protocol/log-objects";
 import type { ReferendumSpec } from "../protocol/spec";
-import type { TallyResult } from "../protocol/tally-rules";
-import {
-  BUNDLE_FORMAT,
-  parseBundle,
-  SourceError,
-  type AuditAnchors,
-  type AuditBundle,
-  type AuditEntry,
-} from "./bundle";
+import { BUNDLE_FORMAT, parseBundle, parseSpec, SourceError, type AuditAnchors, type AuditBundle } from "./bundle";
 
 export interface BundleSource {
   api: string;
@@ -158,7 +150,8 @@ export async function fetchBundle(source: BundleSource): Promise<AuditBundle> {
   const anchors = await fetchAnchors(source.rpc, registry, BigInt(id), source.registry ? 0 : (config.deployBlock ?? 0));
   const referendum = await getOk<PublicReferendum>(api, `/referenda/${id}`);
   if (!referendum.spec) throw new SourceError(`referendum ${id} has no public spec yet`);
-  const spec = referendum.spec;
+  // Read before the census and the log are paged by it.
+  const spec = parseSpec(referendum.spec, `the data served by ${api}`);
   const { treeHead } = await getOk<{ treeHead: SignedTreeHead | null }>(api, `/referenda/${id}/log/head`);
   const size = treeHead?.treeSize ?? 0;
   const leaves = await pagedItems(
@@ -172,7 +165,7 @@ export async function fetchBundle(source: BundleSource): Promise<AuditBundle> {
   const entries = await pagedItems(
     size,
     async (from) =>
-      (await getOk<{ entries: AuditEntry[] }>(api, `/referenda/${id}/log/entries?from=${from}&limit=${PAGE}`)).entries,
+      (await getOk<{ entries: unknown[] }>(api, `/referenda/${id}/log/entries?from=${from}&limit=${PAGE}`)).entries,
     (n) => {
       progress("log", n, size);
     },
@@ -198,7 +191,8 @@ export async function fetchBundle(source: BundleSource): Promise<AuditBundle> {
       census: { leaves },
       entries,
       heads: signed,
-      tally: tally.status === 200 ? (tally.body as TallyResult) : null,
+      // Read by parseBundle like every item the service serves: a malformed one fails the tally check.
+      tally: tally.status === 200 ? tally.body : null,
       anchors,
     },
     `the data served by ${api}`,
