@@ -10,7 +10,7 @@ const walls = require("../../../eslint.walls.cjs") as Linter.Config[];
 
 const linter = new Linter({ configType: "flat", cwd: process.cwd() });
 const config: Linter.Config[] = [
-  { files: ["**/*.ts", "**/*.tsx"], languageOptions: { parser: tseslint.parser as Linter.Parser } },
+  { files: ["**/*.ts", "**/*.tsx"], languageOptions: { parser: tseslint.parser } },
   ...walls,
 ];
 
