@@ -18,7 +18,7 @@ import type { Receipt, SignedTreeHead } from "../../protocol/log-objects";
 import type { TallyResult } from "../../protocol/tally-rules";
 import type { BallotSubmission } from "../../protocol/wire";
 
-/** Long enough for a ballot's verification under load, short of API Gateway's own 30 s limit plus a margin. */
+/** API Gateway gives up on its Lambda after 30 s: a client waiting longer would wait for nothing. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -73,31 +73,44 @@ export interface CouncilClient {
   tally: (id: string) => Promise<ReferendumRecord>;
 }
 
+/** No answer (or no whole answer) came: unreachable, or not in time. */
+function networkError(error: unknown, request: ApiRequestInfo): ApiError {
+  // AbortSignal.timeout rejects with a DOMException named TimeoutError (not an Error in every runtime).
+  const name = (error as { name?: unknown } | null)?.name;
+  const message = (error as { message?: unknown } | null)?.message;
+  const failure = name === "TimeoutError" ? "timeout" : "unreachable";
+  return new ApiError("NETWORK", 0, typeof message === "string" ? message : String(error), { failure, request });
+}
+
 async function send(options: ApiClientOptions, request: ApiRequestInfo, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers["content-type"] = "application/json";
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const fetchOnce = options.fetch ?? ((input: string, init: RequestInit) => fetch(input, init));
   try {
     return await fetchOnce(request.url, {
       method: request.method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
+      // The timeout covers reading the body too: the signal aborts it.
+      signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
   } catch (error) {
-    // AbortSignal.timeout rejects with a DOMException named TimeoutError (not an Error in every runtime).
-    const name = (error as { name?: unknown } | null)?.name;
-    const message = (error as { message?: unknown } | null)?.message;
-    const failure = name === "TimeoutError" ? "timeout" : "unreachable";
-    throw new ApiError("NETWORK", 0, typeof message === "string" ? message : String(error), { failure, request });
+    throw networkError(error, request);
+  }
+}
+
+async function readText(response: Response, request: ApiRequestInfo): Promise<string> {
+  try {
+    return await response.text();
+  } catch (error) {
+    throw networkError(error, request);
   }
 }
 
 /** The answer's body as JSON. @throws ApiError (not-json) when it is something else, e.g. a web page. */
 async function readJson(response: Response, request: ApiRequestInfo): Promise<unknown> {
-  const text = await response.text();
+  const text = await readText(response, request);
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -157,8 +170,10 @@ export function createCouncilClient(options: ApiClientOptions & { token: string 
   return {
     censuses: async () => (await json<{ censuses: { id: string; name: string }[] }>("GET", "/censuses")).censuses,
     createCensus: (name) => json<CensusInfo>("POST", "/censuses", { name }),
-    issueCodes: async (censusId, count) =>
-      (await call(options, requestOf(options, "POST", `/council/censuses/${enc(censusId)}/codes`), { count })).text(),
+    issueCodes: async (censusId, count) => {
+      const request = requestOf(options, "POST", `/council/censuses/${enc(censusId)}/codes`);
+      return readText(await call(options, request, { count }), request);
+    },
     referenda: async () => (await json<{ referenda: CouncilReferendum[] }>("GET", "/referenda")).referenda,
     referendum: (id) => json<CouncilReferendum>("GET", referendum(id)),
     createDraft: (draft) => json<ReferendumRecord>("POST", "/referenda", draft),

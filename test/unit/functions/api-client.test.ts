@@ -156,6 +156,22 @@ describe("# API client", () => {
     expect(signals).toHaveLength(1);
   });
 
+  it("should give up on an answer whose body stalls past the timeout", async () => {
+    // Headers at once, then a body that ends only when the signal aborts it, as a real fetch's does.
+    const stalling: Fetch = (_url, init) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          init.signal?.addEventListener("abort", () => {
+            controller.error(init.signal?.reason);
+          });
+        },
+      });
+      return Promise.resolve(new Response(body, { status: 200 }));
+    };
+    const client = createPublicClient({ baseUrl: "http://slow.test", fetch: stalling, timeoutMs: 30 });
+    expect(await failureOf(client.config())).toMatchObject({ code: "NETWORK", status: 0, failure: "timeout" });
+  });
+
   it("should page census leaves in order across pages, several at once, with progress", async () => {
     const census = Array.from({ length: 2_500 }, (_, i) => String(i + 1));
     const { fetch, seen } = fakeFetch((url) => {
