@@ -7,7 +7,7 @@ import { useRef, useState, type SyntheticEvent, type ReactNode } from "react";
 import type { ReferendumDraftInput } from "../../../functions/api/schemas";
 import { ApiError } from "../../lib/api-client";
 import {
-  fieldOfApiMessage,
+  fieldOfApiPath,
   formToDraft,
   hasParameter,
   MAX_OPTIONS,
@@ -72,8 +72,9 @@ export function DraftForm({ initial, censuses, onSave, onCancel }: DraftFormProp
       await onSave(result.draft);
     } catch (caught) {
       setError(caught);
-      const field =
-        caught instanceof ApiError && caught.code === "INPUT_INVALID" ? fieldOfApiMessage(caught.message) : null;
+      // The API names the refused field first in its details.
+      const path = caught instanceof ApiError && caught.code === "INPUT_INVALID" ? caught.details[0]?.path : undefined;
+      const field = path === undefined ? null : fieldOfApiPath(path);
       if (field) setProblems({ [field]: "server" });
       // The notice is announced (role=alert); focus goes where the council has to act.
       const target = field ? document.getElementById(CONTROL_IDS[field]) : summary.current;

@@ -176,11 +176,10 @@ const FIELDS: readonly DraftField[] = [
 ];
 
 /**
- * The form field an API INPUT_INVALID names: its message starts with the path (`options.1: ...`,
- * `rules.budget: ...`). Null when it names none of the form's fields.
+ * The form field an API INPUT_INVALID names by the path in its details (`options.1`,
+ * `rules.budget`). Null when it names none of the form's fields.
  */
-export function fieldOfApiMessage(message: string): DraftField | null {
-  const path = message.split(":")[0]?.trim() ?? "";
+export function fieldOfApiPath(path: string): DraftField | null {
   const head = path.split(".")[0] ?? "";
   if (head === "rules") return "parameter";
   return FIELDS.find((field) => field === head) ?? null;

@@ -3,7 +3,7 @@ import { referendumDraft } from "../../../../functions/api/schemas";
 import {
   draftToForm,
   emptyDraftForm,
-  fieldOfApiMessage,
+  fieldOfApiPath,
   formToDraft,
   localInputToUnix,
   unixToLocalInput,
@@ -104,10 +104,11 @@ describe("# council draft form", () => {
     expect(validateDraftForm({ ...form, title: "Q" })).toEqual({});
   });
 
-  it("should find the form field an INPUT_INVALID message names", () => {
-    expect(fieldOfApiMessage("options.1: Too small")).toBe("options");
-    expect(fieldOfApiMessage("rules.budget: Too big")).toBe("parameter");
-    expect(fieldOfApiMessage("closesAt: opensAt must be before closesAt")).toBe("closesAt");
-    expect(fieldOfApiMessage("body: expected object")).toBeNull();
+  it("should find the form field an INPUT_INVALID detail's path names", () => {
+    expect(fieldOfApiPath("options.1")).toBe("options");
+    expect(fieldOfApiPath("rules.budget")).toBe("parameter");
+    expect(fieldOfApiPath("closesAt")).toBe("closesAt");
+    expect(fieldOfApiPath("")).toBeNull();
+    expect(fieldOfApiPath("body")).toBeNull();
   });
 });
