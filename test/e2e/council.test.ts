@@ -9,7 +9,6 @@ import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { releaseProverThreads } from "../../protocol/verify";
 import { loadArtifacts } from "../../protocol/artifacts.node";
-import type { LocalStack } from "../../local/stack";
 import { apiClient, expectStatus, proveFromApi, submitBallot } from "../fixtures/api-client";
 import { identityFromSeed } from "../fixtures/ballot-fixtures";
 import {
@@ -20,12 +19,11 @@ import {
   startSiteStack,
   watchedPage,
 } from "../fixtures/browser";
+import type { TestStack } from "../fixtures/test-stack";
 
 const VOTING_SECONDS = 15 * 60;
-/** The service's clock runs ahead with the chain's when the test travels past the closing time. */
-const clock = { offsetMs: 0, now: (): number => Date.now() + clock.offsetMs };
 
-let stack: LocalStack;
+let stack: TestStack;
 let browser: Browser;
 let page: Page;
 let problems: string[];
@@ -68,7 +66,7 @@ async function confirm(action: string, yes: string): Promise<void> {
 
 describe("# council pages", () => {
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startSiteStack({ clock }), launchChromium()]);
+    [stack, browser] = await Promise.all([startSiteStack(), launchChromium()]);
     const context = await browser.newContext({ locale: "en-GB", timezoneId: "UTC", acceptDownloads: true });
     ({ page, problems } = await watchedPage(context, [
       /^HTTP 401 \/v1\/council\//,
@@ -214,8 +212,7 @@ describe("# council pages", () => {
     await see("Voting is closed.");
     expect(await page.getByTestId("state").textContent()).toBe("Closed");
 
-    clock.offsetMs += (VOTING_SECONDS + 60) * 1000;
-    await stack.chain.increaseTime(VOTING_SECONDS + 60);
+    await stack.advance(VOTING_SECONDS + 60);
     await stack.tick();
     await confirm("Count the votes", "Yes, count the votes");
     await see("The votes have been counted.");
@@ -236,7 +233,7 @@ describe("# council pages", () => {
       await api<{ id: string }>("POST", "/v1/council/censuses", { token, body: { name: "Nobody yet" } }),
       201,
     );
-    const now = Math.floor(clock.now() / 1000);
+    const now = Math.floor(stack.now() / 1000);
     const draft = expectStatus(
       await api<{ id: string }>("POST", "/v1/council/referenda", {
         token,

@@ -29,7 +29,7 @@ import type { ReferendumSpec } from "../../../protocol/spec";
 import type { TallyResult } from "../../../functions/core/tally";
 import { SEAL_SETTLE_MS } from "../../../functions/core/closing";
 import type { PublicConfig } from "../../../functions/api/public-config";
-import { startLocalStack, TABLE, type LocalStack } from "../../../local/stack";
+import { TABLE } from "../../../local/stack";
 import {
   apiClient,
   councilCensus,
@@ -40,15 +40,14 @@ import {
 } from "../../fixtures/api-client";
 import { identityFromSeed } from "../../fixtures/ballot-fixtures";
 import { rerandomizer } from "../../fixtures/rerandomize";
+import { testStack, type TestStack } from "../../fixtures/test-stack";
 
 const HOUR_MS = 3_600_000;
 const VOTING_SECONDS = 900;
 
-/** The service's clock runs ahead with the chain's when the test travels in time. */
-const clock = { offsetMs: 0, now: (): number => Date.now() + clock.offsetMs };
 
 let dataDir: string;
-let stack: LocalStack;
+let stack: TestStack;
 let api: ApiCall;
 let config: PublicConfig;
 let registry: RegistryClient;
@@ -125,7 +124,7 @@ async function draftAndOpen(
   name: string,
   body: Partial<{ options: string[]; rules: unknown; revoting: boolean; opensAt: number; closesAt: number }>,
 ): Promise<Opened> {
-  const now = Math.floor(clock.now() / 1000);
+  const now = Math.floor(stack.now() / 1000);
   const fields = {
     title: name,
     description: "An integration test referendum.",
@@ -209,9 +208,8 @@ const withSignal = (ballot: Ballot, index: number, value: string): Ballot => ({
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "bling-service-"));
   // The loops are driven by tick() so every step is deterministic; the durability test runs them live.
-  stack = await startLocalStack({
+  stack = await testStack({
     dataDir,
-    clock,
     sequencerIntervalMs: HOUR_MS,
     anchorIntervalMs: HOUR_MS,
     log: () => undefined,
@@ -285,7 +283,7 @@ describe("# the referendum service over HTTP", () => {
     }
     await draftAndOpen("no re-voting", { revoting: false });
     await draftAndOpen("re-voting", { revoting: true });
-    const later = Math.floor(clock.now() / 1000) + 300;
+    const later = Math.floor(stack.now() / 1000) + 300;
     await draftAndOpen("opens later", { opensAt: later, closesAt: later + VOTING_SECONDS });
     await stack.tick();
     for (const { id } of opened.values()) {
@@ -556,8 +554,7 @@ describe("# the referendum service over HTTP", () => {
   });
 
   it("should close by itself, seal and anchor the closing log, tally it, and anchor counts, final head and nullifier set", async () => {
-    clock.offsetMs += (VOTING_SECONDS + 1) * 1000 + SEAL_SETTLE_MS;
-    await stack.chain.increaseTime(VOTING_SECONDS + 1 + SEAL_SETTLE_MS / 1000);
+    await stack.advance(VOTING_SECONDS + 1 + SEAL_SETTLE_MS / 1000);
     const yesNo = opened.get(PRESETS[0]!.name)!;
     const late = await proveFromApi(api, yesNo.id, voters[3]!, [1, 0], artifacts);
     expect((await submitBallot(api, yesNo.id, late)).body).toMatchObject({ error: { code: "REFERENDUM_NOT_OPEN" } });
