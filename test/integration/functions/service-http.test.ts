@@ -45,7 +45,6 @@ import { testStack, type TestStack } from "../../fixtures/test-stack";
 const HOUR_MS = 3_600_000;
 const VOTING_SECONDS = 900;
 
-
 let dataDir: string;
 let stack: TestStack;
 let api: ApiCall;

@@ -2,7 +2,16 @@ import { BlingError } from "../../../../functions/api/errors";
 import { specHash } from "../../../../protocol/spec";
 import { acceptBallot } from "../../../../functions/core/ballot-service";
 import { createCensus, issueCodes, register } from "../../../../functions/core/census-service";
-import { closeReferendum, createReferendum, effectiveClose, getReferendum, isAccepting, openReferendum, stateAt, updateDraft } from "../../../../functions/core/referendum-service";
+import {
+  closeReferendum,
+  createReferendum,
+  effectiveClose,
+  getReferendum,
+  isAccepting,
+  openReferendum,
+  stateAt,
+  updateDraft,
+} from "../../../../functions/core/referendum-service";
 import { COUNCIL, codeOf, coreDeps, draftOf, fakeBallot, openReferendumWith } from "../../../fixtures/core-fixtures";
 
 describe("# referendum lifecycle", () => {

@@ -3,7 +3,12 @@ import { rootOf, verifyConsistency, verifyInclusion } from "../../../../protocol
 import { verifyReceipt, verifyTreeHead, type Receipt } from "../../../../protocol/log-objects";
 import { acceptBallot, getReceipt } from "../../../../functions/core/ballot-service";
 import { integrate } from "../../../../functions/core/sequencer";
-import { consistencyBetween, inclusionByHash, readAllEntries, readHead } from "../../../../functions/core/transparency-log-store";
+import {
+  consistencyBetween,
+  inclusionByHash,
+  readAllEntries,
+  readHead,
+} from "../../../../functions/core/transparency-log-store";
 import { codeOf, fakeBallot, openReferendumWith } from "../../../fixtures/core-fixtures";
 
 describe("# the RFC 6962 log", () => {
