@@ -122,8 +122,8 @@ async function receiptInLog(citizen: WatchedPage): Promise<void> {
   await see(citizen, "The service's signed promise on this receipt is valid");
 }
 
-// The one story among the tests: its steps run in order, each on the state the one before left
-// (the census, codes and referenda of step 1, the votes of step 4). Every other `it` stands alone.
+// The deliberate story: its steps run in order, each on the state the one before left (the census,
+// codes and referenda of step 1, the votes of step 4), so none of them runs alone.
 describe("# referendum scenario (the story: each step builds on the one before)", () => {
   beforeAll(async () => {
     [stack, browser] = await Promise.all([
