@@ -229,6 +229,217 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+/** What the bad-input cases are made of: real ballots for the yes/no referendum and its neighbours. */
+interface BadInput {
+  yesNo: Opened;
+  later: Opened;
+  valid: Ballot;
+  forOther: Ballot;
+  beforeOpen: Ballot;
+  wrongRoot: Ballot;
+  ax: string;
+  ay: string;
+  ballots: string;
+}
+
+async function badInput(): Promise<BadInput> {
+  const yesNo = opened.get(PRESETS[0]!.name)!;
+  const other = opened.get("no re-voting")!;
+  const later = opened.get("opens later")!;
+  const valid = await proveFromApi(api, yesNo.id, voters[1]!, [1, 0], artifacts);
+  const forOther = await proveFromApi(api, other.id, voters[1]!, [1, 0], artifacts);
+  const beforeOpen = await proveFromApi(api, later.id, voters[1]!, [1, 0], artifacts);
+  const stranger = createIdentity();
+  const otherCensus = buildCensus([...voters.map((v) => v.commitment), stranger.commitment]);
+  const wrongRoot = await proveBallot(
+    stranger,
+    generateCensusProof(otherCensus, stranger.commitment),
+    BigInt(yesNo.id),
+    [1, 0],
+    yesNo.spec.rules,
+    artifacts,
+  );
+  const [ax, ay] = valid.proof.pi_a as [string, string];
+  const ballots = `/v1/referenda/${yesNo.id}/ballots`;
+  return { yesNo, later, valid, forOther, beforeOpen, wrongRoot, ax, ay, ballots };
+}
+
+/** Bad requests, each named by what is wrong with it, with the status and the code the service answers. */
+const BAD_INPUT: [string, number, string, (b: BadInput) => ReturnType<ApiCall>][] = [
+  ["malformed JSON", 400, "JSON_MALFORMED", (b) => api("POST", b.ballots, { raw: '{"proof": ' })],
+  [
+    "oversize body",
+    413,
+    "BODY_TOO_LARGE",
+    (b) => api("POST", b.ballots, { raw: JSON.stringify({ pad: "x".repeat(70_000) }) }),
+  ],
+  ["not a ballot", 400, "BALLOT_MALFORMED", (b) => api("POST", b.ballots, { body: { proof: 1 } })],
+  [
+    "a signal missing",
+    400,
+    "BALLOT_MALFORMED",
+    (b) => submitBallot(api, b.yesNo.id, { ...b.valid, publicSignals: b.valid.publicSignals.slice(1) }),
+  ],
+  [
+    "non-canonical signal",
+    400,
+    "BALLOT_MALFORMED",
+    (b) =>
+      submitBallot(
+        api,
+        b.yesNo.id,
+        withSignal(b.valid, SIGNAL.nullifier, `0${b.valid.publicSignals[SIGNAL.nullifier]}`),
+      ),
+  ],
+  [
+    "signal past the field",
+    400,
+    "BALLOT_MALFORMED",
+    (b) => submitBallot(api, b.yesNo.id, withSignal(b.valid, SIGNAL.nullifier, String(SNARK_FIELD_SIZE))),
+  ],
+  [
+    "vote past 16 bits",
+    400,
+    "BALLOT_MALFORMED",
+    (b) => submitBallot(api, b.yesNo.id, withSignal(b.valid, SIGNAL.vote, String(1 << 16))),
+  ],
+  [
+    "coordinate past the base field",
+    400,
+    "BALLOT_MALFORMED",
+    (b) =>
+      submitBallot(api, b.yesNo.id, {
+        ...b.valid,
+        proof: { ...b.valid.proof, pi_a: [String(BASE_FIELD_SIZE), b.ay, "1"] },
+      }),
+  ],
+  ["wrong census root", 422, "BALLOT_CENSUS_ROOT_MISMATCH", (b) => submitBallot(api, b.yesNo.id, b.wrongRoot)],
+  ["wrong referendum", 422, "BALLOT_REFERENDUM_MISMATCH", (b) => submitBallot(api, b.yesNo.id, b.forOther)],
+  [
+    "other rules",
+    422,
+    "BALLOT_RULES_MISMATCH",
+    (b) => submitBallot(api, b.yesNo.id, withSignal(b.valid, SIGNAL.maxTotal, "2")),
+  ],
+  [
+    "a vote for an option it lacks",
+    422,
+    "BALLOT_VOTES_INVALID",
+    (b) => submitBallot(api, b.yesNo.id, withSignal(b.valid, SIGNAL.vote + 2, "1")),
+  ],
+  [
+    "tampered vote",
+    422,
+    "BALLOT_PROOF_INVALID",
+    (b) => submitBallot(api, b.yesNo.id, withSignal(withSignal(b.valid, SIGNAL.vote, "0"), SIGNAL.vote + 1, "1")),
+  ],
+  [
+    "tampered proof point",
+    422,
+    "BALLOT_PROOF_INVALID",
+    (b) =>
+      submitBallot(api, b.yesNo.id, {
+        ...b.valid,
+        proof: { ...b.valid.proof, pi_a: [b.ax, String(BASE_FIELD_SIZE - BigInt(b.ay)), "1"] },
+      }),
+  ],
+  ["before opening", 409, "REFERENDUM_NOT_OPEN", (b) => submitBallot(api, b.later.id, b.beforeOpen)],
+  ["unknown referendum", 404, "REFERENDUM_NOT_FOUND", (b) => submitBallot(api, "12345", b.valid)],
+  [
+    "council call without a token",
+    401,
+    "UNAUTHENTICATED",
+    (b) => api("POST", `/v1/council/referenda/${b.yesNo.id}/close`),
+  ],
+  [
+    "council call with a forged token",
+    401,
+    "UNAUTHENTICATED",
+    async (b) =>
+      api("POST", `/v1/council/referenda/${b.yesNo.id}/close`, {
+        token: await issueCouncilToken(new Uint8Array(32), "council-a"),
+      }),
+  ],
+  [
+    "council call with a garbage token",
+    401,
+    "UNAUTHENTICATED",
+    () => api("GET", "/v1/council/censuses", { token: "not.a.jwt" }),
+  ],
+  [
+    "oversize body without a token",
+    401,
+    "UNAUTHENTICATED",
+    () => api("POST", "/v1/council/referenda", { raw: "x".repeat(70_000) }),
+  ],
+  [
+    "another council closes",
+    403,
+    "FORBIDDEN",
+    (b) => api("POST", `/v1/council/referenda/${b.yesNo.id}/close`, { token: otherToken }),
+  ],
+  [
+    "another council tallies",
+    403,
+    "FORBIDDEN",
+    (b) => api("POST", `/v1/council/referenda/${b.yesNo.id}/tally`, { token: otherToken }),
+  ],
+  [
+    "another council reads a draft",
+    403,
+    "FORBIDDEN",
+    (b) => api("GET", `/v1/council/referenda/${b.yesNo.id}`, { token: otherToken }),
+  ],
+  [
+    "another council issues codes",
+    403,
+    "FORBIDDEN",
+    () => api("POST", `/v1/council/censuses/${censusId}/codes`, { token: otherToken, body: { count: 5 } }),
+  ],
+  [
+    "another council drafts on the census",
+    403,
+    "FORBIDDEN",
+    () =>
+      api("POST", "/v1/council/referenda", {
+        token: otherToken,
+        body: {
+          title: "x",
+          options: ["a", "b"],
+          rules: { preset: "yes-no" },
+          censusId,
+          opensAt: 1,
+          closesAt: 2 ** 33,
+        },
+      }),
+  ],
+  [
+    "an invalid draft",
+    400,
+    "INPUT_INVALID",
+    () =>
+      api("POST", "/v1/council/referenda", {
+        token,
+        body: { title: "x", options: ["a"], rules: { preset: "yes-no" }, censusId, opensAt: 1, closesAt: 2 },
+      }),
+  ],
+  ["reopening", 409, "REFERENDUM_STATE", (b) => api("POST", `/v1/council/referenda/${b.yesNo.id}/open`, { token })],
+  [
+    "tallying before closing time",
+    409,
+    "REFERENDUM_STATE",
+    (b) => api("POST", `/v1/council/referenda/${b.yesNo.id}/tally`, { token }),
+  ],
+  ["a tally before tallying", 409, "TALLY_NOT_READY", (b) => api("GET", `/v1/referenda/${b.yesNo.id}/tally`)],
+  [
+    "a log range past the head",
+    400,
+    "LOG_RANGE_INVALID",
+    (b) => api("GET", `/v1/referenda/${b.yesNo.id}/log/consistency?first=1&second=9999`),
+  ],
+  ["an unknown route", 404, "ROUTE_NOT_FOUND", () => api("GET", "/v1/nothing")],
+];
+
 describe("# the referendum service over HTTP", () => {
   it("should serve its deployment: chain, registry, circuit and log key", () => {
     expect(config.chainId).toBe(String(stack.deployment.chainId));
@@ -355,201 +566,18 @@ describe("# the referendum service over HTTP", () => {
     await stack.tick();
   });
 
-  it("should refuse bad input with a 4xx and a stable code, and write nothing", async () => {
-    const yesNo = opened.get(PRESETS[0]!.name)!;
-    const other = opened.get("no re-voting")!;
-    const later = opened.get("opens later")!;
-    const valid = await proveFromApi(api, yesNo.id, voters[1]!, [1, 0], artifacts);
-    const forOther = await proveFromApi(api, other.id, voters[1]!, [1, 0], artifacts);
-    const beforeOpen = await proveFromApi(api, later.id, voters[1]!, [1, 0], artifacts);
-    const stranger = createIdentity();
-    const otherCensus = buildCensus([...voters.map((v) => v.commitment), stranger.commitment]);
-    const wrongRoot = await proveBallot(
-      stranger,
-      generateCensusProof(otherCensus, stranger.commitment),
-      BigInt(yesNo.id),
-      [1, 0],
-      yesNo.spec.rules,
-      artifacts,
-    );
-    const [ax, ay] = valid.proof.pi_a as [string, string];
-    const ballots = `/v1/referenda/${yesNo.id}/ballots`;
-    const cases: [string, () => ReturnType<ApiCall>, number, string][] = [
-      ["malformed JSON", () => api("POST", ballots, { raw: '{"proof": ' }), 400, "JSON_MALFORMED"],
-      [
-        "oversize body",
-        () => api("POST", ballots, { raw: JSON.stringify({ pad: "x".repeat(70_000) }) }),
-        413,
-        "BODY_TOO_LARGE",
-      ],
-      ["not a ballot", () => api("POST", ballots, { body: { proof: 1 } }), 400, "BALLOT_MALFORMED"],
-      [
-        "a signal missing",
-        () => submitBallot(api, yesNo.id, { ...valid, publicSignals: valid.publicSignals.slice(1) }),
-        400,
-        "BALLOT_MALFORMED",
-      ],
-      [
-        "non-canonical signal",
-        () =>
-          submitBallot(api, yesNo.id, withSignal(valid, SIGNAL.nullifier, `0${valid.publicSignals[SIGNAL.nullifier]}`)),
-        400,
-        "BALLOT_MALFORMED",
-      ],
-      [
-        "signal past the field",
-        () => submitBallot(api, yesNo.id, withSignal(valid, SIGNAL.nullifier, String(SNARK_FIELD_SIZE))),
-        400,
-        "BALLOT_MALFORMED",
-      ],
-      [
-        "vote past 16 bits",
-        () => submitBallot(api, yesNo.id, withSignal(valid, SIGNAL.vote, String(1 << 16))),
-        400,
-        "BALLOT_MALFORMED",
-      ],
-      [
-        "coordinate past the base field",
-        () =>
-          submitBallot(api, yesNo.id, {
-            ...valid,
-            proof: { ...valid.proof, pi_a: [String(BASE_FIELD_SIZE), ay, "1"] },
-          }),
-        400,
-        "BALLOT_MALFORMED",
-      ],
-      ["wrong census root", () => submitBallot(api, yesNo.id, wrongRoot), 422, "BALLOT_CENSUS_ROOT_MISMATCH"],
-      ["wrong referendum", () => submitBallot(api, yesNo.id, forOther), 422, "BALLOT_REFERENDUM_MISMATCH"],
-      [
-        "other rules",
-        () => submitBallot(api, yesNo.id, withSignal(valid, SIGNAL.maxTotal, "2")),
-        422,
-        "BALLOT_RULES_MISMATCH",
-      ],
-      [
-        "a vote for an option it lacks",
-        () => submitBallot(api, yesNo.id, withSignal(valid, SIGNAL.vote + 2, "1")),
-        422,
-        "BALLOT_VOTES_INVALID",
-      ],
-      [
-        "tampered vote",
-        () => submitBallot(api, yesNo.id, withSignal(withSignal(valid, SIGNAL.vote, "0"), SIGNAL.vote + 1, "1")),
-        422,
-        "BALLOT_PROOF_INVALID",
-      ],
-      [
-        "tampered proof point",
-        () =>
-          submitBallot(api, yesNo.id, {
-            ...valid,
-            proof: { ...valid.proof, pi_a: [ax, String(BASE_FIELD_SIZE - BigInt(ay)), "1"] },
-          }),
-        422,
-        "BALLOT_PROOF_INVALID",
-      ],
-      ["before opening", () => submitBallot(api, later.id, beforeOpen), 409, "REFERENDUM_NOT_OPEN"],
-      ["unknown referendum", () => submitBallot(api, "12345", valid), 404, "REFERENDUM_NOT_FOUND"],
-      [
-        "council call without a token",
-        () => api("POST", `/v1/council/referenda/${yesNo.id}/close`),
-        401,
-        "UNAUTHENTICATED",
-      ],
-      [
-        "council call with a forged token",
-        async () =>
-          api("POST", `/v1/council/referenda/${yesNo.id}/close`, {
-            token: await issueCouncilToken(new Uint8Array(32), "council-a"),
-          }),
-        401,
-        "UNAUTHENTICATED",
-      ],
-      [
-        "council call with a garbage token",
-        () => api("GET", "/v1/council/censuses", { token: "not.a.jwt" }),
-        401,
-        "UNAUTHENTICATED",
-      ],
-      [
-        "oversize body without a token",
-        () => api("POST", "/v1/council/referenda", { raw: "x".repeat(70_000) }),
-        401,
-        "UNAUTHENTICATED",
-      ],
-      [
-        "another council closes",
-        () => api("POST", `/v1/council/referenda/${yesNo.id}/close`, { token: otherToken }),
-        403,
-        "FORBIDDEN",
-      ],
-      [
-        "another council tallies",
-        () => api("POST", `/v1/council/referenda/${yesNo.id}/tally`, { token: otherToken }),
-        403,
-        "FORBIDDEN",
-      ],
-      [
-        "another council reads a draft",
-        () => api("GET", `/v1/council/referenda/${yesNo.id}`, { token: otherToken }),
-        403,
-        "FORBIDDEN",
-      ],
-      [
-        "another council issues codes",
-        () => api("POST", `/v1/council/censuses/${censusId}/codes`, { token: otherToken, body: { count: 5 } }),
-        403,
-        "FORBIDDEN",
-      ],
-      [
-        "another council drafts on the census",
-        () =>
-          api("POST", "/v1/council/referenda", {
-            token: otherToken,
-            body: {
-              title: "x",
-              options: ["a", "b"],
-              rules: { preset: "yes-no" },
-              censusId,
-              opensAt: 1,
-              closesAt: 2 ** 33,
-            },
-          }),
-        403,
-        "FORBIDDEN",
-      ],
-      [
-        "an invalid draft",
-        () =>
-          api("POST", "/v1/council/referenda", {
-            token,
-            body: { title: "x", options: ["a"], rules: { preset: "yes-no" }, censusId, opensAt: 1, closesAt: 2 },
-          }),
-        400,
-        "INPUT_INVALID",
-      ],
-      ["reopening", () => api("POST", `/v1/council/referenda/${yesNo.id}/open`, { token }), 409, "REFERENDUM_STATE"],
-      [
-        "tallying before closing time",
-        () => api("POST", `/v1/council/referenda/${yesNo.id}/tally`, { token }),
-        409,
-        "REFERENDUM_STATE",
-      ],
-      ["a tally before tallying", () => api("GET", `/v1/referenda/${yesNo.id}/tally`), 409, "TALLY_NOT_READY"],
-      [
-        "a log range past the head",
-        () => api("GET", `/v1/referenda/${yesNo.id}/log/consistency?first=1&second=9999`),
-        400,
-        "LOG_RANGE_INVALID",
-      ],
-      ["an unknown route", () => api("GET", "/v1/nothing"), 404, "ROUTE_NOT_FOUND"],
-    ];
-    const before = await tableSnapshot();
-    for (const [name, call, status, code] of cases) {
-      const answer = await call();
-      expect([name, answer.status, answer.body]).toMatchObject([name, status, { error: { code } }]);
-    }
-    expect(await tableSnapshot()).toEqual(before);
+  describe("## bad input", () => {
+    let bad: BadInput;
+    beforeAll(async () => {
+      bad = await badInput();
+    });
+
+    it.each(BAD_INPUT)("should answer %s with %i %s and write nothing", async (_name, status, code, call) => {
+      const before = await tableSnapshot();
+      const answer = await call(bad);
+      expect([answer.status, answer.body]).toMatchObject([status, { error: { code } }]);
+      expect(await tableSnapshot()).toEqual(before);
+    });
   });
 
   it("should close by itself, seal and anchor the closing log, tally it, and anchor counts, final head and nullifier set", async () => {
