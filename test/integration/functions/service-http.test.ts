@@ -229,6 +229,196 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+/** A test whose steps may first run the steps before it (a test run alone): minutes of proving. */
+const STEPS_MS = 600_000;
+
+/**
+ * The service's life as steps: each runs once, however many tests need it, and first runs the step
+ * it builds on. So every test below runs alone (`-t`) on the state it expects, and in order each
+ * step runs in its own test.
+ */
+function once(step: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= step());
+}
+
+/** Refuses bad registrations, then registers a newcomer with a spare code: the census gains a member. */
+const registration = once(async () => {
+  const census = expectStatus(
+    await api<{ size: number; root: string; depth: number }>("GET", `/v1/censuses/${censusId}`),
+    200,
+  );
+  expect(census.size).toBe(voters.length);
+  const root = buildCensus(voters.map((v) => v.commitment)).root;
+  expect(census.root).toBe(String(root));
+  const register = (code: string | undefined, commitment: bigint | string) =>
+    api("POST", `/v1/censuses/${censusId}/registrations`, { body: { code, commitment: String(commitment) } });
+  const before = await tableSnapshot();
+  const newcomer = createIdentity();
+  expect((await register("NOPE-NOPE-NOPE-NOPE", newcomer.commitment)).body).toMatchObject({
+    error: { code: "REGISTRATION_CODE_UNKNOWN" },
+  });
+  expect((await register(spareCodes[0], voters[1]!.commitment)).body).toMatchObject({
+    error: { code: "COMMITMENT_REGISTERED" },
+  });
+  expect((await register(spareCodes[0], "0123")).body).toMatchObject({ error: { code: "INPUT_INVALID" } });
+  expect((await register(spareCodes[0], SNARK_FIELD_SIZE)).body).toMatchObject({
+    error: { code: "INPUT_INVALID" },
+  });
+  expect(await tableSnapshot()).toEqual(before);
+
+  const first = await register(spareCodes[0], newcomer.commitment);
+  expect(first.status).toBe(201);
+  expect(first.body).toEqual({ index: voters.length });
+  const again = await register(spareCodes[0], createIdentity().commitment);
+  expect(again.status).toBe(409);
+  expect(again.body).toMatchObject({ error: { code: "REGISTRATION_CODE_USED" } });
+  const page = expectStatus(
+    await api<{ leaves: string[] }>("GET", `/v1/censuses/${censusId}/leaves?from=3&limit=2`),
+    200,
+  );
+  expect(page.leaves).toEqual([String(voters[3]!.commitment), String(newcomer.commitment)]);
+});
+
+/** Drafts and opens the referenda (three presets, re-voting off and on, one opening later) and anchors them. */
+const opening = once(async () => {
+  await registration();
+  for (const preset of PRESETS) {
+    const { spec } = await draftAndOpen(preset.name, preset);
+    expect(spec.census.size).toBe(voters.length + 1);
+    expect(spec.logPublicKey).toBe(config.logPublicKey);
+  }
+  await draftAndOpen("no re-voting", { revoting: false });
+  await draftAndOpen("re-voting", { revoting: true });
+  const later = Math.floor(stack.now() / 1000) + 300;
+  await draftAndOpen("opens later", { opensAt: later, closesAt: later + VOTING_SECONDS });
+  await stack.tick();
+  for (const { id } of opened.values()) {
+    const record = expectStatus(
+      await api<{ specHash: string; anchors: { opened: boolean } }>("GET", `/v1/referenda/${id}`),
+      200,
+    );
+    expect(record.anchors.opened).toBe(true);
+    expect((await registry.getReferendum(BigInt(id)))?.specHash).toBe(`0x${record.specHash}`);
+  }
+});
+
+/** Votes each preset's ballots, with retries and re-votes, ticking between some so heads grow. */
+const voting = once(async () => {
+  await opening();
+  for (const [p, preset] of PRESETS.entries()) {
+    const referendum = opened.get(preset.name)!;
+    const seen = new Set<number>();
+    for (const [b, [voter, votes]] of preset.ballots.entries()) {
+      const ballot = await proveFromApi(api, referendum.id, voters[voter]!, votes, artifacts);
+      const answer = await submitBallot(api, referendum.id, ballot);
+      if (seen.has(voter) && !preset.revoting) {
+        expect(answer.status).toBe(409);
+        expect(answer.body).toMatchObject({ error: { code: "BALLOT_NULLIFIER_USED" } });
+        continue;
+      }
+      seen.add(voter);
+      expect(answer.status).toBe(202);
+      const receipt = answer.body;
+      expect(receipt.status).toBe("queued");
+      expect(verifyReceipt(receipt, config.logPublicKey)).toBe(true);
+      expect(expectStatus(await submitBallot(api, referendum.id, ballot), 202)).toEqual(receipt);
+      referendum.receipts.push(receipt);
+      // Checkpoints at different sizes, so receipts meet heads that are older than the anchored ones.
+      if ((b + p) % 2 === 1) {
+        await stack.tick();
+        for (const { ballotId } of referendum.receipts) {
+          referendum.earlier.push(
+            expectStatus(await api<Receipt>("GET", `/v1/referenda/${referendum.id}/ballots/${ballotId}`), 200),
+          );
+        }
+      }
+    }
+  }
+  // The approval preset refused its voter's second ballot; give it one re-vote attempt explicitly.
+  const approval = opened.get(PRESETS[1]!.name)!;
+  const again = await proveFromApi(api, approval.id, voters[0]!, [0, 0, 1, 1], artifacts);
+  expect((await submitBallot(api, approval.id, again)).body).toMatchObject({
+    error: { code: "BALLOT_NULLIFIER_USED" },
+  });
+  await stack.tick();
+});
+
+/** Sends 50 re-randomised copies of one ballot to the referenda with and without re-voting. */
+const copies = once(async () => {
+  await voting();
+  for (const name of ["no re-voting", "re-voting"]) {
+    const referendum = opened.get(name)!;
+    const ballot = await proveFromApi(api, referendum.id, voters[3]!, [0, 1], artifacts);
+    const copies = Array.from({ length: 50 }, (_, i) => rerandomize(ballot, i + 1));
+    const answers = await Promise.all(copies.map((copy) => submitBallot(api, referendum.id, copy)));
+    const receipts = answers.map((answer) => expectStatus(answer, 202));
+    // The same ballot: one id, one entry, one revision, whatever its proof bytes.
+    expect(new Set(receipts.map((r) => `${r.ballotId} ${r.entryHash} ${r.entry.revision}`))).toEqual(
+      new Set([`${receipts[0]!.ballotId} ${receipts[0]!.entryHash} 1`]),
+    );
+    referendum.receipts.push(receipts[0]!);
+  }
+  const noRevoting = opened.get("no re-voting")!;
+  const second = await proveFromApi(api, noRevoting.id, voters[3]!, [1, 0], artifacts);
+  expect((await submitBallot(api, noRevoting.id, second)).body).toMatchObject({
+    error: { code: "BALLOT_NULLIFIER_USED" },
+  });
+  await stack.tick();
+});
+
+/** Travels past the close, then tallies every referendum that opened and reads the anchors back. */
+const closing = once(async () => {
+  await copies();
+  await stack.advance(VOTING_SECONDS + 1 + SEAL_SETTLE_MS / 1000);
+  const yesNo = opened.get(PRESETS[0]!.name)!;
+  const late = await proveFromApi(api, yesNo.id, voters[3]!, [1, 0], artifacts);
+  expect((await submitBallot(api, yesNo.id, late)).body).toMatchObject({ error: { code: "REFERENDUM_NOT_OPEN" } });
+  // Closed without a council action: every view says so, and an early close is too late now.
+  expect(expectStatus(await api<{ state: string }>("GET", `/v1/referenda/${yesNo.id}`), 200).state).toBe("closed");
+  expect(
+    expectStatus(await api<{ state: string }>("GET", `/v1/council/referenda/${yesNo.id}`, { token }), 200).state,
+  ).toBe("closed");
+  expectStatus(await api("POST", `/v1/council/referenda/${yesNo.id}/close`, { token }), 409);
+
+  await stack.tick();
+  const expected = new Map<string, number[]>(PRESETS.map((p) => [p.name, p.expected]));
+  expected.set("no re-voting", [0, 1]);
+  expected.set("re-voting", [0, 1]);
+  for (const [name, { id }] of opened) {
+    if (name === "opens later") continue;
+    expectStatus(await api("POST", `/v1/council/referenda/${id}/tally`, { token }), 200);
+    await stack.tick();
+    const tally = expectStatus(await api<TallyResult>("GET", `/v1/referenda/${id}/tally`), 200);
+    const want = expected.get(name)!;
+    expect([name, tally.counts.slice(0, want.length).map(Number)]).toEqual([name, want]);
+    const anchored = await registry.getTally(BigInt(id));
+    expect(anchored?.counts.map(Number).slice(0, want.length)).toEqual(want);
+    expect(anchored?.logSize).toBe(tally.logSize);
+    expect(anchored?.logRoot).toBe(`0x${tally.logRoot}`);
+    expect(anchored?.nullifierSetRoot).toBe(`0x${tally.nullifierSetRoot}`);
+    const closing = await registry.getClosing(BigInt(id));
+    expect(closing).toMatchObject({ logSize: tally.logSize, logRoot: `0x${tally.logRoot}` });
+    const record = expectStatus(
+      await api<{
+        state: string;
+        spec: ReferendumSpec;
+        turnout: { ballots: number; voters: number; electorate: number };
+      }>("GET", `/v1/referenda/${id}`),
+      200,
+    );
+    expect(record.state).toBe("tallied");
+    // Live turnout, kept by the sequencer, ends where the tally does.
+    expect([name, record.turnout]).toEqual([
+      name,
+      { ballots: tally.ballots, voters: tally.voters, electorate: record.spec.census.size },
+    ]);
+  }
+  expect(
+    expectStatus(await api<TallyResult>("GET", `/v1/referenda/${opened.get("re-voting")!.id}/tally`), 200),
+  ).toMatchObject({ ballots: 1, voters: 1 });
+});
+
 /** What the bad-input cases are made of: real ballots for the yes/no referendum and its neighbours. */
 interface BadInput {
   yesNo: Opened;
@@ -448,129 +638,32 @@ describe("# the referendum service over HTTP", () => {
     expect(config.logPublicKey).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it("should register each code once, each commitment once, and give clients the census to prove from", async () => {
-    const census = expectStatus(
-      await api<{ size: number; root: string; depth: number }>("GET", `/v1/censuses/${censusId}`),
-      200,
-    );
-    expect(census.size).toBe(voters.length);
-    const root = buildCensus(voters.map((v) => v.commitment)).root;
-    expect(census.root).toBe(String(root));
-    const register = (code: string | undefined, commitment: bigint | string) =>
-      api("POST", `/v1/censuses/${censusId}/registrations`, { body: { code, commitment: String(commitment) } });
-    const before = await tableSnapshot();
-    const newcomer = createIdentity();
-    expect((await register("NOPE-NOPE-NOPE-NOPE", newcomer.commitment)).body).toMatchObject({
-      error: { code: "REGISTRATION_CODE_UNKNOWN" },
-    });
-    expect((await register(spareCodes[0], voters[1]!.commitment)).body).toMatchObject({
-      error: { code: "COMMITMENT_REGISTERED" },
-    });
-    expect((await register(spareCodes[0], "0123")).body).toMatchObject({ error: { code: "INPUT_INVALID" } });
-    expect((await register(spareCodes[0], SNARK_FIELD_SIZE)).body).toMatchObject({
-      error: { code: "INPUT_INVALID" },
-    });
-    expect(await tableSnapshot()).toEqual(before);
+  it(
+    "should register each code once, each commitment once, and give clients the census to prove from",
+    () => registration(),
+    STEPS_MS,
+  );
 
-    const first = await register(spareCodes[0], newcomer.commitment);
-    expect(first.status).toBe(201);
-    expect(first.body).toEqual({ index: voters.length });
-    const again = await register(spareCodes[0], createIdentity().commitment);
-    expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ error: { code: "REGISTRATION_CODE_USED" } });
-    const page = expectStatus(
-      await api<{ leaves: string[] }>("GET", `/v1/censuses/${censusId}/leaves?from=3&limit=2`),
-      200,
-    );
-    expect(page.leaves).toEqual([String(voters[3]!.commitment), String(newcomer.commitment)]);
-  });
+  it("should open referenda for three presets and anchor each spec on chain", () => opening(), STEPS_MS);
 
-  it("should open referenda for three presets and anchor each spec on chain", async () => {
-    for (const preset of PRESETS) {
-      const { spec } = await draftAndOpen(preset.name, preset);
-      expect(spec.census.size).toBe(voters.length + 1);
-      expect(spec.logPublicKey).toBe(config.logPublicKey);
-    }
-    await draftAndOpen("no re-voting", { revoting: false });
-    await draftAndOpen("re-voting", { revoting: true });
-    const later = Math.floor(stack.now() / 1000) + 300;
-    await draftAndOpen("opens later", { opensAt: later, closesAt: later + VOTING_SECONDS });
-    await stack.tick();
-    for (const { id } of opened.values()) {
-      const record = expectStatus(
-        await api<{ specHash: string; anchors: { opened: boolean } }>("GET", `/v1/referenda/${id}`),
-        200,
-      );
-      expect(record.anchors.opened).toBe(true);
-      expect((await registry.getReferendum(BigInt(id)))?.specHash).toBe(`0x${record.specHash}`);
-    }
-  });
+  it(
+    "should accept proved ballots with signed receipts, the same receipt for a retry, and re-votes where allowed",
+    () => voting(),
+    STEPS_MS,
+  );
 
-  it("should accept proved ballots with signed receipts, the same receipt for a retry, and re-votes where allowed", async () => {
-    for (const [p, preset] of PRESETS.entries()) {
-      const referendum = opened.get(preset.name)!;
-      const seen = new Set<number>();
-      for (const [b, [voter, votes]] of preset.ballots.entries()) {
-        const ballot = await proveFromApi(api, referendum.id, voters[voter]!, votes, artifacts);
-        const answer = await submitBallot(api, referendum.id, ballot);
-        if (seen.has(voter) && !preset.revoting) {
-          expect(answer.status).toBe(409);
-          expect(answer.body).toMatchObject({ error: { code: "BALLOT_NULLIFIER_USED" } });
-          continue;
-        }
-        seen.add(voter);
-        expect(answer.status).toBe(202);
-        const receipt = answer.body;
-        expect(receipt.status).toBe("queued");
-        expect(verifyReceipt(receipt, config.logPublicKey)).toBe(true);
-        expect(expectStatus(await submitBallot(api, referendum.id, ballot), 202)).toEqual(receipt);
-        referendum.receipts.push(receipt);
-        // Checkpoints at different sizes, so receipts meet heads that are older than the anchored ones.
-        if ((b + p) % 2 === 1) {
-          await stack.tick();
-          for (const { ballotId } of referendum.receipts) {
-            referendum.earlier.push(
-              expectStatus(await api<Receipt>("GET", `/v1/referenda/${referendum.id}/ballots/${ballotId}`), 200),
-            );
-          }
-        }
-      }
-    }
-    // The approval preset refused its voter's second ballot; give it one re-vote attempt explicitly.
-    const approval = opened.get(PRESETS[1]!.name)!;
-    const again = await proveFromApi(api, approval.id, voters[0]!, [0, 0, 1, 1], artifacts);
-    expect((await submitBallot(api, approval.id, again)).body).toMatchObject({
-      error: { code: "BALLOT_NULLIFIER_USED" },
-    });
-    await stack.tick();
-  });
-
-  it("should take 50 concurrent re-randomised copies of one ballot as that one ballot, with or without re-voting", async () => {
-    for (const name of ["no re-voting", "re-voting"]) {
-      const referendum = opened.get(name)!;
-      const ballot = await proveFromApi(api, referendum.id, voters[3]!, [0, 1], artifacts);
-      const copies = Array.from({ length: 50 }, (_, i) => rerandomize(ballot, i + 1));
-      const answers = await Promise.all(copies.map((copy) => submitBallot(api, referendum.id, copy)));
-      const receipts = answers.map((answer) => expectStatus(answer, 202));
-      // The same ballot: one id, one entry, one revision, whatever its proof bytes.
-      expect(new Set(receipts.map((r) => `${r.ballotId} ${r.entryHash} ${r.entry.revision}`))).toEqual(
-        new Set([`${receipts[0]!.ballotId} ${receipts[0]!.entryHash} 1`]),
-      );
-      referendum.receipts.push(receipts[0]!);
-    }
-    const noRevoting = opened.get("no re-voting")!;
-    const second = await proveFromApi(api, noRevoting.id, voters[3]!, [1, 0], artifacts);
-    expect((await submitBallot(api, noRevoting.id, second)).body).toMatchObject({
-      error: { code: "BALLOT_NULLIFIER_USED" },
-    });
-    await stack.tick();
-  });
+  it(
+    "should take 50 concurrent re-randomised copies of one ballot as that one ballot, with or without re-voting",
+    () => copies(),
+    STEPS_MS,
+  );
 
   describe("## bad input", () => {
     let bad: BadInput;
     beforeAll(async () => {
+      await copies();
       bad = await badInput();
-    });
+    }, STEPS_MS);
 
     it.each(BAD_INPUT)("should answer %s with %i %s and write nothing", async (_name, status, code, call) => {
       const before = await tableSnapshot();
@@ -580,142 +673,103 @@ describe("# the referendum service over HTTP", () => {
     });
   });
 
-  it("should close by itself, seal and anchor the closing log, tally it, and anchor counts, final head and nullifier set", async () => {
-    await stack.advance(VOTING_SECONDS + 1 + SEAL_SETTLE_MS / 1000);
-    const yesNo = opened.get(PRESETS[0]!.name)!;
-    const late = await proveFromApi(api, yesNo.id, voters[3]!, [1, 0], artifacts);
-    expect((await submitBallot(api, yesNo.id, late)).body).toMatchObject({ error: { code: "REFERENDUM_NOT_OPEN" } });
-    // Closed without a council action: every view says so, and an early close is too late now.
-    expect(expectStatus(await api<{ state: string }>("GET", `/v1/referenda/${yesNo.id}`), 200).state).toBe("closed");
-    expect(
-      expectStatus(await api<{ state: string }>("GET", `/v1/council/referenda/${yesNo.id}`, { token }), 200).state,
-    ).toBe("closed");
-    expectStatus(await api("POST", `/v1/council/referenda/${yesNo.id}/close`, { token }), 409);
+  it(
+    "should close by itself, seal and anchor the closing log, tally it, and anchor counts, final head and nullifier set",
+    () => closing(),
+    STEPS_MS,
+  );
 
-    await stack.tick();
-    const expected = new Map<string, number[]>(PRESETS.map((p) => [p.name, p.expected]));
-    expected.set("no re-voting", [0, 1]);
-    expected.set("re-voting", [0, 1]);
-    for (const [name, { id }] of opened) {
-      if (name === "opens later") continue;
-      expectStatus(await api("POST", `/v1/council/referenda/${id}/tally`, { token }), 200);
-      await stack.tick();
-      const tally = expectStatus(await api<TallyResult>("GET", `/v1/referenda/${id}/tally`), 200);
-      const want = expected.get(name)!;
-      expect([name, tally.counts.slice(0, want.length).map(Number)]).toEqual([name, want]);
-      const anchored = await registry.getTally(BigInt(id));
-      expect(anchored?.counts.map(Number).slice(0, want.length)).toEqual(want);
-      expect(anchored?.logSize).toBe(tally.logSize);
-      expect(anchored?.logRoot).toBe(`0x${tally.logRoot}`);
-      expect(anchored?.nullifierSetRoot).toBe(`0x${tally.nullifierSetRoot}`);
-      const closing = await registry.getClosing(BigInt(id));
-      expect(closing).toMatchObject({ logSize: tally.logSize, logRoot: `0x${tally.logRoot}` });
-      const record = expectStatus(
-        await api<{
-          state: string;
-          spec: ReferendumSpec;
-          turnout: { ballots: number; voters: number; electorate: number };
-        }>("GET", `/v1/referenda/${id}`),
-        200,
-      );
-      expect(record.state).toBe("tallied");
-      // Live turnout, kept by the sequencer, ends where the tally does.
-      expect([name, record.turnout]).toEqual([
-        name,
-        { ballots: tally.ballots, voters: tally.voters, electorate: record.spec.census.size },
-      ]);
-    }
-    expect(
-      expectStatus(await api<TallyResult>("GET", `/v1/referenda/${opened.get("re-voting")!.id}/tally`), 200),
-    ).toMatchObject({ ballots: 1, voters: 1 });
-  });
-
-  it("should give every receipt an inclusion proof under a signed head that is anchored or consistent with an anchored one", async () => {
-    let checked = 0;
-    let consistencyChecks = 0;
-    for (const [name, { id, receipts, earlier }] of opened) {
-      if (receipts.length === 0) continue;
-      const anchoredHeads = (await registry.getCheckpoints(BigInt(id))).map((c) => ({
-        size: c.logSize,
-        root: c.logRoot,
-      }));
-      const tally = await registry.getTally(BigInt(id));
-      if (tally) anchoredHeads.push({ size: tally.logSize, root: tally.logRoot });
-      const entries = expectStatus(
-        await api<{ entries: { sequence: number; entryHash: string }[] }>(
-          "GET",
-          `/v1/referenda/${id}/log/entries?from=0&limit=1000`,
-        ),
-        200,
-      ).entries;
-      expect([name, entries.length]).toEqual([name, receipts.length]);
-      const current = await Promise.all(
-        receipts.map(async ({ ballotId }) =>
-          expectStatus(await api<Receipt>("GET", `/v1/referenda/${id}/ballots/${ballotId}`), 200),
-        ),
-      );
-      for (const receipt of [...current, ...earlier]) {
-        expect(receipt.status).toBe("integrated");
-        expect(verifyReceipt(receipt, config.logPublicKey)).toBe(true);
-        const head: SignedTreeHead = receipt.inclusion!.treeHead;
-        expect(entries[receipt.sequence!]?.entryHash).toBe(receipt.entryHash);
-        // Every anchored head at or past the receipt's is the same tree or a consistent extension of it.
-        const later = anchoredHeads.filter((a) => a.size >= head.treeSize);
-        expect(later.length).toBeGreaterThan(0);
-        for (const anchor of later) {
-          if (anchor.size === head.treeSize) {
-            expect(anchor.root).toBe(`0x${head.rootHash}`);
-            continue;
+  it(
+    "should give every receipt an inclusion proof under a signed head that is anchored or consistent with an anchored one",
+    async () => {
+      await closing();
+      let checked = 0;
+      let consistencyChecks = 0;
+      for (const [name, { id, receipts, earlier }] of opened) {
+        if (receipts.length === 0) continue;
+        const anchoredHeads = (await registry.getCheckpoints(BigInt(id))).map((c) => ({
+          size: c.logSize,
+          root: c.logRoot,
+        }));
+        const tally = await registry.getTally(BigInt(id));
+        if (tally) anchoredHeads.push({ size: tally.logSize, root: tally.logRoot });
+        const entries = expectStatus(
+          await api<{ entries: { sequence: number; entryHash: string }[] }>(
+            "GET",
+            `/v1/referenda/${id}/log/entries?from=0&limit=1000`,
+          ),
+          200,
+        ).entries;
+        expect([name, entries.length]).toEqual([name, receipts.length]);
+        const current = await Promise.all(
+          receipts.map(async ({ ballotId }) =>
+            expectStatus(await api<Receipt>("GET", `/v1/referenda/${id}/ballots/${ballotId}`), 200),
+          ),
+        );
+        for (const receipt of [...current, ...earlier]) {
+          expect(receipt.status).toBe("integrated");
+          expect(verifyReceipt(receipt, config.logPublicKey)).toBe(true);
+          const head: SignedTreeHead = receipt.inclusion!.treeHead;
+          expect(entries[receipt.sequence!]?.entryHash).toBe(receipt.entryHash);
+          // Every anchored head at or past the receipt's is the same tree or a consistent extension of it.
+          const later = anchoredHeads.filter((a) => a.size >= head.treeSize);
+          expect(later.length).toBeGreaterThan(0);
+          for (const anchor of later) {
+            if (anchor.size === head.treeSize) {
+              expect(anchor.root).toBe(`0x${head.rootHash}`);
+              continue;
+            }
+            const { proof } = expectStatus(
+              await api<{ proof: string[] }>(
+                "GET",
+                `/v1/referenda/${id}/log/consistency?first=${head.treeSize}&second=${anchor.size}`,
+              ),
+              200,
+            );
+            const anchoredRoot = hexToBytes(anchor.root.slice(2));
+            expect(
+              verifyConsistency(
+                head.treeSize,
+                anchor.size,
+                hexToBytes(head.rootHash),
+                anchoredRoot,
+                proof.map(hexToBytes),
+              ),
+            ).toBe(true);
+            consistencyChecks++;
           }
-          const { proof } = expectStatus(
-            await api<{ proof: string[] }>(
-              "GET",
-              `/v1/referenda/${id}/log/consistency?first=${head.treeSize}&second=${anchor.size}`,
-            ),
-            200,
-          );
-          const anchoredRoot = hexToBytes(anchor.root.slice(2));
-          expect(
-            verifyConsistency(
-              head.treeSize,
-              anchor.size,
-              hexToBytes(head.rootHash),
-              anchoredRoot,
-              proof.map(hexToBytes),
-            ),
-          ).toBe(true);
-          consistencyChecks++;
+          checked++;
         }
-        checked++;
+        // The final head: signed, and what the tally anchored.
+        const { treeHead } = expectStatus(
+          await api<{ treeHead: SignedTreeHead }>("GET", `/v1/referenda/${id}/log/head`),
+          200,
+        );
+        expect(verifyTreeHead(treeHead, config.logPublicKey)).toBe(true);
+        expect(`0x${treeHead.rootHash}`).toBe(tally?.logRoot);
+        const last = receipts.at(-1)!;
+        const byHash = expectStatus(
+          await api<{ sequence: number; proof: string[] }>(
+            "GET",
+            `/v1/referenda/${id}/log/inclusion?hash=${last.entryHash}&size=${treeHead.treeSize}`,
+          ),
+          200,
+        );
+        expect(
+          verifyInclusion(
+            hexToBytes(last.entryHash),
+            byHash.sequence,
+            treeHead.treeSize,
+            byHash.proof.map(hexToBytes),
+            hexToBytes(treeHead.rootHash),
+          ),
+        ).toBe(true);
       }
-      // The final head: signed, and what the tally anchored.
-      const { treeHead } = expectStatus(
-        await api<{ treeHead: SignedTreeHead }>("GET", `/v1/referenda/${id}/log/head`),
-        200,
-      );
-      expect(verifyTreeHead(treeHead, config.logPublicKey)).toBe(true);
-      expect(`0x${treeHead.rootHash}`).toBe(tally?.logRoot);
-      const last = receipts.at(-1)!;
-      const byHash = expectStatus(
-        await api<{ sequence: number; proof: string[] }>(
-          "GET",
-          `/v1/referenda/${id}/log/inclusion?hash=${last.entryHash}&size=${treeHead.treeSize}`,
-        ),
-        200,
-      );
-      expect(
-        verifyInclusion(
-          hexToBytes(last.entryHash),
-          byHash.sequence,
-          treeHead.treeSize,
-          byHash.proof.map(hexToBytes),
-          hexToBytes(treeHead.rootHash),
-        ),
-      ).toBe(true);
-    }
-    const earlierCount = [...opened.values()].reduce((n, o) => n + o.earlier.length, 0);
-    expect(checked).toBe(PRESETS.reduce((n, p) => n + p.ballots.length, 0) + 2 + earlierCount);
-    expect(earlierCount).toBeGreaterThan(5);
-    expect(consistencyChecks).toBeGreaterThanOrEqual(PRESETS.length);
-  });
+      const earlierCount = [...opened.values()].reduce((n, o) => n + o.earlier.length, 0);
+      expect(checked).toBe(PRESETS.reduce((n, p) => n + p.ballots.length, 0) + 2 + earlierCount);
+      expect(earlierCount).toBeGreaterThan(5);
+      expect(consistencyChecks).toBeGreaterThanOrEqual(PRESETS.length);
+    },
+    STEPS_MS,
+  );
 });
