@@ -40,6 +40,7 @@ import {
 } from "../../fixtures/api-client";
 import { identityFromSeed } from "../../fixtures/ballot-fixtures";
 import { rerandomizer } from "../../fixtures/rerandomize";
+import { once, STEPS_MS } from "../../fixtures/steps";
 import { testStack, type TestStack } from "../../fixtures/test-stack";
 
 const HOUR_MS = 3_600_000;
@@ -229,18 +230,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-/** A test whose steps may first run the steps before it (a test run alone): minutes of proving. */
-const STEPS_MS = 600_000;
-
-/**
- * The service's life as steps: each runs once, however many tests need it, and first runs the step
- * it builds on. So every test below runs alone (`-t`) on the state it expects, and in order each
- * step runs in its own test.
- */
-function once(step: () => Promise<void>): () => Promise<void> {
-  let done: Promise<void> | undefined;
-  return () => (done ??= step());
-}
+// The service's life as steps (test/fixtures/steps.ts), so that every test below can run alone.
 
 /** Refuses bad registrations, then registers a newcomer with a spare code: the census gains a member. */
 const registration = once(async () => {
