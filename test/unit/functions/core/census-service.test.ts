@@ -1,6 +1,5 @@
-import { buildCensus, censusRoot } from "../../../protocol";
-import { BlingError } from "../../../functions/api/errors";
-import { MemoryStore } from "../../../functions/adapters/memory-store";
+import { buildCensus, censusRoot } from "../../../../protocol";
+import { MemoryStore } from "../../../../functions/adapters/memory-store";
 import {
   censusInfo,
   censusLeaves,
@@ -9,29 +8,10 @@ import {
   issueCodes,
   listCensuses,
   register,
-} from "../../../functions/core/census-service";
-import type { QueryOptions, TableItem, TableKey, TableStore, WriteCondition } from "../../../functions/core/ports";
-import { createReferendum, openReferendum } from "../../../functions/core/referendum-service";
-import { formatCode, normalizeCode } from "../../../functions/core/registration-codes";
-import { coreDeps, draftOf } from "../../fixtures/core-fixtures";
-
-const codeOf = async (promise: Promise<unknown>): Promise<string | undefined> =>
-  promise.then(
-    () => undefined,
-    (error: unknown) => (error instanceof BlingError ? error.code : String(error)),
-  );
-
-describe("# registration codes", () => {
-  it("should format 80 random bits as four groups of Crockford base32 and read them back forgivingly", () => {
-    const code = formatCode(new Uint8Array(10).fill(0xff));
-    expect(code).toBe("ZZZZ-ZZZZ-ZZZZ-ZZZZ");
-    expect(formatCode(new Uint8Array(10))).toBe("0000-0000-0000-0000");
-    expect(normalizeCode(" zzzz zzzz-zzzz-ZZZZ ")).toBe("ZZZZZZZZZZZZZZZZ");
-    expect(normalizeCode("OOOO-IIII-LLLL-0000")).toBe("0000111111110000");
-    expect(normalizeCode("UUUU-0000-0000-0000")).toBeNull();
-    expect(normalizeCode("0000-0000-0000")).toBeNull();
-  });
-});
+} from "../../../../functions/core/census-service";
+import type { QueryOptions, TableItem, TableKey, TableStore, WriteCondition } from "../../../../functions/core/ports";
+import { createReferendum, openReferendum } from "../../../../functions/core/referendum-service";
+import { codeOf, coreDeps, draftOf } from "../../../fixtures/core-fixtures";
 
 describe("# census registration", () => {
   it("should register each code once, append commitments in order and build the circuits' root", async () => {

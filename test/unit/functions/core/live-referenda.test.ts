@@ -1,17 +1,17 @@
-import { acceptBallot } from "../../../functions/core/ballot-service";
-import { createCensus, issueCodes, register } from "../../../functions/core/census-service";
-import { keys } from "../../../functions/core/keys";
-import { anchorAll, liveReferenda, sequenceAll } from "../../../functions/core/log-work";
+import { acceptBallot } from "../../../../functions/core/ballot-service";
+import { createCensus, issueCodes, register } from "../../../../functions/core/census-service";
+import { keys } from "../../../../functions/core/keys";
+import { anchorAll, liveReferenda, sequenceAll } from "../../../../functions/core/log-work";
 import {
   createReferendum,
   getReferendum,
   listReferendumIds,
   openReferendum,
   saveReferendum,
-} from "../../../functions/core/referendum-service";
-import { readHead } from "../../../functions/core/transparency-log-store";
-import type { ReferendumSpec } from "../../../protocol/spec";
-import { coreDeps, draftOf, fakeBallot, FakeChain } from "../../fixtures/core-fixtures";
+} from "../../../../functions/core/referendum-service";
+import { readHead } from "../../../../functions/core/transparency-log-store";
+import type { ReferendumSpec } from "../../../../protocol/spec";
+import { coreDeps, draftOf, fakeBallot, FakeChain } from "../../../fixtures/core-fixtures";
 
 const COUNCIL = "council-a";
 const TOTAL = 1_060;
