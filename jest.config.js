@@ -1,11 +1,23 @@
-/** @type {import('jest').Config} */
-module.exports = {
-  testEnvironment: "node",
-  roots: ["<rootDir>/test"],
+/**
+ * Three tiers, each a jest project:
+ * - unit: no I/O beyond reading committed files; seconds (`npm run test:unit`).
+ * - integration: real circom, snarkjs, dynalite, anvil and HTTP (with unit: `npm test`, with coverage).
+ * - e2e: real Chromium against the built site (`npm run test:e2e`, which builds web/out first).
+ */
+const tier = (name) => ({
+  displayName: name,
+  rootDir: __dirname,
+  roots: [`<rootDir>/test/${name}`],
   testMatch: ["**/*.test.ts"],
+  testEnvironment: "node",
   transform: { "^.+\\.(t|j)s$": ["@swc/jest"] },
   // snarkjs and the zk-kit packages ship ESM next to CJS; jest takes their "require" builds.
   transformIgnorePatterns: ["/node_modules/"],
+});
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [tier("unit"), tier("integration"), tier("e2e")],
   testTimeout: 120000,
   collectCoverageFrom: [
     "protocol/**/*.ts",
@@ -19,6 +31,7 @@ module.exports = {
     "!functions/lambda/{api-lambda,public-api,council-api,log-worker}.ts",
   ],
   coverageReporters: ["text-summary", ["text", { skipFull: true }]],
+  // Measured by `npm test` (unit + integration).
   coverageThreshold: {
     "./protocol/": { branches: 90, lines: 95, functions: 95 },
     // The uncovered branches are defensive: a dropped transaction, a runner without a provider.

@@ -5,7 +5,7 @@
 import { decodeBallotStatement, VOTE_OPTIONS, type BallotStatement } from "../protocol";
 import type { ReferendumSpec } from "../protocol/spec";
 import { computeTally } from "../protocol/tally-rules";
-import type { AuditBundle, AuditEntry } from "./bundle";
+import { malformedIn, type AuditBundle, type AuditEntry } from "./bundle";
 import { CheckBuilder, type CheckResult } from "./report";
 
 /** Why a ballot's statement does not belong in this referendum's log, or null when it does. */
@@ -48,6 +48,8 @@ export function checkBallots(
   const check = new CheckBuilder("ballots", "Every ballot is for this referendum and its proof verifies");
   const { spec } = bundle.referendum;
   let verified = 0;
+  for (const { index, problem } of malformedIn(bundle, "entries"))
+    check.fail(`log entry at position ${index} is not a ballot entry the audit can read (${problem})`);
   for (const [i, { entry, sequence }] of bundle.entries.entries()) {
     const problem = statementProblem(spec, entry, statements[i] ?? null);
     if (problem) check.fail(`ballot #${sequence} ${problem}`);
@@ -126,6 +128,8 @@ export function checkTally(bundle: AuditBundle, statements: readonly (BallotStat
   const finalHead = bundle.heads.reduce((max, head) => Math.max(max, head.treeSize), 0);
   check.numbers.counts = recount.counts.slice(0, bundle.referendum.spec.options.length).join(", ");
   check.numbers.nullifierSetRoot = recount.nullifierSetRoot;
+  for (const { problem } of malformedIn(bundle, "tally"))
+    check.fail(`the tally the service publishes cannot be read (${problem})`);
   if (!anchored) {
     check.fail(`no tally is anchored yet (state "${bundle.referendum.state}"): audit again once it is published`);
     return check.done("");

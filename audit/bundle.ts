@@ -5,41 +5,22 @@
  * dump or answer is a clear error, never a crash deep inside a check.
  */
 import { z } from "zod";
-import type { BallotEntry, SignedTreeHead } from "../protocol/log-objects";
-import type { ReferendumSpec } from "../protocol/spec";
-import type { TallyResult } from "../protocol/tally-rules";
+import { ballotEntry, signedTreeHead, type SignedTreeHead } from "../protocol/log-objects";
+import { referendumSpec, type ReferendumSpec } from "../protocol/spec";
+import { tallyResult, type TallyResult } from "../protocol/tally-rules";
+import { canonicalDecimal, firstIssue, hex32, hex32Prefixed, lenient } from "../protocol/wire";
 
 export const BUNDLE_FORMAT = "bling.audit.v1";
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, "must be 32 bytes of lowercase hex");
-const hex0x = z.string().regex(/^0x[0-9a-f]{64}$/, "must be 0x and 32 bytes of lowercase hex");
-const decimal = z.string().regex(/^(0|[1-9][0-9]*)$/, "must be a decimal integer");
 const size = z.int().min(0);
 
-const signedTreeHead = z.object({
-  type: z.string(),
-  referendumId: z.string(),
-  treeSize: size,
-  rootHash: z.string(),
-  timestamp: z.number(),
-  signature: z.string(),
-});
+/** One log entry as `GET /log/entries` serves it. */
+export const auditEntry = z.object({ sequence: size, entryHash: hex32, entry: ballotEntry });
+export type AuditEntry = z.infer<typeof auditEntry>;
 
-// Loose on purpose where the audit itself judges the content: a ballot with a missing signal or
-// a bad proof is a failed check with its sequence number, not an unreadable bundle.
-const logEntry = z.object({
-  sequence: size,
-  entryHash: z.string(),
-  entry: z.looseObject({
-    type: z.string(),
-    referendumId: z.string(),
-    revision: z.int(),
-    receivedAt: z.number(),
-    ballot: z.looseObject({ proof: z.unknown(), publicSignals: z.unknown() }),
-  }),
-});
-
-const rules = z.object({
+// The registry's record as the chain reads it back: its own shapes (bytes32 as 0x hex, rules as
+// the contract stores them), which the checks hold against the spec and the log.
+const anchoredRules = z.object({
   options: z.int(),
   maxValue: z.int(),
   minTotal: z.int(),
@@ -52,82 +33,73 @@ export const auditAnchors = z.object({
   referendum: z
     .object({
       council: z.string(),
-      specHash: hex0x,
-      censusRoot: decimal,
-      rules,
+      specHash: hex32Prefixed,
+      censusRoot: canonicalDecimal,
+      rules: anchoredRules,
       opensAt: z.number(),
       closesAt: z.number(),
     })
     .nullable(),
-  checkpoints: z.array(z.object({ index: size, logSize: size, logRoot: hex0x, anchoredAt: z.number() })),
+  checkpoints: z.array(z.object({ index: size, logSize: size, logRoot: hex32Prefixed, anchoredAt: z.number() })),
   /** The closing head (absent in dumps made before the hard close: read as not anchored). */
   closing: z
-    .object({ closedAt: z.number(), logSize: size, logRoot: hex0x, anchoredAt: z.number() })
+    .object({ closedAt: z.number(), logSize: size, logRoot: hex32Prefixed, anchoredAt: z.number() })
     .nullable()
     .default(null),
   /** The chain's latest block time when the anchors were read: whether a missing closing is late. */
   chainTime: z.number().nullable().default(null),
   tally: z
     .object({
-      counts: z.array(decimal),
+      counts: z.array(canonicalDecimal),
       logSize: size,
-      logRoot: hex0x,
-      nullifierSetRoot: hex0x,
+      logRoot: hex32Prefixed,
+      nullifierSetRoot: hex32Prefixed,
       publishedAt: z.number(),
     })
     .nullable(),
 });
 export type AuditAnchors = z.infer<typeof auditAnchors>;
 
-// The fields the checks read; the spec check then holds the whole spec to its anchored hash.
-const spec = z.looseObject({
-  id: z.string(),
-  options: z.array(z.string()),
-  rules: rules.loose(),
-  revoting: z.boolean(),
-  maxMergeDelay: z.int().min(0),
-  opensAt: z.number(),
-  closesAt: z.number(),
-  census: z.looseObject({ id: z.string(), root: decimal, size }),
-  circuit: z.looseObject({ name: z.string(), zkeySha256: z.string() }),
-  logPublicKey: z.string(),
-});
-
-export const auditBundle = z.object({
+// The frame of a bundle: without it there is nothing to audit. The service's items (entries,
+// heads, tally) are read one by one below, so a bad one fails its check rather than the whole audit.
+const bundleFrame = z.object({
   format: z.literal(BUNDLE_FORMAT),
-  referendumId: decimal,
+  referendumId: canonicalDecimal,
   /** What the service says about itself (`GET /config`); informative, the anchors decide. */
   config: z.looseObject({ chainId: z.string(), registry: z.string(), logPublicKey: z.string() }),
-  referendum: z.object({ state: z.string(), spec, specHash: hex64.nullable() }),
+  referendum: z.object({ state: z.string(), spec: z.unknown(), specHash: hex32.nullable() }),
   census: z.object({ leaves: z.array(z.string()) }),
-  entries: z.array(logEntry),
-  heads: z.array(signedTreeHead),
-  tally: z
-    .object({
-      counts: z.array(z.string()),
-      ballots: size,
-      voters: size,
-      logSize: size,
-      logRoot: z.string(),
-      nullifierSetRoot: z.string(),
-    })
-    .nullable(),
+  entries: z.array(z.unknown()),
+  heads: z.array(z.unknown()),
+  tally: z.unknown(),
   anchors: auditAnchors,
 });
 
-/** One log entry as `GET /log/entries` serves it. */
-export interface AuditEntry {
-  sequence: number;
-  entryHash: string;
-  entry: BallotEntry;
+// Lenient: keys the schemas do not name are kept, as the spec's hash, an entry's leaf hash and a
+// head's signature cover them.
+const readSpec = lenient(referendumSpec);
+const readEntry = lenient(auditEntry);
+const readHead = lenient(signedTreeHead);
+const readTally = lenient(tallyResult);
+
+/** An item of the bundle that does not parse: its check fails with `problem`; `value` is kept for an export. */
+export interface MalformedItem {
+  part: "entries" | "heads" | "tally";
+  /** Its position in its part as served (0 for the tally). */
+  index: number;
+  /** The first thing wrong with it: `path: message`. */
+  problem: string;
+  value: unknown;
 }
 
-/** The typed bundle: the parsed JSON with the protocol's own types where the checks rely on them. */
-export type AuditBundle = Omit<z.infer<typeof auditBundle>, "referendum" | "entries" | "heads" | "tally"> & {
+/** The typed bundle: the parsed JSON, with the protocol's own types for the service's items. */
+export type AuditBundle = Omit<z.infer<typeof bundleFrame>, "referendum" | "entries" | "heads" | "tally"> & {
   referendum: { state: string; spec: ReferendumSpec; specHash: string | null };
+  /** The entries that parse, in log order (a malformed one is left out and listed in `malformed`). */
   entries: AuditEntry[];
   heads: SignedTreeHead[];
   tally: TallyResult | null;
+  malformed: MalformedItem[];
 };
 
 /** The sources could not be read (unreachable, unknown referendum, no dump there): nothing was audited. */
@@ -141,15 +113,59 @@ export class BundleError extends Error {
 }
 
 /**
- * Checks the shape of a bundle (from a dump or the network).
- * @throws BundleError naming the first bad field.
+ * Checks the shape of a bundle (from a dump or the network): its frame and spec strictly, the
+ * service's items one by one (a malformed one is set aside in `malformed` for its check to fail).
+ * @throws BundleError naming the first bad field of the frame or the spec.
  */
 export function parseBundle(value: unknown, source: string): AuditBundle {
-  const result = auditBundle.safeParse(value);
-  if (!result.success) {
-    const [issue] = result.error.issues;
-    throw new BundleError(`${source}: ${issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : "invalid"}`);
+  const frame = bundleFrame.safeParse(value);
+  if (!frame.success) throw new BundleError(`${source}: ${firstIssue(frame.error)}`);
+  const { referendum, entries, heads, tally, ...rest } = frame.data;
+  const spec = parseSpec(referendum.spec, source);
+  const malformed: MalformedItem[] = [];
+  function read<T>(part: MalformedItem["part"], items: readonly unknown[], schema: z.ZodType<T>): T[] {
+    const parsed: T[] = [];
+    items.forEach((item, index) => {
+      const result = schema.safeParse(item);
+      if (result.success) parsed.push(result.data);
+      else malformed.push({ part, index, problem: firstIssue(result.error), value: item });
+    });
+    return parsed;
   }
-  // The spec's inner fields are checked by the spec check (its hash must match the anchor).
-  return result.data as unknown as AuditBundle;
+  return {
+    ...rest,
+    referendum: { state: referendum.state, spec, specHash: referendum.specHash },
+    entries: read("entries", entries, readEntry),
+    heads: read("heads", heads, readHead),
+    tally: tally === null ? null : (read("tally", [tally], readTally)[0] ?? null),
+    malformed,
+  };
+}
+
+/**
+ * Reads a referendum's spec (leniently: keys it does not name stay, the spec hash covers them).
+ * @throws BundleError naming the first bad field: every check reads the spec, so there is nothing to audit without it.
+ */
+export function parseSpec(value: unknown, source: string): ReferendumSpec {
+  const spec = readSpec.safeParse(value);
+  if (!spec.success) throw new BundleError(`${source}: ${firstIssue(spec.error, ["referendum", "spec"])}`);
+  return spec.data;
+}
+
+/** The malformed items of one part of a bundle. */
+export function malformedIn(bundle: AuditBundle, part: MalformedItem["part"]): MalformedItem[] {
+  return bundle.malformed.filter((item) => item.part === part);
+}
+
+/** A part's items as they were served, the malformed ones back in their places: what an export writes. */
+export function servedItems(bundle: AuditBundle, part: "entries" | "heads"): unknown[] {
+  const items: unknown[] = [...bundle[part]];
+  // In served order, each goes back where it was: every item before it is already in place.
+  for (const { index, value } of malformedIn(bundle, part)) items.splice(index, 0, value);
+  return items;
+}
+
+/** The tally as it was served, malformed or not. */
+export function servedTally(bundle: AuditBundle): unknown {
+  return bundle.tally ?? malformedIn(bundle, "tally")[0]?.value ?? null;
 }

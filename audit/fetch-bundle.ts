@@ -5,17 +5,13 @@
  */
 import { JsonRpcProvider, Network } from "ethers";
 import { RegistryClient } from "../contracts/src/registry-client";
+import { ApiError } from "../functions/api/api-error";
+import { fetchCensusLeaves, fetchPages, type PagerOptions } from "../functions/api/census-pager";
+import { createPublicClient, type PublicClient } from "../functions/api/client";
+import type { PublicConfig } from "../functions/api/public-config";
 import type { SignedTreeHead } from "../protocol/log-objects";
-import type { ReferendumSpec } from "../protocol/spec";
 import type { TallyResult } from "../protocol/tally-rules";
-import {
-  BUNDLE_FORMAT,
-  parseBundle,
-  SourceError,
-  type AuditAnchors,
-  type AuditBundle,
-  type AuditEntry,
-} from "./bundle";
+import { BUNDLE_FORMAT, parseBundle, parseSpec, SourceError, type AuditAnchors, type AuditBundle } from "./bundle";
 
 export interface BundleSource {
   api: string;
@@ -32,52 +28,46 @@ const PAGE = 1000;
 const PARALLEL_PAGES = 8;
 const TIMEOUT_MS = 30_000;
 
-async function getJson(base: string, path: string): Promise<{ status: number; body: unknown }> {
-  const url = `${base.replace(/\/+$/, "")}/v1${path}`;
-  let response: Response;
+/** A failed API call in the audit's words (the site's verify page tells the sources apart by them). */
+function sourceErrorOf(error: ApiError): SourceError {
+  const { method, path, url } = error.request ?? { method: "GET", path: "", url: "" };
+  switch (error.failure) {
+    case "unreachable":
+    case "timeout":
+      return new SourceError(`cannot reach the API at ${url}: ${error.message}`);
+    case "not-json":
+      return new SourceError(`${url} answered ${error.status} with something that is not JSON`);
+    case "not-envelope":
+      return new SourceError(`${method} ${path} answered ${error.status} :`);
+    case "refused":
+      return new SourceError(`${method} ${path} answered ${error.status} ${error.code}: ${error.message}`.trim());
+  }
+}
+
+/** The call's answer. @throws SourceError for any failure. */
+async function read<T>(call: Promise<T>): Promise<T> {
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    return await call;
   } catch (error) {
-    throw new SourceError(`cannot reach the API at ${url}: ${(error as Error).message}`);
-  }
-  const text = await response.text();
-  try {
-    return { status: response.status, body: JSON.parse(text) as unknown };
-  } catch {
-    throw new SourceError(`${url} answered ${response.status} with something that is not JSON`);
+    throw error instanceof ApiError ? sourceErrorOf(error) : error;
   }
 }
 
-async function getOk<T>(base: string, path: string): Promise<T> {
-  const { status, body } = await getJson(base, path);
-  if (status !== 200) {
-    const error = (body as { error?: { code?: string; message?: string } }).error;
-    throw new SourceError(`GET ${path} answered ${status} ${error?.code ?? ""}: ${error?.message ?? ""}`.trim());
-  }
-  return body as T;
+/** Paging as the audit reads: PARALLEL_PAGES pages of PAGE items at a time. */
+function paging(progress: (n: number) => void): PagerOptions {
+  return { pageSize: PAGE, parallel: PARALLEL_PAGES, onProgress: progress };
 }
 
-/** Items [0, total) of a paged route, PARALLEL_PAGES pages at a time. */
-async function pagedItems<T>(total: number, page: (from: number) => Promise<T[]>, progress: (n: number) => void) {
-  const items: T[] = [];
-  for (let from = 0; from < total; from += PAGE * PARALLEL_PAGES) {
-    const starts = Array.from({ length: PARALLEL_PAGES }, (_, i) => from + i * PAGE).filter((s) => s < total);
-    const pages = await Promise.all(starts.map(page));
-    for (const [i, got] of pages.entries()) {
-      const want = Math.min(PAGE, total - (starts[i] ?? 0));
-      if (got.length < want)
-        throw new SourceError(`the service served ${got.length} items at ${starts[i]}, not ${want}`);
-      items.push(...got.slice(0, want));
-    }
-    progress(items.length);
+/** All `total` items of a paged read. @throws SourceError when a page came short. */
+function requireAll<T>(items: T[], total: number): T[] {
+  if (items.length < total) {
+    // The pager stops at the first short page: the one that starts where the last full page ended.
+    const start = Math.floor(items.length / PAGE) * PAGE;
+    throw new SourceError(
+      `the service served ${items.length - start} items at ${start}, not ${Math.min(PAGE, total - start)}`,
+    );
   }
   return items;
-}
-
-interface PublicReferendum {
-  state: string;
-  spec: ReferendumSpec | null;
-  specHash: string | null;
 }
 
 /**
@@ -142,6 +132,16 @@ export async function fetchAnchors(rpc: string, registry: string, id: bigint, fr
   }
 }
 
+/** The published tally, or null while the service has none (any refusal: not tallied yet). */
+async function tallyIfAny(client: PublicClient, id: string): Promise<TallyResult | null> {
+  try {
+    return await client.tally(id);
+  } catch (error) {
+    if (error instanceof ApiError && (error.failure === "refused" || error.failure === "not-envelope")) return null;
+    throw error instanceof ApiError ? sourceErrorOf(error) : error;
+  }
+}
+
 /**
  * Every public piece of a referendum, checked for shape.
  * @throws SourceError when a source is unreachable or does not know the referendum.
@@ -150,45 +150,44 @@ export async function fetchBundle(source: BundleSource): Promise<AuditBundle> {
   const { api, referendumId: id } = source;
   if (!/^[1-9][0-9]*$/.test(id)) throw new SourceError(`referendum id ${id} is not a decimal number`);
   const progress = source.onProgress ?? (() => undefined);
-  const config = await getOk<{ chainId: string; registry: string; logPublicKey: string; deployBlock?: number }>(
-    api,
-    "/config",
-  );
+  const client = createPublicClient({ baseUrl: api, timeoutMs: TIMEOUT_MS });
+  const config = await read(client.config());
   const registry = source.registry ?? config.registry;
-  const anchors = await fetchAnchors(source.rpc, registry, BigInt(id), source.registry ? 0 : (config.deployBlock ?? 0));
-  const referendum = await getOk<PublicReferendum>(api, `/referenda/${id}`);
-  if (!referendum.spec) throw new SourceError(`referendum ${id} has no public spec yet`);
-  const spec = referendum.spec;
-  const { treeHead } = await getOk<{ treeHead: SignedTreeHead | null }>(api, `/referenda/${id}/log/head`);
+  // An older service's config named no deploy block: read the chain from its start.
+  const deployBlock = (config as Partial<PublicConfig>).deployBlock ?? 0;
+  const anchors = await fetchAnchors(source.rpc, registry, BigInt(id), source.registry ? 0 : deployBlock);
+  const referendum = await read(client.referendum(id));
+  // A published referendum always has its spec; an older or odd service may still serve none.
+  const served = (referendum as { spec: unknown }).spec;
+  if (!served) throw new SourceError(`referendum ${id} has no public spec yet`);
+  // Read before the census and the log are paged by it.
+  const spec = parseSpec(served, `the data served by ${api}`);
+  const treeHead = await read(client.logHead(id));
   const size = treeHead?.treeSize ?? 0;
-  const leaves = await pagedItems(
+  const censusProgress = (n: number): void => {
+    progress("census", n, spec.census.size);
+  };
+  const leaves = requireAll(
+    await read(fetchCensusLeaves(client, spec.census.id, spec.census.size, paging(censusProgress))),
     spec.census.size,
-    async (from) =>
-      (await getOk<{ leaves: string[] }>(api, `/censuses/${spec.census.id}/leaves?from=${from}&limit=${PAGE}`)).leaves,
-    (n) => {
-      progress("census", n, spec.census.size);
-    },
   );
-  const entries = await pagedItems(
+  const logProgress = (n: number): void => {
+    progress("log", n, size);
+  };
+  // Each entry is read by parseBundle: a malformed one fails its check instead of the audit.
+  const entries: unknown[] = requireAll(
+    await read(fetchPages(size, (from, limit) => client.logEntries(id, from, limit), paging(logProgress))),
     size,
-    async (from) =>
-      (await getOk<{ entries: AuditEntry[] }>(api, `/referenda/${id}/log/entries?from=${from}&limit=${PAGE}`)).entries,
-    (n) => {
-      progress("log", n, size);
-    },
   );
   const heads: SignedTreeHead[] = [];
   for (;;) {
-    const page = await getOk<{ treeHeads: SignedTreeHead[] }>(
-      api,
-      `/referenda/${id}/log/heads?from=${(heads.at(-1)?.treeSize ?? -1) + 1}&limit=${PAGE}`,
-    );
-    heads.push(...page.treeHeads);
-    if (page.treeHeads.length < PAGE) break;
+    const page = await read(client.logHeads(id, (heads.at(-1)?.treeSize ?? -1) + 1, PAGE));
+    heads.push(...page);
+    if (page.length < PAGE) break;
   }
   const signed = heads.filter((head) => head.treeSize <= size);
   if (treeHead && !signed.some((head) => head.treeSize === size)) signed.push(treeHead);
-  const tally = await getJson(api, `/referenda/${id}/tally`);
+  const tally = await tallyIfAny(client, id);
   return parseBundle(
     {
       format: BUNDLE_FORMAT,
@@ -198,7 +197,7 @@ export async function fetchBundle(source: BundleSource): Promise<AuditBundle> {
       census: { leaves },
       entries,
       heads: signed,
-      tally: tally.status === 200 ? (tally.body as TallyResult) : null,
+      tally,
       anchors,
     },
     `the data served by ${api}`,

@@ -4,7 +4,8 @@
  * receivedAt. A promise whose entry never appears, or appears late, is evidence of misbehaviour
  * (a dropped or delayed ballot) that no deletion in the service's table can erase.
  */
-import { verifyObjectSignature, type BallotPromise } from "../protocol/log-objects";
+import { receipt, signedPromise, verifyObjectSignature, type SignedPromise } from "../protocol/log-objects";
+import { lenient } from "../protocol/wire";
 import type { AuditBundle } from "./bundle";
 import { CheckBuilder, type CheckResult } from "./report";
 
@@ -15,22 +16,21 @@ export interface ReceiptFile {
   content: unknown;
 }
 
-interface SignedPromise extends BallotPromise {
-  signature: string;
-}
-
-const isString = (value: unknown): value is string => typeof value === "string";
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+// Only the signed parts are read, leniently: a receipt from another version of the site, with
+// fields this one does not know, is still the service's word if its signature verifies.
+const receiptPromise = lenient(receipt.pick({ referendumId: true, entryHash: true, promise: true }));
+const promiseFile = lenient(signedPromise.omit({ type: true }));
 
 /** The signed promise in a receipt or promise file, or null when it holds none. */
 export function promiseOf(content: unknown): SignedPromise | null {
-  if (!isRecord(content)) return null;
-  const { referendumId, entryHash } = content;
   // A receipt carries { promise: { receivedAt, signature } }; a promise file carries them at the top.
-  const promise = isRecord(content.promise) ? content.promise : content;
-  const { receivedAt, signature } = promise;
-  if (!isString(referendumId) || !isString(entryHash) || !isString(signature)) return null;
-  if (typeof receivedAt !== "number" || !Number.isSafeInteger(receivedAt)) return null;
+  const inReceipt = receiptPromise.safeParse(content);
+  const read = inReceipt.success
+    ? { ...inReceipt.data, ...inReceipt.data.promise }
+    : (promiseFile.safeParse(content).data ?? null);
+  if (!read) return null;
+  // Rebuilt from the signed fields alone: any other key would change the bytes the signature covers.
+  const { referendumId, entryHash, receivedAt, signature } = read;
   return { type: "bling.promise.v1", referendumId, entryHash, receivedAt, signature };
 }
 

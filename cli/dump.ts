@@ -6,7 +6,15 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { BUNDLE_FORMAT, BundleError, parseBundle, SourceError, type AuditBundle } from "../audit/bundle";
+import {
+  BUNDLE_FORMAT,
+  BundleError,
+  parseBundle,
+  servedItems,
+  servedTally,
+  SourceError,
+  type AuditBundle,
+} from "../audit/bundle";
 import type { ReceiptFile } from "../audit/receipt-checks";
 
 const FILES = {
@@ -28,12 +36,13 @@ export async function writeDump(dir: string, bundle: AuditBundle): Promise<strin
   await writeFile(join(dir, FILES.index), pretty({ format, referendumId, config, files: FILES }));
   await writeFile(join(dir, FILES.referendum), pretty(bundle.referendum));
   await writeFile(join(dir, FILES.census), pretty(bundle.census));
-  await writeFile(join(dir, FILES.heads), pretty(bundle.heads));
+  // As served, malformed items included: an export keeps the evidence, the audit of the dump fails on it again.
+  await writeFile(join(dir, FILES.heads), pretty(servedItems(bundle, "heads")));
   await writeFile(join(dir, FILES.anchors), pretty(bundle.anchors));
-  await writeFile(join(dir, FILES.tally), pretty(bundle.tally));
+  await writeFile(join(dir, FILES.tally), pretty(servedTally(bundle)));
   // Streamed: a large referendum's log does not fit one string.
   const log = createWriteStream(join(dir, FILES.log));
-  for (const entry of bundle.entries) {
+  for (const entry of servedItems(bundle, "entries")) {
     if (!log.write(`${JSON.stringify(entry)}\n`)) await once(log, "drain");
   }
   log.end();

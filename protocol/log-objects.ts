@@ -5,52 +5,68 @@
  */
 import { ed25519 } from "@noble/curves/ed25519";
 import { bytesToHex, hexToBytes } from "@noble/hashes/utils";
+import { z } from "zod";
 import { canonicalBytes, type JsonValue } from "./canonical-json";
 import { leafHash, verifyInclusion } from "./transparency-log";
-import type { BallotSubmission } from "./wire";
+import { ballotSubmission, fieldElement, hex32, signatureHex } from "./wire";
+
+const count = z.int().min(0);
 
 /** One leaf of a referendum's ballot log. `revision` orders re-votes of one nullifier: the highest counts. */
-export interface BallotEntry {
-  type: "bling.ballot.v1";
-  referendumId: string;
-  revision: number;
+export const ballotEntry = z.object({
+  type: z.literal("bling.ballot.v1"),
+  referendumId: fieldElement,
+  revision: z.int(),
   /** Unix seconds when the service accepted the ballot (no finer: see DESIGN.md, privacy). */
-  receivedAt: number;
-  ballot: BallotSubmission;
-}
+  receivedAt: z.int(),
+  ballot: ballotSubmission,
+});
+export type BallotEntry = z.infer<typeof ballotEntry>;
 
-export interface BallotPromise {
-  type: "bling.promise.v1";
-  referendumId: string;
-  entryHash: string;
-  receivedAt: number;
-}
+/** The service's signed word, at acceptance, that the entry will be in the log (as a CT log's SCT). */
+export const ballotPromise = z.object({
+  type: z.literal("bling.promise.v1"),
+  referendumId: fieldElement,
+  entryHash: hex32,
+  receivedAt: z.int(),
+});
+export type BallotPromise = z.infer<typeof ballotPromise>;
 
-export interface TreeHead {
-  type: "bling.sth.v1";
-  referendumId: string;
-  treeSize: number;
-  rootHash: string;
-  timestamp: number;
-}
+/** A promise with its signature, as a promise file holds it. */
+export const signedPromise = ballotPromise.extend({ signature: signatureHex });
+export type SignedPromise = z.infer<typeof signedPromise>;
 
-export interface SignedTreeHead extends TreeHead {
-  signature: string;
-}
+export const treeHead = z.object({
+  type: z.literal("bling.sth.v1"),
+  referendumId: fieldElement,
+  treeSize: count,
+  rootHash: hex32,
+  /** Unix milliseconds. */
+  timestamp: z.number(),
+});
+export type TreeHead = z.infer<typeof treeHead>;
+
+export const signedTreeHead = treeHead.extend({ signature: signatureHex });
+export type SignedTreeHead = z.infer<typeof signedTreeHead>;
+
+/** Where an entry is in the log: the RFC 6962 audit path (hex node hashes) to a signed head's root. */
+export const inclusionProof = z.object({ treeHead: signedTreeHead, proof: z.array(hex32) });
+export type InclusionProof = z.infer<typeof inclusionProof>;
 
 /** What a citizen gets back for a ballot: at once the signed promise, later its place in the log. */
-export interface Receipt {
-  referendumId: string;
+export const receipt = z.object({
+  referendumId: fieldElement,
   /** Hex SHA-256 of the submission's canonical bytes: the idempotency key. */
-  ballotId: string;
+  ballotId: hex32,
   /** Hex RFC 6962 leaf hash of the entry. */
-  entryHash: string;
-  entry: BallotEntry;
-  promise: { receivedAt: number; signature: string };
-  status: "queued" | "integrated";
-  sequence?: number;
-  inclusion?: { treeHead: SignedTreeHead; proof: string[] };
-}
+  entryHash: hex32,
+  entry: ballotEntry,
+  promise: z.object({ receivedAt: z.int(), signature: signatureHex }),
+  status: z.enum(["queued", "integrated"]),
+  sequence: count.optional(),
+  inclusion: inclusionProof.optional(),
+});
+export type Receipt = z.infer<typeof receipt>;
 
 const toJson = (value: object): JsonValue => value as unknown as JsonValue;
 

@@ -1,23 +1,27 @@
+import { z } from "zod";
 import { COST_EXPONENTS, VOTE_OPTIONS, VOTE_TOTAL_BITS, VOTE_VALUE_BITS } from "./constants";
+
+export const rulesPreset = z.enum(["yes-no", "single-choice", "approval", "cumulative", "quadratic"]);
+export type RulesPreset = z.infer<typeof rulesPreset>;
 
 /**
  * What a ballot may contain. The circuit proves each vote <= maxValue and
  * minTotal <= sum(vote^costExponent) <= maxTotal; `options` is checked on the
- * public votes (slots past it must be 0).
+ * public votes (slots past it must be 0). The schema holds the shape only: whether the values are
+ * sound is `rulesProblems`'s to say, so an observer can name what is wrong rather than refuse to read.
  */
-export interface BallotRules {
+export const ballotRules = z.object({
   /** Options in use, 1..VOTE_OPTIONS. */
-  readonly options: number;
-  readonly maxValue: number;
-  readonly minTotal: number;
-  readonly maxTotal: number;
-  readonly costExponent: 1 | 2;
-}
+  options: z.int(),
+  maxValue: z.int(),
+  minTotal: z.int(),
+  maxTotal: z.int(),
+  costExponent: z.union([z.literal(1), z.literal(2)]),
+});
+export type BallotRules = Readonly<z.infer<typeof ballotRules>>;
 
 /** The rule values a ballot carries in its public signals (the options count is the referendum's). */
 export type CircuitRules = Pick<BallotRules, "maxValue" | "minTotal" | "maxTotal" | "costExponent">;
-
-export type RulesPreset = "yes-no" | "single-choice" | "approval" | "cumulative" | "quadratic";
 
 /** The rules of a preset, named so a citizen's screen and an observer's report can say what kind of ballot it is. */
 export interface PresetRules extends BallotRules {

@@ -4,20 +4,26 @@
  * observer's recount (`bling verify`) run this one implementation.
  */
 import { bytesToHex } from "@noble/hashes/utils";
+import { z } from "zod";
 import { VOTE_OPTIONS } from "./constants";
 import { decodeBallotStatement } from "./statement";
 import { leafHash, rootOf } from "./transparency-log";
 import type { BallotEntry } from "./log-objects";
+import { canonicalDecimal, hex32 } from "./wire";
+
+const count = z.int().min(0);
 
 /** A published tally (`GET /referenda/{id}/tally`); hashes are lowercase hex without 0x. */
-export interface TallyResult {
-  counts: string[];
-  ballots: number;
-  voters: number;
-  logSize: number;
-  logRoot: string;
-  nullifierSetRoot: string;
-}
+export const tallyResult = z.object({
+  /** Per option slot, in decimal (the recount sums bigints). */
+  counts: z.array(canonicalDecimal),
+  ballots: count,
+  voters: count,
+  logSize: count,
+  logRoot: hex32,
+  nullifierSetRoot: hex32,
+});
+export type TallyResult = z.infer<typeof tallyResult>;
 
 /** A nullifier as the 32-byte big-endian leaf of the nullifier-set tree. */
 export function nullifierBytes(nullifier: bigint): Uint8Array {

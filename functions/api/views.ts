@@ -3,6 +3,7 @@
  * and cli/ read, defined here so neither imports the domain core.
  */
 import type { ReferendumDraft } from "./schemas";
+import type { BallotEntry } from "../../protocol/log-objects";
 import type { ReferendumSpec } from "../../protocol/spec";
 
 export type ReferendumState = "draft" | "open" | "closed" | "tallied";
@@ -92,4 +93,14 @@ export interface CensusInfo {
   size: number;
   depth: number;
   root: string;
+}
+
+/** `GET /v1/censuses/{id}`: what anyone may see of a census. */
+export type CensusSummary = Pick<CensusInfo, "id" | "size" | "depth" | "root">;
+
+/** One entry of a referendum's log as `GET /v1/referenda/{id}/log/entries` serves it. */
+export interface LoggedEntry {
+  sequence: number;
+  entryHash: string;
+  entry: BallotEntry;
 }

@@ -3,6 +3,7 @@
  * malformed or over-long id is a 400 and never reaches the store (whose key limits would make it a 500).
  */
 import { isCanonicalFieldElement } from "../../protocol";
+import { hex32 } from "../../protocol/wire";
 import { BlingError } from "../api/errors";
 
 export type PathParamKind = "referendumId" | "censusId" | "ballotId" | "nullifier";
@@ -15,7 +16,10 @@ const FORMATS: Record<PathParamKind, { valid: (value: string) => boolean; messag
   },
   // createCensus names a census by 16 random bytes in lowercase hex.
   censusId: { valid: (value) => /^[0-9a-f]{32}$/.test(value), message: "must be a census id: 32 lowercase hex digits" },
-  ballotId: { valid: (value) => /^[0-9a-f]{64}$/.test(value), message: "must be a ballot id: 64 lowercase hex digits" },
+  ballotId: {
+    valid: (value) => hex32.safeParse(value).success,
+    message: "must be a ballot id: 64 lowercase hex digits",
+  },
   nullifier: {
     valid: isCanonicalFieldElement,
     message: "must be a nullifier: a field element in canonical decimal",

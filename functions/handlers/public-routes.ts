@@ -1,6 +1,6 @@
 /** The public API: config, referenda, census data and registration, ballots, the log, tallies. */
 import { pageQuery, parseInput, registration } from "../api/schemas";
-import { ballotSubmission } from "../../protocol/wire";
+import { ballotSubmission, hex32 } from "../../protocol/wire";
 import { z } from "zod";
 import { acceptBallot, getReceipt, nullifierStatus } from "../core/ballot-service";
 import { censusInfo, censusLeaves, register } from "../core/census-service";
@@ -30,7 +30,6 @@ async function publicView(deps: CoreDeps, record: ReferendumRecord) {
   };
 }
 
-const hash = z.string().regex(/^[0-9a-f]{64}$/);
 const size = z.coerce.number().int().min(0);
 
 export const publicRoutes: Route[] = [
@@ -92,7 +91,7 @@ export const publicRoutes: Route[] = [
     return json(200, { from, entries: await readEntries(context.deps, params.id ?? "", from, limit) });
   }),
   publicRoute("GET", "/v1/referenda/{id}/log/inclusion", async ({ context, params, query }) => {
-    const { hash: entryHash, size: treeSize } = parseInput(z.object({ hash, size }), query);
+    const { hash: entryHash, size: treeSize } = parseInput(z.object({ hash: hex32, size }), query);
     return json(200, await inclusionByHash(context.deps, params.id ?? "", entryHash, treeSize));
   }),
   publicRoute("GET", "/v1/referenda/{id}/log/consistency", async ({ context, params, query }) => {

@@ -19,6 +19,7 @@ import {
   watchedPage,
   type WatchedPage,
 } from "../fixtures/browser";
+import { once, STEPS_MS } from "../fixtures/steps";
 import { checkBothLanguages } from "../fixtures/citizen-flows";
 
 const PROOF_MS = 120_000;
@@ -113,7 +114,10 @@ describe("# citizen pages", () => {
     await stack.stop();
   });
 
-  it("should register with the letter's code only after the recovery code is saved", async () => {
+  // The story as steps (test/fixtures/steps.ts), so that every test below can run alone.
+
+  /** Registers the citizen (its page, recovery code and key fingerprint kept for the steps after). */
+  const register = once(async () => {
     citizen = await watchedPage(await newContext());
     const { page } = citizen;
     await page.goto(`${stack.apiUrl}/register/?census=${encodeURIComponent(censusId)}`);
@@ -158,7 +162,9 @@ describe("# citizen pages", () => {
     expect(citizen.problems).toEqual([]);
   });
 
-  it("should say so when a registration code was used already", async () => {
+  /** Refuses a used registration code. */
+  const refuseUsedCode = once(async () => {
+    await register();
     const { page, problems } = await watchedPage(await newContext(), REFUSALS);
     await page.goto(`${stack.apiUrl}/register/?census=${encodeURIComponent(censusId)}`);
     await page.getByLabel("Registration code").fill(codes[0] ?? "");
@@ -171,7 +177,9 @@ describe("# citizen pages", () => {
     await page.close();
   });
 
-  it("should vote yes/no with a proof made in the browser, then show the receipt in the public log", async () => {
+  /** The citizen votes yes/no and sees the receipt in the log. */
+  const voteYesNo = once(async () => {
+    await refuseUsedCode();
     await Promise.all([council.open(ids.yesNo), council.open(ids.quadratic), council.open(ids.approval)]);
     const { page, problems } = citizen;
     await page.goto(`${stack.apiUrl}/vote/${ids.yesNo}/`);
@@ -195,7 +203,9 @@ describe("# citizen pages", () => {
     expect(problems).toEqual([]);
   });
 
-  it("should let the citizen change a yes/no vote, saying that only the latest counts", async () => {
+  /** The citizen changes the yes/no vote. */
+  const changeVote = once(async () => {
+    await voteYesNo();
     const { page, problems } = citizen;
     await page.goto(`${stack.apiUrl}/vote/${ids.yesNo}/`);
     await page
@@ -222,7 +232,9 @@ describe("# citizen pages", () => {
     expect(problems).toEqual([]);
   });
 
-  it("should count quadratic credits live, refuse an over-budget ballot in words, and take one vote only", async () => {
+  /** The citizen votes in the quadratic referendum. */
+  const voteQuadratic = once(async () => {
+    await changeVote();
     const { page, problems } = citizen;
     await page.goto(`${stack.apiUrl}/vote/${ids.quadratic}/`);
     await page.getByRole("heading", { level: 1, name: "Neighbourhood budget" }).waitFor();
@@ -243,7 +255,9 @@ describe("# citizen pages", () => {
     expect(problems).toEqual([]);
   });
 
-  it("should say a closed referendum is closed, with no form", async () => {
+  /** The closed referendum shows no form. */
+  const seeClosed = once(async () => {
+    await voteQuadratic();
     const { page, problems } = citizen;
     await page.goto(`${stack.apiUrl}/vote/${ids.closed}/`);
     await page.getByText("Voting has closed.").waitFor();
@@ -255,7 +269,9 @@ describe("# citizen pages", () => {
     expect(problems).toEqual([]);
   });
 
-  it("should say when a referendum opens, with no form before then", async () => {
+  /** The referendum that opens later shows no form yet. */
+  const seeOpensLater = once(async () => {
+    await seeClosed();
     const { page, problems } = citizen;
     await page.goto(`${stack.apiUrl}/vote/${ids.later}/`);
     await page.getByText("Voting has not started yet. It opens").waitFor();
@@ -264,7 +280,9 @@ describe("# citizen pages", () => {
     expect(problems).toEqual([]);
   });
 
-  it("should explain what to do on a device without a voting key, or with one the census does not hold", async () => {
+  /** Devices without a key, or with a key the census lacks, are told what to do. */
+  const explainMissingKey = once(async () => {
+    await seeOpensLater();
     const { page, problems } = await watchedPage(await newContext());
     await page.goto(`${stack.apiUrl}/vote/${ids.yesNo}/`);
     await page.getByText("This device has no voting key.").waitFor();
@@ -290,50 +308,83 @@ describe("# citizen pages", () => {
     await page.close();
   });
 
-  it("should restore the key from its recovery code on another device and vote there", async () => {
-    const { page, problems } = await watchedPage(await newContext(), REFUSALS);
-    await page.goto(`${stack.apiUrl}/identity/`);
-    await page.getByRole("textbox", { name: "Recovery code" }).fill("not-a-code");
-    await page.getByRole("button", { name: "Restore voting key" }).click();
-    await page.getByText("This is not a valid recovery code.").waitFor();
-    await checkBothLanguages(page, "identity-restore-invalid");
-    await page
-      .getByRole("textbox", { name: "Recovery code" })
-      .fill(` ${recoveryCode.slice(0, 22)}\n${recoveryCode.slice(22)} `);
-    await page.getByRole("button", { name: "Restore voting key" }).click();
-    await page.getByText("Your voting key is restored on this device.").waitFor();
-    await expect(page.getByText("Fingerprint of your voting key").innerText()).resolves.toBe(fingerprint);
-    await checkBothLanguages(page, "identity-restored");
+  it("should register with the letter's code only after the recovery code is saved", () => register(), STEPS_MS);
 
-    // This device has no receipt for the quadratic referendum: the service says the key voted already.
-    await page.goto(`${stack.apiUrl}/vote/${ids.quadratic}/`);
-    await page.getByLabel("Votes for Playground").fill("3");
-    await page.getByRole("button", { name: "Cast my vote" }).click();
-    await page
-      .getByText("You have already voted in this referendum, and it does not allow changing your vote.")
-      .waitFor({ timeout: PROOF_MS });
-    await checkBothLanguages(page, "vote-nullifier-used");
+  it("should say so when a registration code was used already", () => refuseUsedCode(), STEPS_MS);
 
-    await page.goto(`${stack.apiUrl}/vote/${ids.approval}/`);
-    await page.getByText("You can choose 2 more.").waitFor();
-    await page.getByLabel("Monday").check();
-    await page.getByLabel("Wednesday").check();
-    await page.getByLabel("Saturday").check();
-    await page.getByText("You chose 1 too many.").waitFor();
-    await checkBothLanguages(page, "vote-approval");
-    await page.getByLabel("Wednesday").uncheck();
-    await page.getByText("You can choose 0 more.").waitFor();
-    await castAndWait(page);
-    await page.getByRole("link", { name: "See your receipt" }).click();
-    await page.getByText(/Your ballot is in the public log/).waitFor({ timeout: 30_000 });
+  it(
+    "should vote yes/no with a proof made in the browser, then show the receipt in the public log",
+    () => voteYesNo(),
+    STEPS_MS,
+  );
 
-    await page.goto(`${stack.apiUrl}/identity/`);
-    await page.getByRole("button", { name: "Remove voting key" }).click();
-    await page.getByText("Are you sure?").waitFor();
-    await checkBothLanguages(page, "identity-remove-confirm");
-    await page.getByRole("button", { name: "Yes, remove it" }).click();
-    await page.getByText("The voting key was removed from this device.").waitFor();
-    await page.getByText("This device has no voting key.").waitFor();
-    expect(problems).toEqual([]);
-  });
+  it("should let the citizen change a yes/no vote, saying that only the latest counts", () => changeVote(), STEPS_MS);
+
+  it(
+    "should count quadratic credits live, refuse an over-budget ballot in words, and take one vote only",
+    () => voteQuadratic(),
+    STEPS_MS,
+  );
+
+  it("should say a closed referendum is closed, with no form", () => seeClosed(), STEPS_MS);
+
+  it("should say when a referendum opens, with no form before then", () => seeOpensLater(), STEPS_MS);
+
+  it(
+    "should explain what to do on a device without a voting key, or with one the census does not hold",
+    () => explainMissingKey(),
+    STEPS_MS,
+  );
+
+  it(
+    "should restore the key from its recovery code on another device and vote there",
+    async () => {
+      await explainMissingKey();
+      const { page, problems } = await watchedPage(await newContext(), REFUSALS);
+      await page.goto(`${stack.apiUrl}/identity/`);
+      await page.getByRole("textbox", { name: "Recovery code" }).fill("not-a-code");
+      await page.getByRole("button", { name: "Restore voting key" }).click();
+      await page.getByText("This is not a valid recovery code.").waitFor();
+      await checkBothLanguages(page, "identity-restore-invalid");
+      await page
+        .getByRole("textbox", { name: "Recovery code" })
+        .fill(` ${recoveryCode.slice(0, 22)}\n${recoveryCode.slice(22)} `);
+      await page.getByRole("button", { name: "Restore voting key" }).click();
+      await page.getByText("Your voting key is restored on this device.").waitFor();
+      await expect(page.getByText("Fingerprint of your voting key").innerText()).resolves.toBe(fingerprint);
+      await checkBothLanguages(page, "identity-restored");
+
+      // This device has no receipt for the quadratic referendum: the service says the key voted already.
+      await page.goto(`${stack.apiUrl}/vote/${ids.quadratic}/`);
+      await page.getByLabel("Votes for Playground").fill("3");
+      await page.getByRole("button", { name: "Cast my vote" }).click();
+      await page
+        .getByText("You have already voted in this referendum, and it does not allow changing your vote.")
+        .waitFor({ timeout: PROOF_MS });
+      await checkBothLanguages(page, "vote-nullifier-used");
+
+      await page.goto(`${stack.apiUrl}/vote/${ids.approval}/`);
+      await page.getByText("You can choose 2 more.").waitFor();
+      await page.getByLabel("Monday").check();
+      await page.getByLabel("Wednesday").check();
+      await page.getByLabel("Saturday").check();
+      await page.getByText("You chose 1 too many.").waitFor();
+      await checkBothLanguages(page, "vote-approval");
+      await page.getByLabel("Wednesday").uncheck();
+      await page.getByText("You can choose 0 more.").waitFor();
+      await castAndWait(page);
+      await page.getByRole("link", { name: "See your receipt" }).click();
+      await page.getByText(/Your ballot is in the public log/).waitFor({ timeout: 30_000 });
+
+      await page.goto(`${stack.apiUrl}/identity/`);
+      await page.getByRole("button", { name: "Remove voting key" }).click();
+      await page.getByText("Are you sure?").waitFor();
+      await checkBothLanguages(page, "identity-remove-confirm");
+      await page.getByRole("button", { name: "Yes, remove it" }).click();
+      await page.getByText("The voting key was removed from this device.").waitFor();
+      await page.getByText("This device has no voting key.").waitFor();
+      expect(problems).toEqual([]);
+    },
+    STEPS_MS,
+  );
 });

@@ -9,7 +9,6 @@ import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { releaseProverThreads } from "../../protocol/verify";
 import { loadArtifacts } from "../../protocol/artifacts.node";
-import type { LocalStack } from "../../local/stack";
 import { apiClient, expectStatus, proveFromApi, submitBallot } from "../fixtures/api-client";
 import { identityFromSeed } from "../fixtures/ballot-fixtures";
 import {
@@ -20,12 +19,12 @@ import {
   startSiteStack,
   watchedPage,
 } from "../fixtures/browser";
+import { once, STEPS_MS } from "../fixtures/steps";
+import type { TestStack } from "../fixtures/test-stack";
 
 const VOTING_SECONDS = 15 * 60;
-/** The service's clock runs ahead with the chain's when the test travels past the closing time. */
-const clock = { offsetMs: 0, now: (): number => Date.now() + clock.offsetMs };
 
-let stack: LocalStack;
+let stack: TestStack;
 let browser: Browser;
 let page: Page;
 let problems: string[];
@@ -68,7 +67,7 @@ async function confirm(action: string, yes: string): Promise<void> {
 
 describe("# council pages", () => {
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startSiteStack({ clock }), launchChromium()]);
+    [stack, browser] = await Promise.all([startSiteStack(), launchChromium()]);
     const context = await browser.newContext({ locale: "en-GB", timezoneId: "UTC", acceptDownloads: true });
     ({ page, problems } = await watchedPage(context, [
       /^HTTP 401 \/v1\/council\//,
@@ -83,7 +82,10 @@ describe("# council pages", () => {
     await releaseProverThreads();
   });
 
-  it("should refuse a wrong token with its message, then sign in with the council's token", async () => {
+  // The story as steps (test/fixtures/steps.ts), so that every test below can run alone.
+
+  /** Refuses a wrong token, then signs in: the dashboard shows. */
+  const signIn = once(async () => {
     await page.goto(`${stack.apiUrl}/council/`);
     await page.getByRole("heading", { level: 1, name: "Sign in as a council administrator" }).waitFor();
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -102,7 +104,9 @@ describe("# council pages", () => {
     expect(problems).toEqual([]);
   });
 
-  it("should create a census, issue codes once as a CSV download, and count a registration", async () => {
+  /** Creates the census “Springfield 2026”, issues its codes and registers a voter. */
+  const createCensus = once(async () => {
+    await signIn();
     await page.getByLabel("Name of the census").fill("Springfield 2026");
     await page.getByRole("button", { name: "Create census" }).click();
     await page.getByText("The census “Springfield 2026” has been created.").waitFor();
@@ -140,7 +144,9 @@ describe("# council pages", () => {
     expect(problems).toEqual([]);
   });
 
-  it("should check the draft form per field, save a draft with a preset, and edit it", async () => {
+  /** Checks the draft form, saves an approval draft on the census and edits it. */
+  const saveDraft = once(async () => {
+    await createCensus();
     await page.getByRole("link", { name: "Back to the overview" }).click();
     await page.getByRole("link", { name: "New referendum" }).click();
     await page.getByRole("heading", { level: 1, name: "New referendum" }).waitFor();
@@ -191,7 +197,9 @@ describe("# council pages", () => {
     expect(problems).toEqual([]);
   });
 
-  it("should open after confirmation and show live turnout once a ballot is in", async () => {
+  /** Opens the draft and sees a ballot in the turnout. */
+  const openReferendum = once(async () => {
+    await saveDraft();
     await page.getByText("Opening freezes the census").waitFor();
     await confirm("Open for voting", "Yes, open it");
     await see("The referendum is open.");
@@ -207,15 +215,16 @@ describe("# council pages", () => {
     await page.getByText("Ballots received, re-votes included: 1.").waitFor();
     await auditBothLanguages("referendum-open");
     expect(problems).toEqual([]);
-  }, 300_000);
+  });
 
-  it("should close, and after the closing time tally with a table and a bar chart", async () => {
+  /** Closes, travels past the closing time and tallies. */
+  const closeAndTally = once(async () => {
+    await openReferendum();
     await confirm("Close voting", "Yes, close voting");
     await see("Voting is closed.");
     expect(await page.getByTestId("state").textContent()).toBe("Closed");
 
-    clock.offsetMs += (VOTING_SECONDS + 60) * 1000;
-    await stack.chain.increaseTime(VOTING_SECONDS + 60);
+    await stack.advance(VOTING_SECONDS + 60);
     await stack.tick();
     await confirm("Count the votes", "Yes, count the votes");
     await see("The votes have been counted.");
@@ -229,14 +238,16 @@ describe("# council pages", () => {
     expect(problems).toEqual([]);
   });
 
-  it("should explain that a referendum cannot open on an empty census, then sign out", async () => {
+  /** Fails to open a referendum on an empty census, then signs out. */
+  const refuseEmptyCensus = once(async () => {
+    await closeAndTally();
     const api = apiClient(stack.apiUrl);
     const token = await stack.councilToken("council-e2e");
     const empty = expectStatus(
       await api<{ id: string }>("POST", "/v1/council/censuses", { token, body: { name: "Nobody yet" } }),
       201,
     );
-    const now = Math.floor(clock.now() / 1000);
+    const now = Math.floor(stack.now() / 1000);
     const draft = expectStatus(
       await api<{ id: string }>("POST", "/v1/council/referenda", {
         token,
@@ -263,36 +274,61 @@ describe("# council pages", () => {
     expect(problems).toEqual([]);
   });
 
-  it("should send the council back to sign in, saying so, when the API stops taking its token", async () => {
-    const token = await stack.councilToken("council-e2e");
-    await page.goto(`${stack.apiUrl}/council/?census=${censusId}`);
-    await page.getByLabel("Council token").fill(token);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { level: 1, name: "Census “Springfield 2026”" }).waitFor();
+  it("should refuse a wrong token with its message, then sign in with the council's token", () => signIn(), STEPS_MS);
 
-    // The same claims with a past expiry, under the old signature: expired and forged at once.
-    await page.evaluate(() => {
-      const key = "bling.council.token";
-      const [header, payload, signature] = (sessionStorage.getItem(key) ?? "").split(".");
-      const claims = JSON.parse(atob((payload ?? "").replace(/-/g, "+").replace(/_/g, "/"))) as { exp?: number };
-      claims.exp = Math.floor(Date.now() / 1000) - 60;
-      const forged = btoa(JSON.stringify(claims)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-      sessionStorage.setItem(key, `${header}.${forged}.${signature}`);
-    });
-    await page.reload();
-    await page.getByRole("heading", { level: 1, name: "Sign in as a council administrator" }).waitFor();
-    await page
-      .getByRole("alert")
-      .getByText("Your sign-in has expired or was withdrawn. Please sign in again.")
-      .waitFor();
-    expect(await page.evaluate(() => sessionStorage.getItem("bling.council.token"))).toBeNull();
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
-    await auditBothLanguages("signin-expired");
+  it(
+    "should create a census, issue codes once as a CSV download, and count a registration",
+    () => createCensus(),
+    STEPS_MS,
+  );
 
-    await page.getByLabel("Council token").fill(token);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { level: 1, name: "Census “Springfield 2026”" }).waitFor();
-    await page.getByText("Registered residents: 1").waitFor();
-    expect(problems).toEqual([]);
-  });
+  it("should check the draft form per field, save a draft with a preset, and edit it", () => saveDraft(), STEPS_MS);
+
+  it("should open after confirmation and show live turnout once a ballot is in", () => openReferendum(), STEPS_MS);
+
+  it("should close, and after the closing time tally with a table and a bar chart", () => closeAndTally(), STEPS_MS);
+
+  it(
+    "should explain that a referendum cannot open on an empty census, then sign out",
+    () => refuseEmptyCensus(),
+    STEPS_MS,
+  );
+
+  it(
+    "should send the council back to sign in, saying so, when the API stops taking its token",
+    async () => {
+      await refuseEmptyCensus();
+      const token = await stack.councilToken("council-e2e");
+      await page.goto(`${stack.apiUrl}/council/?census=${censusId}`);
+      await page.getByLabel("Council token").fill(token);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("heading", { level: 1, name: "Census “Springfield 2026”" }).waitFor();
+
+      // The same claims with a past expiry, under the old signature: expired and forged at once.
+      await page.evaluate(() => {
+        const key = "bling.council.token";
+        const [header, payload, signature] = (sessionStorage.getItem(key) ?? "").split(".");
+        const claims = JSON.parse(atob((payload ?? "").replace(/-/g, "+").replace(/_/g, "/"))) as { exp?: number };
+        claims.exp = Math.floor(Date.now() / 1000) - 60;
+        const forged = btoa(JSON.stringify(claims)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+        sessionStorage.setItem(key, `${header}.${forged}.${signature}`);
+      });
+      await page.reload();
+      await page.getByRole("heading", { level: 1, name: "Sign in as a council administrator" }).waitFor();
+      await page
+        .getByRole("alert")
+        .getByText("Your sign-in has expired or was withdrawn. Please sign in again.")
+        .waitFor();
+      expect(await page.evaluate(() => sessionStorage.getItem("bling.council.token"))).toBeNull();
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
+      await auditBothLanguages("signin-expired");
+
+      await page.getByLabel("Council token").fill(token);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("heading", { level: 1, name: "Census “Springfield 2026”" }).waitFor();
+      await page.getByText("Registered residents: 1").waitFor();
+      expect(problems).toEqual([]);
+    },
+    STEPS_MS,
+  );
 });

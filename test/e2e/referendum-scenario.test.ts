@@ -8,19 +8,17 @@
  */
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { LocalStack } from "../../local/stack";
 import { publicApi } from "../../web/lib/api-client";
 import { launchChromium, screenshot, startSiteStack, watchedPage, type WatchedPage } from "../fixtures/browser";
+import type { TestStack } from "../fixtures/test-stack";
 
 const PROOF_MS = 180_000;
 const VOTING_SECONDS = 15 * 60;
 /** The sequencer and anchoring run only when the test ticks them, so each step's cause is the test's. */
 const HOUR_MS = 3_600_000;
 const OPTIONS = ["Park", "Library", "Playground"];
-/** The service's clock runs ahead with the chain's when the test travels past the closing time. */
-const clock = { offsetMs: 0, now: (): number => Date.now() + clock.offsetMs };
 
-let stack: LocalStack;
+let stack: TestStack;
 let browser: Browser;
 let council: WatchedPage;
 let censusId = "";
@@ -66,7 +64,7 @@ async function draft(title: string, revoting: boolean, closesIn: number): Promis
   await page.getByRole("link", { name: "Back to the overview" }).click();
   await page.getByRole("link", { name: "New referendum" }).click();
   await page.getByRole("heading", { level: 1, name: "New referendum" }).waitFor();
-  const now = Math.floor(clock.now() / 1000);
+  const now = Math.floor(stack.now() / 1000);
   await page.getByLabel("Question").fill(title);
   await page.getByLabel("Explanation").fill(`${title} The council asks the residents of Springfield.`);
   await page.getByLabel("Choose one option", { exact: true }).check();
@@ -124,10 +122,12 @@ async function receiptInLog(citizen: WatchedPage): Promise<void> {
   await see(citizen, "The service's signed promise on this receipt is valid");
 }
 
-describe("# referendum scenario", () => {
+// The deliberate story: its steps run in order, each on the state the one before left (the census,
+// codes and referenda of step 1, the votes of step 4), so none of them runs alone.
+describe("# referendum scenario (the story: each step builds on the one before)", () => {
   beforeAll(async () => {
     [stack, browser] = await Promise.all([
-      startSiteStack({ clock, sequencerIntervalMs: HOUR_MS, anchorIntervalMs: HOUR_MS }),
+      startSiteStack({ sequencerIntervalMs: HOUR_MS, anchorIntervalMs: HOUR_MS }),
       launchChromium(),
     ]);
     council = await watchedPage(await newContext());
@@ -232,8 +232,7 @@ describe("# referendum scenario", () => {
 
   it("6. after the closing time the referendum is closed by itself and the council tallies; the re-voter's latest choice counts", async () => {
     const { page } = council;
-    clock.offsetMs += (VOTING_SECONDS + 120) * 1000;
-    await stack.chain.increaseTime(VOTING_SECONDS + 120);
+    await stack.advance(VOTING_SECONDS + 120);
     // It closes by itself at its closing time; the loop seals the log.
     await stack.tick();
     await page.getByTestId("state").filter({ hasText: "Closed" }).waitFor({ timeout: 20_000 });

@@ -11,12 +11,11 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { loadArtifacts, type LoadedArtifacts } from "../../protocol/artifacts.node";
 import { releaseProverThreads } from "../../protocol/verify";
-import type { LocalStack } from "../../local/stack";
 import type { TallyResult } from "../../protocol/tally-rules";
 import { signObject, type BallotPromise, type Receipt } from "../../protocol/log-objects";
 import { ballotIdOf } from "../../functions/core/ballot-service";
 import type { AuditEntry } from "../../audit/bundle";
-import { shortReferendumId } from "../../web/lib/verify-view";
+import { shortReferendumId } from "../../web/components/verify/view";
 import {
   apiClient,
   councilCensus,
@@ -35,15 +34,15 @@ import {
   startSiteStack,
   watchedPage,
 } from "../fixtures/browser";
+import type { TestStack } from "../fixtures/test-stack";
 
 const HOUR_MS = 3_600_000;
 const VOTING_SECONDS = 600;
-const clock = { offsetMs: 0, now: (): number => Date.now() + clock.offsetMs };
 /** Re-votes on the open referendum (each proved: a copy of a proof is the same ballot): OPEN_REVOTES + 1 proofs to verify. */
 const OPEN_REVOTES = 19;
 const voters = [0, 1, 2].map((i) => identityFromSeed(`web-verify-voter-${i}`));
 
-let stack: LocalStack;
+let stack: TestStack;
 let browser: Browser;
 let context: BrowserContext;
 let api: ApiCall;
@@ -52,7 +51,7 @@ let tallied: string;
 let open: string;
 
 function createOpen(token: string, censusId: string, title: string, seconds: number): Promise<string> {
-  return openYesNo(api, token, censusId, title, { opensAt: Math.floor(clock.now() / 1000), seconds });
+  return openYesNo(api, token, censusId, title, { opensAt: Math.floor(stack.now() / 1000), seconds });
 }
 
 async function vote(id: string, voter: number, votes: number[]): Promise<void> {
@@ -61,7 +60,7 @@ async function vote(id: string, voter: number, votes: number[]): Promise<void> {
 
 beforeAll(async () => {
   [stack, browser, artifacts] = await Promise.all([
-    startSiteStack({ clock, sequencerIntervalMs: HOUR_MS, anchorIntervalMs: HOUR_MS }),
+    startSiteStack({ sequencerIntervalMs: HOUR_MS, anchorIntervalMs: HOUR_MS }),
     launchChromium(),
     loadArtifacts(),
   ]);
@@ -88,8 +87,7 @@ beforeAll(async () => {
   }
   await stack.tick();
   // It closes by itself; past the settle time the loop seals its log.
-  clock.offsetMs += (VOTING_SECONDS + 5) * 1000;
-  await stack.chain.increaseTime(VOTING_SECONDS + 5);
+  await stack.advance(VOTING_SECONDS + 5);
   await stack.tick();
   expectStatus(await api("POST", `/v1/council/referenda/${tallied}/tally`, { token }), 200);
   for (let i = 0; i < 5; i++) {

@@ -5,7 +5,7 @@
 import { buildCensus, generateCensusProof } from "../../protocol/census";
 import { createIdentity } from "../../protocol/identity";
 import { proveBallot } from "../../protocol/ballot";
-import type { ProveRequest, ProveResponse } from "../lib/citizen-prove-protocol";
+import type { ProveRequest, ProveResponse } from "../components/citizen/prove-messages";
 
 function reply(message: ProveResponse): void {
   self.postMessage(message);

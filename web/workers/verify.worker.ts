@@ -12,8 +12,8 @@ import type { AuditReport, CheckId, CheckResult } from "../../audit/report";
 import { createBatchPairingVerifier } from "../../protocol/pairing-verifier";
 import type { Ballot } from "../../protocol/statement";
 import { fetchCheckedArtifact, fetchManifest } from "../lib/artifacts";
-import type { VerifyEvent, VerifyFacts, VerifyPhase, VerifyRequest } from "../lib/verify-protocol";
-import { failureKindOf } from "../lib/verify-view";
+import type { VerifyEvent, VerifyFacts, VerifyPhase, VerifyRequest } from "../components/verify/worker-messages";
+import { failureKindOf } from "../components/verify/view";
 
 // zod probes `new Function` to compile faster parsers; the site's CSP forbids eval.
 z.config({ jitless: true });

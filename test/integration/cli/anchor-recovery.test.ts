@@ -7,7 +7,6 @@
 import { loadArtifacts, type LoadedArtifacts } from "../../../protocol/artifacts.node";
 import { releaseProverThreads } from "../../../protocol/verify";
 import type { CliIo } from "../../../cli/cli-io";
-import { startLocalStack, type LocalStack } from "../../../local/stack";
 import { runCli } from "../../../cli/run-cli";
 import type { AuditReport } from "../../../audit/report";
 import { deployBling } from "../../../contracts/src/deploy";
@@ -23,12 +22,12 @@ import {
   type ApiCall,
 } from "../../fixtures/api-client";
 import { identityFromSeed } from "../../fixtures/ballot-fixtures";
+import { testStack, type TestStack } from "../../fixtures/test-stack";
 
 const HOUR_MS = 3_600_000;
-const clock = { offsetMs: 0, now: (): number => Date.now() + clock.offsetMs };
 const voters = [0, 1].map((i) => identityFromSeed(`recovery-voter-${i}`));
 
-let stack: LocalStack;
+let stack: TestStack;
 let api: ApiCall;
 let artifacts: LoadedArtifacts;
 
@@ -43,8 +42,7 @@ async function verify(id: string): Promise<AuditReport> {
 const failing = (report: AuditReport): string[] => report.checks.filter((c) => !c.ok).map((c) => c.id);
 
 beforeAll(async () => {
-  stack = await startLocalStack({
-    clock,
+  stack = await testStack({
     sequencerIntervalMs: HOUR_MS,
     anchorIntervalMs: HOUR_MS,
     log: () => undefined,
@@ -63,7 +61,7 @@ describe("# anchoring after the chain lost its state", () => {
     const token = await stack.councilToken("council-r");
     const { censusId } = await councilCensus(api, token, voters);
     const id = await openYesNo(api, token, censusId, "Recovery", {
-      opensAt: Math.floor(clock.now() / 1000),
+      opensAt: Math.floor(stack.now() / 1000),
       seconds: 3600,
     });
     expectStatus(await submitBallot(api, id, await proveFromApi(api, id, voters[0]!, [1, 0], artifacts)), 202);
@@ -94,9 +92,8 @@ describe("# anchoring after the chain lost its state", () => {
 
     // An early close is anchored on chain and tallied at once, long before the scheduled close.
     expectStatus(await api("POST", `/v1/council/referenda/${id}/close`, { token }), 200);
-    clock.offsetMs += 1000 + SEAL_SETTLE_MS;
     // The chain keeps its own clock: past the close, or closeLog refuses a close in its future (retried later).
-    await stack.chain.increaseTime(10 + SEAL_SETTLE_MS / 1000);
+    await stack.advance(1 + SEAL_SETTLE_MS / 1000, 10 + SEAL_SETTLE_MS / 1000);
     await stack.tick();
     const closing = await reader.getClosing(BigInt(id));
     expect(closing?.logSize).toBe(2);

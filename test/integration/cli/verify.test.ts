@@ -11,7 +11,6 @@ import { promisify } from "node:util";
 import { loadArtifacts, type LoadedArtifacts } from "../../../protocol/artifacts.node";
 import { releaseProverThreads } from "../../../protocol/verify";
 import type { CliIo } from "../../../cli/cli-io";
-import { startLocalStack, type LocalStack } from "../../../local/stack";
 import { runCli } from "../../../cli/run-cli";
 import type { AuditReport } from "../../../audit/report";
 import { SEAL_SETTLE_MS } from "../../../functions/core/closing";
@@ -25,13 +24,13 @@ import {
 } from "../../fixtures/api-client";
 import { identityFromSeed } from "../../fixtures/ballot-fixtures";
 import { rerandomizer } from "../../fixtures/rerandomize";
+import { testStack, type TestStack } from "../../fixtures/test-stack";
 
 const HOUR_MS = 3_600_000;
 const VOTING_SECONDS = 600;
-const clock = { offsetMs: 0, now: (): number => Date.now() + clock.offsetMs };
 const voters = [0, 1, 2].map((i) => identityFromSeed(`verify-voter-${i}`));
 
-let stack: LocalStack;
+let stack: TestStack;
 let api: ApiCall;
 let artifacts: LoadedArtifacts;
 let dir: string;
@@ -53,8 +52,7 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "bling-verify-"));
-  stack = await startLocalStack({
-    clock,
+  stack = await testStack({
     sequencerIntervalMs: HOUR_MS,
     anchorIntervalMs: HOUR_MS,
     log: () => undefined,
@@ -63,7 +61,7 @@ beforeAll(async () => {
   artifacts = await loadArtifacts();
   const token = await stack.councilToken("council-v");
   const { censusId } = await councilCensus(api, token, voters);
-  const now = Math.floor(clock.now() / 1000);
+  const now = Math.floor(stack.now() / 1000);
   const { id } = expectStatus(
     await api<{ id: string }>("POST", "/v1/council/referenda", {
       token,
@@ -106,8 +104,7 @@ afterAll(async () => {
 
 /** Past the close (it closes by itself), the log sealed and its closing anchored, then the tally. */
 async function closeAndTally(): Promise<void> {
-  clock.offsetMs += (VOTING_SECONDS + 1) * 1000 + SEAL_SETTLE_MS;
-  await stack.chain.increaseTime(VOTING_SECONDS + 1 + SEAL_SETTLE_MS / 1000);
+  await stack.advance(VOTING_SECONDS + 1 + SEAL_SETTLE_MS / 1000);
   const token = await stack.councilToken("council-v");
   await stack.tick();
   expectStatus(await api("POST", `/v1/council/referenda/${referendumId}/tally`, { token }), 200);

@@ -125,4 +125,24 @@ describe("# receipts against the log", () => {
     expect(promiseOf(promiseFile)).toMatchObject({ entryHash, receivedAt: promise.receivedAt });
     expect(checkReceipts(bundle, [{ source: "promise.json", content: promiseFile }]).numbers.merged).toBe(1);
   });
+  it("should read a receipt with fields it does not know, and hold it to its signed parts only", () => {
+    const bundle = buildAuditBundle(options(logged));
+    const { content } = receiptFor(bundle.entries[0]!.entry);
+    const extended = {
+      ...(content as Record<string, unknown>),
+      ballotId: "b".repeat(64),
+      status: "queued",
+      savedBy: "receipt page v9",
+      promise: { ...(content as { promise: object }).promise, device: "phone" },
+    };
+    expect(promiseOf(extended)).not.toHaveProperty("savedBy");
+    const check = checkReceipts(bundle, [{ source: "extended.json", content: extended }]);
+    expect(check).toMatchObject({ ok: true, numbers: { merged: 1, ignored: 0 } });
+    // Extra keys are no way around the signature: a changed signed field is still not the service's word.
+    const altered = { ...extended, promise: { ...extended.promise, receivedAt: 1 } };
+    expect(checkReceipts(bundle, [{ source: "altered.json", content: altered }]).numbers).toMatchObject({
+      merged: 0,
+      ignored: 1,
+    });
+  });
 });

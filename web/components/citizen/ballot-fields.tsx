@@ -15,7 +15,7 @@ import {
   parseAmount,
   type BallotAnswers,
   type BallotProblem,
-} from "../../lib/ballot-form";
+} from "./ballot-form";
 import { useI18n, type Translate } from "../../lib/i18n";
 import { ErrorNotice } from "../status";
 import "./citizen.css";

@@ -7,10 +7,11 @@ import type { Identity } from "../../../protocol/identity";
 import { computeNullifier, type Ballot } from "../../../protocol/statement";
 import type { Receipt } from "../../../protocol/log-objects";
 import type { ReferendumSpec } from "../../../protocol/spec";
+import { fetchCensusLeaves } from "../../../functions/api/census-pager";
 import { ApiError, type PublicApi } from "../../lib/api-client";
 import { fetchCheckedArtifact, fetchManifest } from "../../lib/artifacts";
-import type { ProveRequest, ProveResponse } from "../../lib/citizen-prove-protocol";
-import { saveReceipt } from "../../lib/receipt-store";
+import type { ProveRequest, ProveResponse } from "./prove-messages";
+import { saveReceipt } from "./receipt-store";
 
 export type CastStage =
   | { phase: "artifacts"; loaded: number; total: number }
@@ -28,8 +29,6 @@ export class CastError extends Error {
     this.name = "CastError";
   }
 }
-
-const LEAVES_PAGE = 1000;
 
 async function downloadArtifacts(onStage: (stage: CastStage) => void): Promise<{ wasm: Uint8Array; zkey: Uint8Array }> {
   try {
@@ -56,15 +55,12 @@ async function downloadCensus(
   onStage: (stage: CastStage) => void,
 ): Promise<string[]> {
   const { id, size } = spec.census;
-  const leaves: string[] = [];
   onStage({ phase: "census", loaded: 0, total: size });
-  while (leaves.length < size) {
-    const page = await api.censusLeaves(id, leaves.length, Math.min(LEAVES_PAGE, size - leaves.length));
-    if (page.length === 0) break;
-    leaves.push(...page);
-    onStage({ phase: "census", loaded: leaves.length, total: size });
-  }
-  return leaves.slice(0, size);
+  return fetchCensusLeaves(api, id, size, {
+    onProgress: (loaded) => {
+      onStage({ phase: "census", loaded, total: size });
+    },
+  });
 }
 
 /** Runs one proof in a fresh worker; marks the proving phase on the main thread's timeline. */

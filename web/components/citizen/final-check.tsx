@@ -9,7 +9,7 @@ import type { Receipt } from "../../../protocol/log-objects";
 import type { SiteConfig } from "../../lib/site-config";
 import type { PublicApi } from "../../lib/api-client";
 import { useI18n } from "../../lib/i18n";
-import { checkFinalInclusion, promiseFile, promiseFileName, type FinalCheck } from "../../lib/receipt-final";
+import { checkFinalInclusion, promiseFile, promiseFileName, type FinalCheck } from "./receipt-final";
 import { ErrorNotice, SuccessNotice } from "../status";
 
 async function finalCheck(api: PublicApi, config: SiteConfig, receipt: Receipt): Promise<FinalCheck | null> {

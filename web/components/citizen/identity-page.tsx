@@ -2,12 +2,12 @@
 /** `/identity/`: this device's voting key: its fingerprint, recovery code, restore and removal. */
 import { useCallback, useEffect, useState, type SyntheticEvent, type ReactNode } from "react";
 import { exportIdentity } from "../../../protocol/identity";
-import { commitmentFingerprint, identityFromRecoveryCode } from "../../lib/citizen-recovery";
+import { commitmentFingerprint, identityFromRecoveryCode } from "./recovery";
 import { useI18n } from "../../lib/i18n";
-import { loadIdentity, removeIdentity, saveIdentity, type StoredIdentity } from "../../lib/identity-store";
+import { loadIdentity, removeIdentity, saveIdentity, type StoredIdentity } from "./identity-store";
 import { ApiErrorNotice, Loading, SuccessNotice } from "../status";
 import { RecoveryCodeBox } from "./recovery-code-box";
-import { TextField } from "./text-field";
+import { TextField } from "../text-field";
 import { useFocusOnChange } from "./use-focus-on-change";
 
 type Outcome = "restored" | "removed" | null;
@@ -30,6 +30,9 @@ function RestoreForm({ onRestored }: { onRestored: () => void }): ReactNode {
   return (
     <form noValidate onSubmit={restore}>
       <TextField
+        announce
+        spellCheck={false}
+        autoComplete="off"
         id="recovery"
         label={t("citizen.identity.restoreLabel")}
         hint={t("citizen.identity.restoreHint")}

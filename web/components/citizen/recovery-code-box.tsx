@@ -2,7 +2,7 @@
 /** The recovery code shown for saving: a code box with Download (a .txt file) and Copy. */
 import { useEffect, useState, type ReactNode } from "react";
 import { useI18n } from "../../lib/i18n";
-import { RECOVERY_FILE_NAME, recoveryFileText } from "../../lib/citizen-recovery";
+import { RECOVERY_FILE_NAME, recoveryFileText } from "./recovery";
 import "./citizen.css";
 
 export function RecoveryCodeBox({ code }: { code: string }): ReactNode {

@@ -5,13 +5,13 @@
  */
 import { useEffect, useState, type SyntheticEvent, type ReactNode } from "react";
 import { exportIdentity, type Identity } from "../../../protocol/identity";
-import { commitmentFingerprint } from "../../lib/citizen-recovery";
+import { commitmentFingerprint } from "./recovery";
 import { useI18n } from "../../lib/i18n";
-import { addRegistration, loadOrCreateIdentity } from "../../lib/identity-store";
+import { addRegistration, loadOrCreateIdentity } from "./identity-store";
 import { useSite } from "../../lib/use-site";
 import { ApiErrorNotice, ErrorNotice, Loading, SuccessNotice } from "../status";
 import { RecoveryCodeBox } from "./recovery-code-box";
-import { TextField } from "./text-field";
+import { TextField } from "../text-field";
 import { useFocusOnChange } from "./use-focus-on-change";
 
 type Step = "form" | "save" | "done";
@@ -92,6 +92,9 @@ export function RegisterPage(): ReactNode {
           <p className="lead">{t("citizen.register.intro")}</p>
           <form noValidate onSubmit={proceed}>
             <TextField
+              announce
+              spellCheck={false}
+              autoComplete="off"
               id="census"
               label={t("citizen.register.census")}
               hint={t("citizen.register.censusHint")}
@@ -100,6 +103,8 @@ export function RegisterPage(): ReactNode {
               error={showMissing && censusId.trim() === "" ? t("citizen.register.censusMissing") : undefined}
             />
             <TextField
+              announce
+              spellCheck={false}
               id="code"
               label={t("citizen.register.code")}
               hint={t("citizen.register.codeHint")}

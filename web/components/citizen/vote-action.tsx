@@ -11,7 +11,7 @@ import { BallotFields } from "./ballot-fields";
 import { CastError, castBallot, type CastStage } from "./cast-ballot";
 import { CastProgress } from "./cast-progress";
 import { useFocusOnChange } from "./use-focus-on-change";
-import { receiptHref } from "../../lib/citizen-links";
+import { receiptHref } from "./links";
 
 type Casting =
   | { status: "form" }

@@ -4,7 +4,7 @@
  * come back once, as CSV, and are offered as a file to download: the service keeps only hashes.
  */
 import { useEffect, useRef, useState, type SyntheticEvent, type ReactNode } from "react";
-import { codesFileName, parseCodesCsv, registrationLink } from "../../lib/council-csv";
+import { codesFileName, parseCodesCsv, registrationLink } from "./csv";
 import { useI18n } from "../../lib/i18n";
 import { ApiErrorNotice, Loading } from "../status";
 import { useCouncil, ViewHeading, ViewLink } from "./council-context";

@@ -13,9 +13,9 @@ import {
   signOut,
   usesHostedSignIn,
   type SignInFailure,
-} from "../../lib/council-session";
-import { expiringApi } from "../../lib/council-expiry";
-import { parseView, viewHref, type CouncilView } from "../../lib/council-view";
+} from "./session";
+import { expiringApi } from "./expiry";
+import { parseView, viewHref, type CouncilView } from "./view";
 import { useI18n } from "../../lib/i18n";
 import type { SiteConfig } from "../../lib/site-config";
 import { useSite } from "../../lib/use-site";

@@ -2,8 +2,8 @@
 /** What every council view needs: the signed-in API clients and in-page navigation. */
 import { createContext, useContext, useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 import type { CouncilApi, PublicApi } from "../../lib/api-client";
-import type { CouncilView } from "../../lib/council-view";
-import { viewHref } from "../../lib/council-view";
+import type { CouncilView } from "./view";
+import { viewHref } from "./view";
 import type { SiteConfig } from "../../lib/site-config";
 
 export interface CouncilContextValue {

@@ -7,7 +7,7 @@ import { useRef, useState, type SyntheticEvent, type ReactNode } from "react";
 import type { ReferendumDraftInput } from "../../../functions/api/schemas";
 import { ApiError } from "../../lib/api-client";
 import {
-  fieldOfApiMessage,
+  fieldOfApiPath,
   formToDraft,
   hasParameter,
   MAX_OPTIONS,
@@ -16,10 +16,11 @@ import {
   type DraftField,
   type DraftForm as Form,
   type Preset,
-} from "../../lib/council-draft";
+} from "./draft";
 import { useI18n } from "../../lib/i18n";
 import { ApiErrorNotice, ErrorNotice } from "../status";
-import { describedBy, FieldError, TextField, type FieldProblems } from "./draft-fields";
+import { describedBy } from "../text-field";
+import { DraftTextField, FieldError, type FieldProblems } from "./draft-fields";
 
 /** The control each field's problem is fixed in (a group's first control). */
 const CONTROL_IDS: Record<DraftField, string> = {
@@ -71,8 +72,9 @@ export function DraftForm({ initial, censuses, onSave, onCancel }: DraftFormProp
       await onSave(result.draft);
     } catch (caught) {
       setError(caught);
-      const field =
-        caught instanceof ApiError && caught.code === "INPUT_INVALID" ? fieldOfApiMessage(caught.message) : null;
+      // The API names the refused field first in its details.
+      const path = caught instanceof ApiError && caught.code === "INPUT_INVALID" ? caught.details[0]?.path : undefined;
+      const field = path === undefined ? null : fieldOfApiPath(path);
       if (field) setProblems({ [field]: "server" });
       // The notice is announced (role=alert); focus goes where the council has to act.
       const target = field ? document.getElementById(CONTROL_IDS[field]) : summary.current;
@@ -90,7 +92,7 @@ export function DraftForm({ initial, censuses, onSave, onCancel }: DraftFormProp
         {fixErrors && <ErrorNotice>{t("council.draft.fixErrors")}</ErrorNotice>}
         {error !== null && <ApiErrorNotice error={error} />}
       </div>
-      <TextField
+      <DraftTextField
         id="draft-title"
         label={t("council.draft.title")}
         hint={t("council.draft.titleHint")}
@@ -100,7 +102,7 @@ export function DraftForm({ initial, censuses, onSave, onCancel }: DraftFormProp
           set({ title });
         }}
       />
-      <TextField
+      <DraftTextField
         id="draft-description"
         label={t("council.draft.description")}
         hint={t("council.draft.descriptionHint")}
@@ -128,7 +130,7 @@ export function DraftForm({ initial, censuses, onSave, onCancel }: DraftFormProp
           </div>
         ))}
         {hasParameter(form.preset) && (
-          <TextField
+          <DraftTextField
             id={parameterId}
             type="number"
             label={t(`council.draft.parameter.${form.preset as "approval" | "cumulative" | "quadratic"}`)}
@@ -223,7 +225,7 @@ export function DraftForm({ initial, censuses, onSave, onCancel }: DraftFormProp
           ))}
         </select>
       </div>
-      <TextField
+      <DraftTextField
         id="draft-opens"
         type="datetime-local"
         label={t("council.draft.opensAt")}
@@ -234,7 +236,7 @@ export function DraftForm({ initial, censuses, onSave, onCancel }: DraftFormProp
           set({ opensAt });
         }}
       />
-      <TextField
+      <DraftTextField
         id="draft-closes"
         type="datetime-local"
         label={t("council.draft.closesAt")}

@@ -2,7 +2,7 @@
 /** A new draft, or an existing draft being edited: loads what the form needs and saves it. */
 import { useEffect, useState, type ReactNode } from "react";
 import type { ReferendumDraftInput } from "../../../functions/api/schemas";
-import { draftToForm, emptyDraftForm, type DraftForm as Form } from "../../lib/council-draft";
+import { draftToForm, emptyDraftForm, type DraftForm as Form } from "./draft";
 import { useI18n } from "../../lib/i18n";
 import { ApiErrorNotice, Loading } from "../status";
 import { useCouncil, ViewHeading, ViewLink } from "./council-context";

@@ -5,7 +5,7 @@
  */
 import { useState, type SyntheticEvent, type ReactNode } from "react";
 import { councilApi } from "../../lib/api-client";
-import { startHostedSignIn, usesHostedSignIn, type SignInFailure } from "../../lib/council-session";
+import { startHostedSignIn, usesHostedSignIn, type SignInFailure } from "./session";
 import { useI18n } from "../../lib/i18n";
 import type { SiteConfig } from "../../lib/site-config";
 import { ApiErrorNotice, ErrorNotice } from "../status";

@@ -6,7 +6,7 @@
  */
 import type { ReactNode } from "react";
 import { useI18n } from "../../lib/i18n";
-import { shortReferendumId } from "../../lib/verify-view";
+import { shortReferendumId } from "./view";
 
 /** The whole number behind a disclosure, or nothing when the number is already short. */
 export function FullNumber({ id }: { id: string }): ReactNode {

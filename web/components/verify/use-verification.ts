@@ -2,13 +2,7 @@
 /** Runs the audit in a Web Worker and follows its progress: the page stays responsive meanwhile. */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AuditReport } from "../../../audit/report";
-import type {
-  VerifyEvent,
-  VerifyFacts,
-  VerifyFailureKind,
-  VerifyPhase,
-  VerifyRequest,
-} from "../../lib/verify-protocol";
+import type { VerifyEvent, VerifyFacts, VerifyFailureKind, VerifyPhase, VerifyRequest } from "./worker-messages";
 
 export type Verification =
   | { status: "idle" }

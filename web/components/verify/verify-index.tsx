@@ -3,7 +3,7 @@
 import { useState, type SyntheticEvent, type ReactNode } from "react";
 import { useI18n } from "../../lib/i18n";
 import { usePublicReferenda, useSite } from "../../lib/use-site";
-import { isReferendumId } from "../../lib/verify-view";
+import { isReferendumId } from "./view";
 import { ApiErrorNotice, ErrorNotice, Loading } from "../status";
 import { ReferendumNumber } from "./referendum-number";
 import "./verify.css";

@@ -2,8 +2,8 @@
 /** The audit's progress: a bar and the phase in words, announced politely. */
 import type { ReactNode } from "react";
 import { useI18n } from "../../lib/i18n";
-import type { VerifyPhase } from "../../lib/verify-protocol";
-import { progressFraction } from "../../lib/verify-view";
+import type { VerifyPhase } from "./worker-messages";
+import { progressFraction } from "./view";
 
 export function VerifyProgress({ phase, done, total }: { phase: VerifyPhase; done: number; total: number }): ReactNode {
   const { t } = useI18n();

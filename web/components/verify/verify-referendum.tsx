@@ -9,7 +9,7 @@ import { ApiError } from "../../lib/api-client";
 import { useI18n } from "../../lib/i18n";
 import { useRouteId } from "../../lib/route-id";
 import { useSite } from "../../lib/use-site";
-import { cliCommand, shortReferendumId, verdictOf } from "../../lib/verify-view";
+import { cliCommand, shortReferendumId, verdictOf } from "./view";
 import { ApiErrorNotice, ErrorNotice, Loading } from "../status";
 import { FullNumber, ReferendumNumber } from "./referendum-number";
 import { useVerification } from "./use-verification";

@@ -3,8 +3,8 @@
 import type { ReactNode } from "react";
 import type { AuditReport } from "../../../audit/report";
 import { useI18n } from "../../lib/i18n";
-import type { VerifyFacts } from "../../lib/verify-protocol";
-import { checkState, type CheckState } from "../../lib/verify-view";
+import type { VerifyFacts } from "./worker-messages";
+import { checkState, type CheckState } from "./view";
 
 const ICON: Record<CheckState, string> = { pass: "✓", fail: "✗", pending: "…" };
 const CLASS: Record<CheckState, string> = { pass: "pass", fail: "fail", pending: "verify-pending" };

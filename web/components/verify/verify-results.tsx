@@ -2,7 +2,7 @@
 /** The recounted result: a bar chart with the numbers written out, the same as a table, and the turnout. */
 import type { ReactNode } from "react";
 import { useI18n } from "../../lib/i18n";
-import type { VerifyFacts } from "../../lib/verify-protocol";
+import type { VerifyFacts } from "./worker-messages";
 import { percentOf, roundPercent } from "../../lib/result-rows";
 import { ResultChart } from "../result-chart";
 

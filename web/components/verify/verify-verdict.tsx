@@ -3,8 +3,8 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import type { AuditReport } from "../../../audit/report";
 import { useI18n } from "../../lib/i18n";
-import type { VerifyFacts } from "../../lib/verify-protocol";
-import { failedChecks, verdictOf } from "../../lib/verify-view";
+import type { VerifyFacts } from "./worker-messages";
+import { failedChecks, verdictOf } from "./view";
 
 const NOTICE = { passed: "notice--success", unfinished: "notice--info", failed: "notice--error" } as const;
 
