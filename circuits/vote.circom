@@ -29,7 +29,7 @@ template VoteCost() {
 // K: number of vote slots. VALUE_BITS: every vote and maxValue are below 2^VALUE_BITS.
 // REVISION_BITS: revisions run from 1 to 2^REVISION_BITS.
 template Vote(MAX_DEPTH, K, VALUE_BITS, REVISION_BITS) {
-    // Public inputs, in the order of the public-signal layout (protocol/constants.ts).
+    // Public inputs, in the order of the public-signal layout (circuits/src/constants.ts).
     signal input censusRoot;
     signal input referendumId;
     signal input nullifier;
