@@ -1,9 +1,10 @@
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { requireArtifactHash } from "./artifact-check";
 import type { VerificationKey } from "./statement";
 import { BALLOT_CIRCUIT } from "./constants";
-import type { ArtifactFile, ArtifactManifest } from "./manifest";
+import { parseManifest, type ArtifactFile, type ArtifactManifest } from "./manifest";
 
 /** The committed artifact sets (Node only: the browser fetches them by URL). */
 export const ARTIFACTS_DIR = join(__dirname, "..", "circuits", "artifacts");
@@ -20,7 +21,14 @@ export async function readManifest(
   name: string = BALLOT_CIRCUIT,
   dir: string = ARTIFACTS_DIR,
 ): Promise<ArtifactManifest> {
-  return JSON.parse(await readFile(join(dir, name, "manifest.json"), "utf8")) as ArtifactManifest;
+  const path = join(dir, name, "manifest.json");
+  return parseManifest(await readFile(path, "utf8"), path);
+}
+
+/** `readManifest` for callers that cannot wait (a CDK construct checks it while it is built). */
+export function readManifestSync(name: string = BALLOT_CIRCUIT, dir: string = ARTIFACTS_DIR): ArtifactManifest {
+  const path = join(dir, name, "manifest.json");
+  return parseManifest(readFileSync(path, "utf8"), path);
 }
 
 async function readChecked(dir: string, file: ArtifactFile): Promise<Uint8Array> {

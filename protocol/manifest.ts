@@ -1,29 +1,40 @@
+import { z } from "zod";
+import { firstIssue, hex32 } from "./wire";
+
 /** A file of an artifact set, pinned by its hash. */
-export interface ArtifactFile {
-  path: string;
-  sha256: string;
-  bytes: number;
-}
+export const artifactFile = z.object({ path: z.string().min(1), sha256: hex32, bytes: z.int().min(0) });
+export type ArtifactFile = z.infer<typeof artifactFile>;
 
 /**
  * `circuits/artifacts/<name>/manifest.json`: what was built, from what, and
  * the hash of every file, so that provers and verifiers refuse anything else.
  */
-export interface ArtifactManifest {
-  name: string;
-  protocolVersion: number;
-  purpose: string;
-  circuit: { source: string; sourceSha256: string; template: string; params: number[] };
-  compiler: { circom: string; circom2: string; flags: string[] };
-  snarkjs: string;
-  constraints: number;
-  wires: number;
-  privateInputs: number;
-  publicSignals: string[];
-  ptauPower: number;
+export const artifactManifest = z.object({
+  name: z.string().min(1),
+  protocolVersion: z.int(),
+  purpose: z.string(),
+  circuit: z.object({ source: z.string(), sourceSha256: hex32, template: z.string(), params: z.array(z.number()) }),
+  compiler: z.object({ circom: z.string(), circom2: z.string(), flags: z.array(z.string()) }),
+  snarkjs: z.string(),
+  constraints: z.int(),
+  wires: z.int(),
+  privateInputs: z.int(),
+  publicSignals: z.array(z.string()),
+  ptauPower: z.int(),
   /** "dev-insecure": one local contributor in each phase; never for a real referendum. */
-  ceremony: "dev-insecure" | "production";
-  r1cs: { sha256: string; bytes: number };
-  files: { wasm: ArtifactFile; zkey: ArtifactFile; vkey: ArtifactFile };
-  builtAt: string;
+  ceremony: z.enum(["dev-insecure", "production"]),
+  r1cs: z.object({ sha256: hex32, bytes: z.int().min(0) }),
+  files: z.object({ wasm: artifactFile, zkey: artifactFile, vkey: artifactFile }),
+  builtAt: z.string(),
+});
+export type ArtifactManifest = z.infer<typeof artifactManifest>;
+
+/**
+ * Reads a manifest's JSON text: the one reader of manifests (service, CLI, build scripts, infra).
+ * @throws Error naming the first problem, when the text is not a manifest.
+ */
+export function parseManifest(json: string, source = "manifest.json"): ArtifactManifest {
+  const result = artifactManifest.safeParse(JSON.parse(json));
+  if (!result.success) throw new Error(`${source} is not an artifact manifest: ${firstIssue(result.error)}`);
+  return result.data;
 }

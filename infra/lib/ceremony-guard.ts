@@ -2,14 +2,13 @@
  * Refuses to deploy artifacts from a dev ceremony (whoever ran it can forge ballots) unless the
  * deployer says so explicitly.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readManifestSync } from "../../protocol/artifacts.node";
 import type { ArtifactManifest } from "../../protocol/manifest";
 
 export const INSECURE_CEREMONY = "dev-insecure";
 
 export function readCircuitManifest(artifactsDir: string, circuitName: string): ArtifactManifest {
-  return JSON.parse(readFileSync(join(artifactsDir, circuitName, "manifest.json"), "utf8")) as ArtifactManifest;
+  return readManifestSync(circuitName, artifactsDir);
 }
 
 /** @throws Error when the artifacts are from the dev ceremony and `allowInsecure` is not set. */

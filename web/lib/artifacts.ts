@@ -5,14 +5,14 @@
  */
 import { requireArtifactHash } from "../../protocol/artifact-check";
 import { BALLOT_CIRCUIT } from "../../protocol/constants";
-import type { ArtifactFile, ArtifactManifest } from "../../protocol/manifest";
+import { parseManifest, type ArtifactFile, type ArtifactManifest } from "../../protocol/manifest";
 
 export const ARTIFACT_BASE = `/artifacts/${BALLOT_CIRCUIT}/`;
 
 export async function fetchManifest(): Promise<ArtifactManifest> {
   const response = await fetch(`${ARTIFACT_BASE}manifest.json`);
   if (!response.ok) throw new Error(`${ARTIFACT_BASE}manifest.json answered ${response.status}`);
-  return (await response.json()) as ArtifactManifest;
+  return parseManifest(await response.text(), `${ARTIFACT_BASE}manifest.json`);
 }
 
 /**
