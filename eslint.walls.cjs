@@ -10,13 +10,18 @@ const SERVICE_INSIDE = ["core", "adapters", "handlers", "lambda"].flatMap((part)
 const sibling = (...parts) => parts.flatMap((part) => [`../${part}`, `../${part}/**`, ...folder(`functions/${part}`)]);
 const NOT_OURS = [...folder("test"), ...folder("bench")];
 
+/** zod comes configured from protocol/zod.ts: its JIT would probe eval, which the site's CSP refuses. */
+const ZOD = { name: "zod", message: 'import { z } from protocol/zod.ts (zod without its JIT), not from "zod".' };
+
 function zone(name, files, forbidden, why, ignores = []) {
+  const patterns = [{ group: [...forbidden, ...NOT_OURS], message: why }];
+  const paths = name === "protocol/zod" ? [] : [ZOD];
   return {
     name: `walls/${name}`,
     files,
     ignores,
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: [...forbidden, ...NOT_OURS], message: why }] }],
+      "no-restricted-imports": ["error", { paths, patterns }],
     },
   };
 }
@@ -30,13 +35,19 @@ module.exports = [
     ts("protocol"),
     [...above("circuits", "contracts", "functions", "audit", "web", "cli", "infra", "local"), "node:*", "**/*.node"],
     "protocol/ is the ground floor and browser-safe: no other floor, no node:* and no *.node module outside *.node.ts files.",
-    ["protocol/**/*.node.ts"],
+    ["protocol/**/*.node.ts", "protocol/zod.ts"],
   ),
   zone(
     "protocol-node",
     ["protocol/**/*.node.ts"],
     above("circuits", "contracts", "functions", "audit", "web", "cli", "infra", "local"),
     "protocol/ is the ground floor.",
+  ),
+  zone(
+    "protocol/zod",
+    ["protocol/zod.ts"],
+    ["node:*", ...above("functions", "web")],
+    "protocol/zod.ts configures zod only.",
   ),
   zone(
     "circuits",

@@ -4,7 +4,7 @@
  * fetches it or reads it from a dump; `bling export` writes it. Parsed with zod, so a malformed
  * dump or answer is a clear error, never a crash deep inside a check.
  */
-import { z } from "zod";
+import { z } from "../protocol/zod";
 import { ballotEntry, signedTreeHead, type SignedTreeHead } from "../protocol/log-objects";
 import { referendumSpec, type ReferendumSpec } from "../protocol/spec";
 import { tallyResult, type TallyResult } from "../protocol/tally-rules";

@@ -5,7 +5,7 @@
  */
 import { ed25519 } from "@noble/curves/ed25519";
 import { bytesToHex, hexToBytes } from "@noble/hashes/utils";
-import { z } from "zod";
+import { z } from "./zod";
 import { canonicalBytes, type JsonValue } from "./canonical-json";
 import { leafHash, verifyInclusion } from "./transparency-log";
 import { ballotSubmission, fieldElement, hex32, signatureHex } from "./wire";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { firstIssue, hex32 } from "./wire";
 
 /** A file of an artifact set, pinned by its hash. */

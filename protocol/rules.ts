@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { COST_EXPONENTS, VOTE_OPTIONS, VOTE_TOTAL_BITS, VOTE_VALUE_BITS } from "./constants";
 
 export const rulesPreset = z.enum(["yes-no", "single-choice", "approval", "cumulative", "quadratic"]);

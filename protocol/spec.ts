@@ -1,7 +1,7 @@
 /** The referendum spec (what is anchored at open) and its hash. */
 import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex } from "@noble/hashes/utils";
-import { z } from "zod";
+import { z } from "./zod";
 import { canonicalBytes } from "./canonical-json";
 import { ballotRules, rulesPreset } from "./rules";
 import { fieldElement, hex32 } from "./wire";

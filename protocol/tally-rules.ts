@@ -4,7 +4,7 @@
  * observer's recount (`bling verify`) run this one implementation.
  */
 import { bytesToHex } from "@noble/hashes/utils";
-import { z } from "zod";
+import { z } from "./zod";
 import { VOTE_OPTIONS } from "./constants";
 import { decodeBallotStatement } from "./statement";
 import { leafHash, rootOf } from "./transparency-log";

@@ -2,7 +2,7 @@
  * The protocol's wire forms as zod schemas, each beside its type: what a ballot is on the wire,
  * and the one definition of a field element, of a canonical decimal and of 32-byte hex. Browser-safe.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { PUBLIC_SIGNAL_COUNT } from "./constants";
 import { isCanonicalFieldElement } from "./field";
 

@@ -2,7 +2,7 @@
  * Request and public-object schemas of the API (zod), shared with web/ and cli/. Field elements
  * travel as canonical decimal strings; times as Unix seconds.
  */
-import { z } from "zod";
+import { z } from "../../protocol/zod";
 import { VOTE_OPTIONS } from "../../protocol/constants";
 import { MERGE_DELAY } from "../../protocol/spec";
 import { fieldElement } from "../../protocol/wire";

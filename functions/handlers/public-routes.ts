@@ -1,7 +1,7 @@
 /** The public API: config, referenda, census data and registration, ballots, the log, tallies. */
 import { pageQuery, parseInput, registration } from "../api/schemas";
 import { ballotSubmission, hex32 } from "../../protocol/wire";
-import { z } from "zod";
+import { z } from "../../protocol/zod";
 import { acceptBallot, getReceipt, nullifierStatus } from "../core/ballot-service";
 import { censusInfo, censusLeaves, register } from "../core/census-service";
 import type { CoreDeps } from "../core/ports";

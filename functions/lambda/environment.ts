@@ -2,7 +2,7 @@
  * The Lambdas' settings, parsed from the environment once per cold start. Secrets are never in the
  * environment: only the ARNs of the Secrets Manager secrets that hold them.
  */
-import { z } from "zod";
+import { z } from "../../protocol/zod";
 
 const secretArn = z.string().min(1);
 

@@ -4,7 +4,7 @@
  */
 import { Aws, RemovalPolicy } from "aws-cdk-lib";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
-import { z } from "zod";
+import { z } from "../../protocol/zod";
 
 export const STAGES = ["dev", "prod"] as const;
 export type Stage = (typeof STAGES)[number];

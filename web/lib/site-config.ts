@@ -2,10 +2,7 @@
  * `/config.json`: where the API, the chain and the registry are and how councils sign in, written
  * at deploy time (infra/lib/site.ts) or by the local stack, and read by the site at start.
  */
-import { z } from "zod";
-
-// zod probes `new Function` to compile faster parsers; the site's CSP forbids eval, so it must not try.
-z.config({ jitless: true });
+import { z } from "../../protocol/zod";
 
 export const siteConfigSchema = z.object({
   apiUrl: z.url(),

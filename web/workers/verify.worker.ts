@@ -3,7 +3,6 @@
  * referendum (the API and the registry on the chain), verifies every proof with the batch pairing
  * verifier (mcl, WebAssembly) and runs the same named checks as `bling verify`.
  */
-import { z } from "zod";
 import { auditReferendum } from "../../audit/audit";
 import { trustCircuit, type LoadedCircuit } from "../../audit/anchor-checks";
 import type { AuditBundle } from "../../audit/bundle";
@@ -14,9 +13,6 @@ import type { Ballot } from "../../protocol/statement";
 import { fetchCheckedArtifact, fetchManifest } from "../lib/artifacts";
 import type { VerifyEvent, VerifyFacts, VerifyPhase, VerifyRequest } from "../components/verify/worker-messages";
 import { failureKindOf } from "../components/verify/view";
-
-// zod probes `new Function` to compile faster parsers; the site's CSP forbids eval.
-z.config({ jitless: true });
 
 /** Ballots per batch: large enough to share the pairing work, small enough for smooth progress. */
 const BATCH = 16;

@@ -40,6 +40,8 @@ describe("# the lint's walls between floors", () => {
     ["infra/lib/probe.ts", 'import { startLocalStack } from "../../local/stack";', "infra/"],
     ["local/probe.ts", 'import { BlingStack } from "../infra/lib/bling-stack";', "local/"],
     ["functions/core/probe.ts", 'import { memoryDeps } from "../../test/fixtures/core-fixtures";', "functions/core"],
+    ["web/lib/probe.ts", 'import { z } from "zod";', "protocol/zod.ts"],
+    ["protocol/probe.ts", 'import { z } from "zod";', "protocol/zod.ts"],
   ])("should refuse %s importing across a wall: %s", (file, source, why) => {
     const messages = refused(file, source);
     expect(messages).toHaveLength(1);
@@ -54,6 +56,8 @@ describe("# the lint's walls between floors", () => {
     ["web/lib/probe.ts", 'import { runAudit } from "../../audit/audit";'],
     ["local/probe.ts", 'import { createApiHandler } from "../functions/handlers/api-handler";'],
     ["test/unit/probe.ts", 'import { startLocalStack } from "../../local/stack";'],
+    ["protocol/zod.ts", 'import { z } from "zod";'],
+    ["web/lib/probe.ts", 'import { z } from "../../protocol/zod";'],
   ])("should let %s import from its own floor or below: %s", (file, source) => {
     expect(refused(file, source)).toEqual([]);
   });
