@@ -1,35 +1,15 @@
 /** What the audit reads from a bundle: the protocol's schemas, leniently; a malformed item fails its check. */
-import { encodeBallotStatement, padVotes, yesNo, type Ballot } from "../../../protocol";
+import { yesNo, type Ballot } from "../../../protocol";
 import { auditReferendum, type AuditDeps } from "../../../audit/audit";
 import { parseBundle, servedItems, servedTally, type AuditBundle } from "../../../audit/bundle";
 import type { AuditReport, CheckId } from "../../../audit/report";
-import { buildAuditBundle, type BundleOptions } from "../../fixtures/audit-bundle";
+import { buildAuditBundle, unprovedBallot, type BundleOptions } from "../../fixtures/audit-bundle";
 
 const REFERENDUM = 4242n;
 const LEAVES = [11n, 22n, 33n];
 
-function ballot(nullifier: bigint, votes: number[], censusRoot: bigint): Ballot {
-  const publicSignals = encodeBallotStatement({
-    censusRoot,
-    referendumId: REFERENDUM,
-    nullifier,
-    revision: 1,
-    votes: padVotes(votes),
-    rules: yesNo(),
-  });
-  const proof = {
-    pi_a: ["1", "2", "1"],
-    pi_b: [
-      ["1", "0"],
-      ["1", "0"],
-      ["1", "0"],
-    ],
-    pi_c: ["3", nullifier.toString(), "1"],
-    protocol: "groth16",
-    curve: "bn128",
-  };
-  return { proof, publicSignals };
-}
+const ballot = (nullifier: bigint, votes: number[], censusRoot: bigint): Ballot =>
+  unprovedBallot(REFERENDUM, nullifier, votes, censusRoot);
 
 function options(ballots: Ballot[]): BundleOptions {
   return {

@@ -1,37 +1,15 @@
-import { encodeBallotStatement, padVotes, yesNo, type Ballot } from "../../../protocol";
+import { yesNo, type Ballot } from "../../../protocol";
 import { entryLeafHash } from "../../../protocol/log-objects";
 import { CLOSE_GRACE_SECONDS } from "../../../protocol/closing-rules";
 import type { AuditBundle } from "../../../audit/bundle";
 import { checkClose } from "../../../audit/close-checks";
 import { formatReport } from "../../../audit/report";
-import { buildAuditBundle, type BundleOptions } from "../../fixtures/audit-bundle";
+import { buildAuditBundle, unprovedBallot, type BundleOptions } from "../../fixtures/audit-bundle";
 
 const REFERENDUM = 4242n;
 const LEAVES = [11n, 22n, 33n];
 
-function ballot(nullifier: bigint, votes: number[]): Ballot {
-  return {
-    proof: {
-      pi_a: ["1", "2", "1"],
-      pi_b: [
-        ["1", "0"],
-        ["1", "0"],
-        ["1", "0"],
-      ],
-      pi_c: ["3", String(nullifier), "1"],
-      protocol: "groth16",
-      curve: "bn128",
-    },
-    publicSignals: encodeBallotStatement({
-      censusRoot: 1n,
-      referendumId: REFERENDUM,
-      nullifier,
-      revision: 1,
-      votes: padVotes(votes),
-      rules: yesNo(),
-    }),
-  };
-}
+const ballot = (nullifier: bigint, votes: number[]): Ballot => unprovedBallot(REFERENDUM, nullifier, votes);
 
 function bundleOf(overrides: Partial<BundleOptions> = {}): AuditBundle {
   return structuredClone(

@@ -1,33 +1,14 @@
 /** `bling verify --receipts`: a signed promise whose entry the log lacks, or merged late, is evidence. */
 import { ed25519 } from "@noble/curves/ed25519";
-import { encodeBallotStatement, padVotes, yesNo, type Ballot } from "../../../protocol";
+import { yesNo, type Ballot } from "../../../protocol";
 import { checkReceipts, promiseOf, type ReceiptFile } from "../../../audit/receipt-checks";
 import { entryLeafHash, signObject, type BallotEntry, type BallotPromise } from "../../../protocol/log-objects";
-import { buildAuditBundle, type BundleOptions } from "../../fixtures/audit-bundle";
+import { buildAuditBundle, unprovedBallot, type BundleOptions } from "../../fixtures/audit-bundle";
 
 const LOG_KEY = new Uint8Array(32).fill(7);
 const REFERENDUM = 4242n;
 
-function ballot(nullifier: bigint, votes: number[]): Ballot {
-  const proof = {
-    pi_a: ["1", "2", "1"],
-    pi_b: [
-      ["1", "0"],
-      ["1", "0"],
-      ["1", "0"],
-    ],
-    pi_c: ["3", "4", "1"],
-  };
-  const publicSignals = encodeBallotStatement({
-    censusRoot: 1n,
-    referendumId: REFERENDUM,
-    nullifier,
-    revision: 1,
-    votes: padVotes(votes),
-    rules: yesNo(),
-  });
-  return { proof: { ...proof, protocol: "groth16", curve: "bn128" }, publicSignals };
-}
+const ballot = (nullifier: bigint, votes: number[]): Ballot => unprovedBallot(REFERENDUM, nullifier, votes);
 
 const options = (ballots: Ballot[], overrides: Partial<BundleOptions> = {}): BundleOptions => ({
   referendumId: REFERENDUM,
