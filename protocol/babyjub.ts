@@ -44,6 +44,21 @@ export function mul(point: Point, scalar: bigint): Point {
   return s === 0n ? IDENTITY : point.multiply(s);
 }
 
+/**
+ * s·P for public scalars and points only (verification, Lagrange, Horner): noble's unsafe
+ * multiplication is not constant-time, and is much faster for small scalars.
+ */
+export function mulPublic(point: Point, scalar: bigint): Point {
+  return point.multiplyUnsafe(modL(scalar));
+}
+
+/** The inverse mod l. @throws RangeError for 0 (mod l). */
+export function invertModL(value: bigint): bigint {
+  const reduced = modL(value);
+  if (reduced === 0n) throw new RangeError("0 has no inverse mod l");
+  return PointClass.Fn.inv(reduced);
+}
+
 /** s·G. */
 export function mulG(scalar: bigint): Point {
   return mul(G, scalar);
