@@ -7,6 +7,7 @@ import { BundleError, SourceError } from "../audit/bundle";
 import { UsageError, type CliIo } from "./cli-io";
 import { EXPORT_USAGE, runExport } from "./export";
 import { ADMIN_USAGE, runAddCouncil, runDeployRegistry, runSignerAddress } from "./registry-admin";
+import { runTrustee, TRUSTEE_USAGE } from "./trustee";
 import { runVerify, VERIFY_USAGE } from "./verify";
 
 export const USAGE = `bling: audit BLING referenda from public data, and set up a deployment's registry on a chain.
@@ -14,17 +15,20 @@ export const USAGE = `bling: audit BLING referenda from public data, and set up 
 Commands:
   bling verify   audit a referendum (from the API and the chain, or from a dump)
   bling export   write a referendum's public data into a folder
+  bling trustee  a trustee's key generation (join, step, status)
   bling deploy-registry, add-council, signer-address
                  set up the registry on a chain for a deployment
   bling help     this text
 
 ${VERIFY_USAGE}
 ${EXPORT_USAGE}
+${TRUSTEE_USAGE}
 ${ADMIN_USAGE}`;
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   verify: runVerify,
   export: runExport,
+  trustee: runTrustee,
   "deploy-registry": runDeployRegistry,
   "add-council": runAddCouncil,
   "signer-address": (args, io) => runSignerAddress(args, io),

@@ -7,7 +7,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { loadArtifacts } from "../protocol/artifacts.node";
+import { loadVerificationKey } from "../protocol/artifacts.node";
+import { SERVICE_CIRCUITS } from "../protocol/service-circuits";
 import { startLocalBling, startLocalChain, type LocalChain } from "./anvil";
 import { RegistryClient } from "../contracts/src/registry-client";
 import type { BlingDeployment } from "../contracts/src/deploy";
@@ -158,14 +159,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const { chain, deployment } = await startChain(dataDir);
     stops.push(() => chain.stop());
 
-    const artifacts = await loadArtifacts();
-    const verifier = createVerifierPool(artifacts.vkey);
+    const circuits = await Promise.all(SERVICE_CIRCUITS.map((name) => loadVerificationKey(name)));
+    const verifier = createVerifierPool(
+      Object.fromEntries(circuits.map(({ manifest, vkey }) => [manifest.name, vkey])),
+    );
     stops.push(() => verifier.close());
     const { deps, config } = serviceDeps({
       store: new DynamoStore(client, TABLE),
       verifier,
       keys: secrets,
-      manifest: artifacts.manifest,
+      manifests: circuits.map(({ manifest }) => manifest),
       chain: {
         chainId: String(deployment.chainId),
         registry: deployment.registry,

@@ -161,6 +161,11 @@ export interface CreateDealingInput {
   dealer: { index: number; secretKey: bigint };
   members: readonly Member[];
   threshold: number;
+  /**
+   * a_0..a_{t-1}, when the dealer derives them itself (the trustee tool derives them from its key,
+   * so a trustee keeps nothing but the key); fresh random ones otherwise.
+   */
+  coefficients?: readonly bigint[];
 }
 
 /**
@@ -172,7 +177,9 @@ export function createDealing(input: CreateDealingInput): { dealing: Dealing; ow
   const { referendumId, dealer, members, threshold } = input;
   checkThreshold(threshold, members.length);
   if (!members.some((m) => m.index === dealer.index)) throw new RangeError(`dealer ${dealer.index} is not a member`);
-  const coefficients = Array.from({ length: threshold }, randomScalar);
+  const coefficients = input.coefficients?.map(modL) ?? Array.from({ length: threshold }, randomScalar);
+  if (coefficients.length !== threshold || coefficients.some((a) => a === 0n))
+    throw new RangeError(`a dealing needs ${threshold} nonzero coefficients`);
   const commitments = coefficients.map((a) => mulG(a));
   const proof = proveKnowledge(coefficients[0] as bigint, { tag: TAG_COMMITMENT, data: [referendumId, dealer.index] });
   const shares = members
@@ -337,7 +344,24 @@ export function electionKey(dealings: readonly Dealing[]): Point {
 
 /** Trustee m's public share Y_m = Σ_j Σ_k m^k·C_{j,k}: x_m·G, which anyone computes. */
 export function publicShare(index: number, dealings: readonly Dealing[]): Point {
-  return dealings.reduce((sum, d) => sum.add(evaluateCommitments(commitmentsOf(d), index)), IDENTITY);
+  return publicShareFromCommitments(
+    index,
+    dealings.map((d) => d.commitments),
+  );
+}
+
+/** Y_m from every dealer's commitments alone, as a spec carries them. */
+export function publicShareFromCommitments(index: number, commitments: readonly (readonly PointWire[])[]): Point {
+  return commitments.reduce(
+    (sum, list, j) =>
+      sum.add(
+        evaluateCommitments(
+          list.map((c, k) => nonIdentityPointFromWire(c, `dealer ${j + 1} commitments[${k}]`)),
+          index,
+        ),
+      ),
+    IDENTITY,
+  );
 }
 
 /**

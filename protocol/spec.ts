@@ -5,6 +5,7 @@ import { z } from "./zod";
 import { canonicalBytes } from "./canonical-json";
 import { ballotRules, rulesPreset } from "./rules";
 import { fieldElement, hex32 } from "./wire";
+import { specTrusteesSchema } from "./trustee-transcript";
 
 /** SHA-256 (hex) of the spec's RFC 8785 canonical bytes: what the registry anchors at open. */
 export function specHash(spec: ReferendumSpec): string {
@@ -38,5 +39,7 @@ export const referendumSpec = z.object({
   circuit: z.object({ name: z.string(), zkeySha256: hex32, ceremony: z.string() }),
   /** Ed25519 public key (hex) that signs the ballot log's promises and tree heads. */
   logPublicKey: hex32,
+  /** Protocol v2: who holds the election key the ballots are encrypted to (absent: public votes, v1.1). */
+  trustees: specTrusteesSchema.optional(),
 });
 export type ReferendumSpec = z.infer<typeof referendumSpec>;

@@ -10,8 +10,19 @@ import { decodeBallotStatement } from "./statement";
 import { leafHash, rootOf } from "./transparency-log";
 import type { BallotEntry } from "./log-objects";
 import { canonicalDecimal, hex32 } from "./wire";
+import { partialDecryptionWire } from "./threshold";
 
 const count = z.int().min(0);
+
+/** What a sealed tally adds to the published counts: the aggregate decrypted and every partial decryption. */
+export const sealedTallyRecord = z.object({
+  /** Per slot, the aggregate ciphertext's four public-signal field elements (C1.x, C1.y, C2.x, C2.y). */
+  aggregate: z.array(z.array(canonicalDecimal).length(4)),
+  /** Totals are at most this: counted ballots × maxValue. */
+  bound: canonicalDecimal,
+  partials: z.array(partialDecryptionWire),
+});
+export type SealedTallyRecord = z.infer<typeof sealedTallyRecord>;
 
 /** A published tally (`GET /referenda/{id}/tally`); hashes are lowercase hex without 0x. */
 export const tallyResult = z.object({
@@ -22,6 +33,8 @@ export const tallyResult = z.object({
   logSize: count,
   logRoot: hex32,
   nullifierSetRoot: hex32,
+  /** Protocol v2: how the counts came out of the encrypted ballots, for anyone to check. */
+  sealed: sealedTallyRecord.optional(),
 });
 export type TallyResult = z.infer<typeof tallyResult>;
 

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { ArtifactManifest } from "../../protocol/manifest";
+import { BALLOT_CIRCUIT } from "../../protocol/constants";
 import type { CoreDeps, ProofVerifier, TableStore } from "../core/ports";
 import type { PublicConfig } from "../api/public-config";
 import { createLogSigner } from "./ed25519-signer";
@@ -20,7 +21,8 @@ export interface ServiceSettings {
   store: TableStore;
   verifier: ProofVerifier;
   keys: ServiceKeys;
-  manifest: ArtifactManifest;
+  /** The manifests of every ballot circuit the service verifies (the public-vote one and the sealed ones). */
+  manifests: readonly ArtifactManifest[];
   chain: { chainId: string; registry: string; deployBlock: number };
   clock?: CoreDeps["clock"];
 }
@@ -31,9 +33,24 @@ const hexKey = (hex: string, name: string): Buffer => {
 };
 
 export function serviceDeps(settings: ServiceSettings): { deps: CoreDeps; config: PublicConfig } {
-  const { manifest } = settings;
   const signer = createLogSigner(hexKey(settings.keys.logKey, "logKey"));
-  const circuit = { name: manifest.name, zkeySha256: manifest.files.zkey.sha256, ceremony: manifest.ceremony };
+  const published = Object.fromEntries(
+    settings.manifests.map((manifest) => [
+      manifest.name,
+      {
+        name: manifest.name,
+        zkeySha256: manifest.files.zkey.sha256,
+        ceremony: manifest.ceremony,
+        wasmSha256: manifest.files.wasm.sha256,
+        vkeySha256: manifest.files.vkey.sha256,
+      },
+    ]),
+  );
+  const circuits = Object.fromEntries(
+    Object.values(published).map(({ name, zkeySha256, ceremony }) => [name, { name, zkeySha256, ceremony }]),
+  );
+  const publicVote = published[BALLOT_CIRCUIT];
+  if (!publicVote) throw new Error(`the service needs the ${BALLOT_CIRCUIT} circuit's manifest`);
   const deps: CoreDeps = {
     store: settings.store,
     clock: settings.clock ?? { now: () => Date.now() },
@@ -41,11 +58,12 @@ export function serviceDeps(settings: ServiceSettings): { deps: CoreDeps; config
     signer,
     verifier: settings.verifier,
     codeKey: hexKey(settings.keys.codeKey, "codeKey"),
-    circuit,
+    circuits,
   };
   const config: PublicConfig = {
     ...settings.chain,
-    circuit: { ...circuit, wasmSha256: manifest.files.wasm.sha256, vkeySha256: manifest.files.vkey.sha256 },
+    circuit: publicVote,
+    circuits: published,
     logPublicKey: signer.publicKeyHex,
   };
   return { deps, config };

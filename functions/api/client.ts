@@ -8,12 +8,17 @@ import type { ReferendumDraftInput } from "./schemas";
 import type {
   CensusInfo,
   CensusSummary,
+  AggregateView,
   CouncilReferendum,
+  DkgView,
   LoggedEntry,
   NullifierStatus,
   PublicReferendum,
   ReferendumRecord,
+  TrusteeInvitation,
 } from "./views";
+import type { DkgAssessment, TrusteeKey } from "../../protocol/trustee-transcript";
+import type { PartialDecryption } from "../../protocol/threshold";
 import type { Receipt, SignedTreeHead } from "../../protocol/log-objects";
 import type { TallyResult } from "../../protocol/tally-rules";
 import type { BallotSubmission } from "../../protocol/wire";
@@ -54,7 +59,21 @@ export interface PublicClient {
   /** The inclusion proof of an entry in the log's first `size` entries (LOG_RANGE_INVALID when it is not there). */
   inclusion: (id: string, entryHash: string, size: number) => Promise<{ sequence: number; proof: string[] }>;
   tally: (id: string) => Promise<TallyResult>;
+  /** The trustees' key generation: its public transcript and where it stands. */
+  dkg: (id: string) => Promise<DkgView>;
+  joinKeyGeneration: (
+    id: string,
+    join: { code: string; key: TrusteeKey },
+  ) => Promise<{ index: number; attempt: number }>;
+  /** A trustee's signed dealing, signed check or dry-run partial decryption. */
+  postDkgMessage: (id: string, round: DkgRound, message: unknown) => Promise<DkgAssessment>;
+  /** After the seal: the aggregate of the counted ballots and who has decrypted it. */
+  aggregate: (id: string) => Promise<AggregateView>;
+  postPartial: (id: string, partial: PartialDecryption) => Promise<{ decryptedBy: number[]; threshold: number }>;
 }
+
+/** The rounds a trustee posts to after joining, by their path under `/dkg`. */
+export type DkgRound = "dealings" | "checks" | "dry-run";
 
 /** The council API: every call carries the council's token. */
 export interface CouncilClient {
@@ -71,6 +90,8 @@ export interface CouncilClient {
   close: (id: string) => Promise<ReferendumRecord>;
   /** Tallies and answers with the record; the counts are at the public `tally(id)`. */
   tally: (id: string) => Promise<ReferendumRecord>;
+  /** Fresh invitation codes for the draft's trustees, returned once (a new key-generation attempt). */
+  inviteTrustees: (id: string) => Promise<TrusteeInvitation[]>;
 }
 
 /** No answer (or no whole answer) came: unreachable, or not in time. */
@@ -160,6 +181,12 @@ export function createPublicClient(options: ApiClientOptions): PublicClient {
     inclusion: (id, entryHash, size) =>
       get<{ sequence: number; proof: string[] }>(`${referendum(id)}/log/inclusion?hash=${enc(entryHash)}&size=${size}`),
     tally: (id) => get<TallyResult>(`${referendum(id)}/tally`),
+    dkg: (id) => get<DkgView>(`${referendum(id)}/dkg`),
+    joinKeyGeneration: (id, join) => post<{ index: number; attempt: number }>(`${referendum(id)}/dkg/members`, join),
+    postDkgMessage: (id, round, message) => post<DkgAssessment>(`${referendum(id)}/dkg/${round}`, message),
+    aggregate: (id) => get<AggregateView>(`${referendum(id)}/aggregate`),
+    postPartial: (id, partial) =>
+      post<{ decryptedBy: number[]; threshold: number }>(`${referendum(id)}/partials`, partial),
   };
 }
 
@@ -181,5 +208,7 @@ export function createCouncilClient(options: ApiClientOptions & { token: string 
     open: (id) => json<ReferendumRecord>("POST", `${referendum(id)}/open`),
     close: (id) => json<ReferendumRecord>("POST", `${referendum(id)}/close`),
     tally: (id) => json<ReferendumRecord>("POST", `${referendum(id)}/tally`),
+    inviteTrustees: async (id) =>
+      (await json<{ invitations: TrusteeInvitation[] }>("POST", `${referendum(id)}/trustees/invitations`)).invitations,
   };
 }

@@ -3,6 +3,18 @@ export interface PublicConfig {
   chainId: string;
   registry: string;
   deployBlock: number;
-  circuit: { name: string; zkeySha256: string; wasmSha256: string; vkeySha256: string; ceremony: string };
+  /** The public-vote ballot circuit (protocol v1.1). */
+  circuit: PublishedCircuit;
+  /** Every ballot circuit the service verifies, by name: a spec's `circuit.name` picks one. */
+  circuits: Record<string, PublishedCircuit>;
   logPublicKey: string;
+}
+
+/** A ballot circuit's artifact hashes, so a client checks what it downloads before proving with it. */
+export interface PublishedCircuit {
+  name: string;
+  zkeySha256: string;
+  wasmSha256: string;
+  vkeySha256: string;
+  ceremony: string;
 }

@@ -6,6 +6,7 @@ import { z } from "../../protocol/zod";
 import { VOTE_OPTIONS } from "../../protocol/constants";
 import { MERGE_DELAY } from "../../protocol/spec";
 import { fieldElement } from "../../protocol/wire";
+import { trusteeKey } from "../../protocol/trustee-transcript";
 import { BlingError } from "./errors";
 
 /** Largest request body the API reads (a ballot is about 1.5 KB; a draft with a long description more). */
@@ -36,6 +37,28 @@ export const rulesChoice = z.discriminatedUnion("preset", [
 ]);
 export type RulesChoice = z.infer<typeof rulesChoice>;
 
+/** Most trustees a referendum can have: every share check and decryption costs each trustee per member. */
+export const MAX_TRUSTEES = 16;
+
+/**
+ * Who holds the election key: named trustees (council members, a notary, an observer organisation)
+ * of whom any `threshold` together can decrypt the final totals, and fewer learn nothing.
+ */
+export const trusteesChoice = z
+  .object({
+    names: z.array(z.string().trim().min(1).max(200)).min(1).max(MAX_TRUSTEES),
+    threshold: z.int().min(1).max(MAX_TRUSTEES),
+  })
+  .refine((t) => t.threshold <= t.names.length, {
+    message: "the threshold cannot exceed the number of trustees",
+    path: ["threshold"],
+  })
+  .refine((t) => new Set(t.names.map((name) => name.toLowerCase())).size === t.names.length, {
+    message: "every trustee needs a name of their own",
+    path: ["names"],
+  });
+export type TrusteesChoice = z.infer<typeof trusteesChoice>;
+
 export const referendumDraft = z
   .object({
     title: z.string().trim().min(1).max(200),
@@ -47,6 +70,8 @@ export const referendumDraft = z
     censusId: z.string().min(1).max(64),
     opensAt: unixSeconds,
     closesAt: unixSeconds,
+    /** The secret ballot's key holders; a referendum without trustees has public votes (protocol v1.1). */
+    trustees: trusteesChoice.optional(),
   })
   .refine((d) => d.opensAt < d.closesAt, { message: "opensAt must be before closesAt", path: ["closesAt"] })
   .refine((d) => d.rules.preset !== "yes-no" || d.options.length === 2, {
@@ -61,6 +86,9 @@ export const referendumDraft = z
 export type ReferendumDraft = z.infer<typeof referendumDraft>;
 /** A draft as a client sends it: fields with a default may be left out. */
 export type ReferendumDraftInput = z.input<typeof referendumDraft>;
+
+/** A trustee joins a referendum's key generation with its invitation code and a proved key. */
+export const trusteeJoin = z.object({ code: z.string().min(1).max(64), key: trusteeKey });
 
 export const censusCreate = z.object({ name: z.string().trim().min(1).max(200) });
 

@@ -5,6 +5,7 @@
 import type { ReferendumDraft } from "./schemas";
 import type { BallotEntry } from "../../protocol/log-objects";
 import type { ReferendumSpec } from "../../protocol/spec";
+import type { DkgAssessment, DkgTranscript } from "../../protocol/trustee-transcript";
 
 export type ReferendumState = "draft" | "open" | "closed" | "tallied";
 
@@ -103,4 +104,34 @@ export interface LoggedEntry {
   sequence: number;
   entryHash: string;
   entry: BallotEntry;
+}
+
+/** One trustee's invitation, returned once to the council for sending (only a keyed hash is kept). */
+export interface TrusteeInvitation {
+  index: number;
+  name: string;
+  code: string;
+}
+
+/** The public state of a referendum's key generation, as anyone (trustees first) reads it. */
+export interface DkgView {
+  referendumId: string;
+  title: string;
+  transcript: DkgTranscript;
+  assessment: DkgAssessment;
+  /** Whether the draft still names exactly the invited trustees (a changed list needs new invitations). */
+  current: boolean;
+}
+
+/** The aggregate of a sealed log, as the service publishes it for trustees to compare with their own. */
+export interface AggregateView {
+  logSize: number;
+  ballots: number;
+  voters: number;
+  nullifierSetRoot: string;
+  bound: string;
+  aggregate: string[][];
+  /** Trustees whose partial decryption of it the service holds. */
+  decryptedBy: number[];
+  threshold: number;
 }

@@ -16,8 +16,10 @@ import {
   decodeBallotStatement,
   isWellFormedProof,
   VOTE_OPTIONS,
-  type BallotStatement,
+  type CircuitRules,
 } from "../../protocol";
+import { ballotSlotOf, decodeSealedStatement, sealedSlotsOf } from "../../protocol/sealed-statement";
+import { electionKeyOf } from "../../protocol/sealed-tally";
 import { BlingError } from "../api/errors";
 import { entryLeafHash, signObject, type BallotEntry, type Receipt } from "../../protocol/log-objects";
 import type { ReferendumSpec } from "../../protocol/spec";
@@ -35,12 +37,7 @@ export function ballotIdOf(publicSignals: readonly string[]): string {
   return bytesToHex(sha256(canonicalBytes([...publicSignals])));
 }
 
-function checkStatement(spec: ReferendumSpec, submission: BallotSubmission, statement: BallotStatement | null) {
-  if (!statement || !isWellFormedProof(submission.proof)) throw new BlingError("BALLOT_MALFORMED");
-  if (statement.referendumId !== BigInt(spec.id)) throw new BlingError("BALLOT_REFERENDUM_MISMATCH");
-  if (statement.censusRoot !== BigInt(spec.census.root)) throw new BlingError("BALLOT_CENSUS_ROOT_MISMATCH");
-  const { rules } = statement;
-  const expected = spec.rules;
+function checkRules(rules: CircuitRules, expected: CircuitRules): void {
   if (
     rules.maxValue !== expected.maxValue ||
     rules.minTotal !== expected.minTotal ||
@@ -49,6 +46,31 @@ function checkStatement(spec: ReferendumSpec, submission: BallotSubmission, stat
   ) {
     throw new BlingError("BALLOT_RULES_MISMATCH");
   }
+}
+
+/**
+ * The statement of a ballot, checked against the spec before any pairing: a public-vote ballot
+ * (v1.1) or, for a referendum with trustees, a sealed one (v2) encrypted to the anchored key.
+ */
+function checkStatement(spec: ReferendumSpec, submission: BallotSubmission): { nullifier: bigint; revision: number } {
+  if (!isWellFormedProof(submission.proof)) throw new BlingError("BALLOT_MALFORMED");
+  const slots = sealedSlotsOf(spec.circuit.name);
+  if (spec.trustees && slots !== null) {
+    const statement = decodeSealedStatement(submission.publicSignals, slots);
+    if (!statement) throw new BlingError("BALLOT_MALFORMED");
+    if (statement.referendumId !== BigInt(spec.id)) throw new BlingError("BALLOT_REFERENDUM_MISMATCH");
+    if (statement.censusRoot !== BigInt(spec.census.root)) throw new BlingError("BALLOT_CENSUS_ROOT_MISMATCH");
+    if (!statement.electionKey.equals(electionKeyOf(spec.trustees))) throw new BlingError("BALLOT_KEY_MISMATCH");
+    checkRules(statement.rules, spec.rules);
+    // The proof binds the option count; it must be the referendum's, so unused slots are zero.
+    if (statement.options !== spec.options.length) throw new BlingError("BALLOT_VOTES_INVALID");
+    return statement;
+  }
+  const statement = decodeBallotStatement(submission.publicSignals);
+  if (!statement) throw new BlingError("BALLOT_MALFORMED");
+  if (statement.referendumId !== BigInt(spec.id)) throw new BlingError("BALLOT_REFERENDUM_MISMATCH");
+  if (statement.censusRoot !== BigInt(spec.census.root)) throw new BlingError("BALLOT_CENSUS_ROOT_MISMATCH");
+  checkRules(statement.rules, spec.rules);
   // The circuit has no option count: slots past the referendum's options are checked here.
   if (statement.votes.slice(spec.options.length, VOTE_OPTIONS).some((vote) => vote !== 0)) {
     throw new BlingError("BALLOT_VOTES_INVALID");
@@ -145,10 +167,10 @@ async function withdrawIfSealed(deps: CoreDeps, id: string, slot: TableItem): Pr
  * @returns the receipt; the same one for a retried or copied submission.
  */
 export async function acceptBallot(deps: CoreDeps, id: string, submission: BallotSubmission): Promise<Receipt> {
-  const decoded = decodeBallotStatement(submission.publicSignals);
+  const decoded = ballotSlotOf(submission.publicSignals);
   const ballotId = ballotIdOf(submission.publicSignals);
   const pk = tableKeys.referendum(id);
-  const nullifier = decoded?.nullifier.toString() ?? "";
+  const nullifier = decoded?.nullifier ?? "";
   const revision = decoded?.revision ?? 0;
   // One round trip for everything acceptance reads: the referendum, this revision's slot, the one before.
   const [meta, taken, previous] = await deps.store.getMany([
@@ -162,10 +184,10 @@ export async function acceptBallot(deps: CoreDeps, id: string, submission: Ballo
   if (taken?.ballotId === ballotId) return answerAgain(deps, id, taken);
   if (!record.spec || !isAccepting(record, deps.clock.now())) throw new BlingError("REFERENDUM_NOT_OPEN");
   const spec = record.spec;
-  checkStatement(spec, submission, decoded);
+  checkStatement(spec, submission);
   if (taken || (revision > 1 && (!previous || !spec.revoting))) throw await revisionRefusal(deps, spec, nullifier);
 
-  if (!(await deps.verifier.verify(submission))) throw new BlingError("BALLOT_PROOF_INVALID");
+  if (!(await deps.verifier.verify(submission, spec.circuit.name))) throw new BlingError("BALLOT_PROOF_INVALID");
 
   // Hard close: the stamp itself must be before the close, however long verification took.
   const now = deps.clock.now();

@@ -64,7 +64,15 @@ export interface LogSigner {
 
 /** Groth16 verification of a ballot against the referendum's circuit, off the caller's event loop. */
 export interface ProofVerifier {
-  verify(ballot: Ballot): Promise<boolean>;
+  /** Whether the ballot's proof verifies under the named circuit's key (false for a circuit it does not know). */
+  verify(ballot: Ballot, circuit: string): Promise<boolean>;
+}
+
+/** A ballot circuit as a spec names it: its artifact set, proving key hash and ceremony. */
+export interface CircuitInfo {
+  name: string;
+  zkeySha256: string;
+  ceremony: string;
 }
 
 /**
@@ -110,5 +118,6 @@ export interface CoreDeps {
   verifier: ProofVerifier;
   /** Keyed hash of registration codes (HMAC key), so the table never holds a usable code. */
   codeKey: Uint8Array;
-  circuit: { name: string; zkeySha256: string; ceremony: string };
+  /** The ballot circuits the service verifies, by name: the public-vote one and the sealed ones. */
+  circuits: Readonly<Record<string, CircuitInfo>>;
 }

@@ -1,6 +1,14 @@
 /** A referendum's lifecycle: draft, update, open (freezes census and spec), close, and reads. */
 import { bytesToHex } from "@noble/hashes/utils.js";
-import { PROTOCOL_VERSION, SNARK_FIELD_SIZE } from "../../protocol";
+import {
+  BALLOT_CIRCUIT,
+  CENSUS_DEPTH,
+  PROTOCOL_VERSION,
+  SEALED_PROTOCOL_VERSION,
+  SNARK_FIELD_SIZE,
+  sealedCircuitFor,
+  sealedCircuitName,
+} from "../../protocol/constants";
 import { BlingError } from "../api/errors";
 import type { ReferendumDraft } from "../api/schemas";
 import type { ReferendumSpec } from "../../protocol/spec";
@@ -8,41 +16,16 @@ import { specHash } from "../../protocol/spec";
 import { rulesFromChoice } from "../api/rules-choice";
 import { exactCensusInfo, ownedCensus } from "./census-service";
 import { referendumCodec } from "./item-codecs";
+import { getReferendum, ownedReferendum, referendumOf, saveReferendum } from "./referendum-records";
 import { idOfKey, tableKeys } from "./table-keys";
-import type { CoreDeps, TableItem } from "./ports";
+import type { CircuitInfo, CoreDeps } from "./ports";
 import { readHead } from "./ballot-log-table";
+import { completedKeyGeneration } from "./trustee-service";
+import { specTrustees } from "../../protocol/trustee-transcript";
 import type { AnchorProgress, ClosingHead, ReferendumRecord, ReferendumState, Turnout } from "../api/views";
 
 export type { AnchorProgress, ClosingHead, ReferendumRecord, ReferendumState, Turnout };
-
-/** The record held by a referendum's meta item. */
-export function referendumOf(item: TableItem): ReferendumRecord {
-  return referendumCodec.fromItem(item);
-}
-
-export async function getReferendum(deps: CoreDeps, id: string): Promise<ReferendumRecord> {
-  const item = await deps.store.get(tableKeys.referendum(id), tableKeys.referendumMeta);
-  if (!item) throw new BlingError("REFERENDUM_NOT_FOUND");
-  return referendumOf(item);
-}
-
-export async function ownedReferendum(deps: CoreDeps, councilId: string, id: string): Promise<ReferendumRecord> {
-  const record = await getReferendum(deps, id);
-  if (record.councilId !== councilId) throw new BlingError("FORBIDDEN");
-  return record;
-}
-
-/**
- * Replaces the record if nobody changed it since it was read (optimistic concurrency on `version`).
- * @throws BlingError REFERENDUM_STATE when it was changed meanwhile.
- */
-export async function saveReferendum(deps: CoreDeps, record: ReferendumRecord): Promise<ReferendumRecord> {
-  const next = { ...record, version: record.version + 1 };
-  if (!(await deps.store.put(referendumCodec.toItem(next), { match: { version: record.version } }))) {
-    throw new BlingError("REFERENDUM_STATE", "The referendum was changed meanwhile; reload and retry.");
-  }
-  return next;
-}
+export { getReferendum, ownedReferendum, referendumOf, saveReferendum };
 
 function invalid(path: string, message: string): BlingError {
   return new BlingError("INPUT_INVALID", `${path}: ${message}`, [{ path, message }]);
@@ -134,6 +117,13 @@ export async function turnoutOf(deps: CoreDeps, record: ReferendumRecord): Promi
   return { ballots: head.size, voters: head.voters, electorate: record.spec.census.size };
 }
 
+/** The service's circuit of that name: a spec only ever names a circuit the service can verify. */
+function circuitFor(deps: CoreDeps, name: string): CircuitInfo {
+  const circuit = deps.circuits[name];
+  if (!circuit) throw new Error(`the service has no ${name} circuit`);
+  return circuit;
+}
+
 /**
  * Opens a draft: freezes the census root, builds and hashes the public spec. Anchoring it on chain
  * is the anchor loop's job, so voting does not wait for (or fail with) the chain.
@@ -148,8 +138,10 @@ export async function openReferendum(deps: CoreDeps, councilId: string, id: stri
   const census = await exactCensusInfo(deps, draft.censusId);
   // An empty census has root 0, which no ballot can prove membership of (and the registry refuses).
   if (census.size === 0) throw new BlingError("CENSUS_EMPTY");
+  // A secret ballot opens only on a key its trustees generated, checked and decrypted a test with.
+  const trustees = draft.trustees ? specTrustees((await completedKeyGeneration(deps, record)).transcript) : undefined;
   const spec: ReferendumSpec = {
-    protocol: PROTOCOL_VERSION,
+    protocol: trustees ? SEALED_PROTOCOL_VERSION : PROTOCOL_VERSION,
     id: record.id,
     councilId,
     title: draft.title,
@@ -161,8 +153,12 @@ export async function openReferendum(deps: CoreDeps, councilId: string, id: stri
     opensAt: draft.opensAt,
     closesAt: draft.closesAt,
     census: { id: census.id, root: census.root, size: census.size, depth: census.depth },
-    circuit: deps.circuit,
+    circuit: circuitFor(
+      deps,
+      trustees ? sealedCircuitName(CENSUS_DEPTH, sealedCircuitFor(draft.options.length)) : BALLOT_CIRCUIT,
+    ),
     logPublicKey: deps.signer.publicKeyHex,
+    ...(trustees ? { trustees } : {}),
   };
   // Into the live index (live-referenda.ts) before it is open, so the background work never misses it.
   await deps.store.put({ pk: tableKeys.liveIndex, sk: tableKeys.referendum(record.id) });

@@ -8,7 +8,7 @@
  * maximum merge delay and always before the log is sealed, finds an accepted ballot whose queue
  * item was lost or deleted.
  */
-import { decodeBallotStatement } from "../../protocol";
+import { ballotSlotOf } from "../../protocol/sealed-statement";
 import { BlingError } from "../api/errors";
 import { numberField, stringField } from "./item-fields";
 import { tableKeys } from "./table-keys";
@@ -64,9 +64,9 @@ const slotKey = (id: string, nullifier: string, revision: number) => ({
 });
 
 function slotOfEntry(id: string, record: LogEntryRecord) {
-  const nullifier = decodeBallotStatement(record.entry.ballot.publicSignals)?.nullifier;
+  const nullifier = ballotSlotOf(record.entry.ballot.publicSignals)?.nullifier;
   if (nullifier === undefined) throw new Error(`log ${id}: entry ${record.sequence} has no nullifier`);
-  return slotKey(id, nullifier.toString(), record.entry.revision);
+  return slotKey(id, nullifier, record.entry.revision);
 }
 
 /** Slots the queue points at; queue items of ballots already logged (or gone) are cleaned up. */

@@ -48,7 +48,21 @@ export const tableKeys = {
   logHead: "HEAD",
   treeHead: (size: number) => `STH#${pad(size)}`,
   treeHeadPrefix: "STH#",
+  /** The trustees' key generation of a referendum: its current attempt and invitations. */
+  dkg: "DKG",
+  /** One message of trustee `index` in key-generation attempt `attempt`: `DKG#0001#DEAL#03`. */
+  dkgMessage: (attempt: number, kind: DkgMessageKind, index: number) =>
+    `DKG#${String(attempt).padStart(4, "0")}#${kind}#${String(index).padStart(2, "0")}`,
+  dkgAttemptPrefix: (attempt: number) => `DKG#${String(attempt).padStart(4, "0")}#`,
+  /** Trustee `index`'s partial decryption of the final aggregate. */
+  partial: (index: number) => `PARTIAL#${String(index).padStart(2, "0")}`,
+  partialPrefix: "PARTIAL#",
+  /** The sum of a sealed log's counted ciphertexts, kept once computed. */
+  aggregate: "AGGREGATE",
 } as const;
+
+/** The kinds of key-generation message a trustee posts, in the order of the rounds. */
+export type DkgMessageKind = "MEMBER" | "DEAL" | "CHECK" | "DRY";
 
 /** The index in a zero-padded sort key such as `LEAF#000000000042`. */
 export function indexOfKey(sk: string): number {

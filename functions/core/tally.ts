@@ -9,6 +9,7 @@ import { tableKeys } from "./table-keys";
 import type { CoreDeps } from "./ports";
 import { effectiveClose, ownedReferendum, saveReferendum, type ReferendumRecord } from "./referendum-service";
 import { readAllEntries } from "./ballot-log-table";
+import { sealedTally } from "./sealed-counting";
 
 export { computeTally, type TallyResult };
 
@@ -27,11 +28,11 @@ export async function tallyReferendum(deps: CoreDeps, councilId: string, id: str
   }
   const { closing } = record;
   if (!closing) throw new BlingError("BUSY", "The log is being sealed at the close; retry in a few seconds.");
-  const tally: TallyResult = {
-    ...computeTally(await readAllEntries(deps, id, closing.size)),
-    logSize: closing.size,
-    logRoot: closing.root,
-  };
+  // A secret ballot's counts come from its trustees' decryptions; a public one's from its votes.
+  const counted = record.spec?.trustees
+    ? await sealedTally(deps, record)
+    : computeTally(await readAllEntries(deps, id, closing.size));
+  const tally: TallyResult = { ...counted, logSize: closing.size, logRoot: closing.root };
   await deps.store.put(tallyCodec.toItem(id, tally));
   return saveReferendum(deps, { ...record, state: "tallied", talliedAt: deps.clock.now() });
 }

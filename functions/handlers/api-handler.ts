@@ -3,8 +3,9 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { councilRoutes } from "./council-routes";
 import type { HttpResponse } from "./http";
 import { publicRoutes } from "./public-routes";
+import { trusteeCouncilRoutes, trusteeRoutes } from "./trustee-routes";
 import { createRouter, type ApiContext } from "./router";
 
 export function createApiHandler(context: ApiContext): (event: APIGatewayProxyEventV2) => Promise<HttpResponse> {
-  return createRouter([...publicRoutes, ...councilRoutes], context);
+  return createRouter([...publicRoutes, ...trusteeRoutes, ...councilRoutes, ...trusteeCouncilRoutes], context);
 }

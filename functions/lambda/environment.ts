@@ -14,7 +14,8 @@ const common = {
   REGISTRY_ADDRESS: z.string().regex(/^0x[0-9a-fA-F]{40}$/),
   DEPLOY_BLOCK: z.coerce.number().int().min(0),
   /** Names the artifact set bundled beside the handler (`artifacts/<name>/`). */
-  CIRCUIT_NAME: z.string().min(1),
+  /** The ballot circuits whose verification keys are bundled, comma-separated. */
+  CIRCUIT_NAMES: z.string().min(1),
 };
 
 export const apiEnvironment = z.object(common);

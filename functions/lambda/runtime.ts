@@ -19,17 +19,17 @@ export async function lambdaService(
   env: ApiEnvironment,
   readSecret: SecretReader,
 ): Promise<{ deps: CoreDeps; config: PublicConfig }> {
-  const [{ manifest, vkey }, logKey, codeKey] = await Promise.all([
-    loadVerificationKey(env.CIRCUIT_NAME, BUNDLED_ARTIFACTS),
+  const [circuits, logKey, codeKey] = await Promise.all([
+    Promise.all(env.CIRCUIT_NAMES.split(",").map((name) => loadVerificationKey(name, BUNDLED_ARTIFACTS))),
     readSecret(env.LOG_KEY_SECRET_ARN),
     readSecret(env.CODE_KEY_SECRET_ARN),
   ]);
   return serviceDeps({
     // The SDK takes region, credentials and any endpoint override from the Lambda environment.
     store: new DynamoStore(dynamoClient(), env.TABLE_NAME),
-    verifier: await inProcessVerifier(vkey),
+    verifier: await inProcessVerifier(Object.fromEntries(circuits.map(({ manifest, vkey }) => [manifest.name, vkey]))),
     keys: { logKey, codeKey },
-    manifest,
+    manifests: circuits.map(({ manifest }) => manifest),
     chain: { chainId: env.CHAIN_ID, registry: env.REGISTRY_ADDRESS, deployBlock: env.DEPLOY_BLOCK },
   });
 }

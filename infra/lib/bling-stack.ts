@@ -8,7 +8,7 @@ import { Rule, Schedule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
 import type { Construct } from "constructs";
 import { join } from "node:path";
-import { BALLOT_CIRCUIT } from "../../protocol/constants";
+import { SERVICE_CIRCUITS } from "../../protocol/service-circuits";
 import { BlingApi } from "./api";
 import { readCircuitManifest, requireTrustedCeremony } from "./ceremony-guard";
 import { BlingData } from "./data";
@@ -34,8 +34,9 @@ export class BlingStack extends Stack {
     super(scope, id, props);
     const { settings, projectRoot } = props;
     const artifactsDir = props.artifactsDir ?? join(projectRoot, "circuits", "artifacts");
-    const manifest = readCircuitManifest(artifactsDir, BALLOT_CIRCUIT);
-    requireTrustedCeremony(manifest, settings.allowInsecureCeremony);
+    // Every circuit the service accepts ballots of must come from a trusted ceremony.
+    for (const circuit of SERVICE_CIRCUITS)
+      requireTrustedCeremony(readCircuitManifest(artifactsDir, circuit), settings.allowInsecureCeremony);
 
     const data = new BlingData(this, "Data");
     const functions = new BlingFunctions(this, "Functions", {
@@ -46,7 +47,7 @@ export class BlingStack extends Stack {
       anchorKey: data.anchorKey,
       projectRoot,
       artifactsDir,
-      circuitName: BALLOT_CIRCUIT,
+      circuitNames: SERVICE_CIRCUITS,
     });
     new Rule(this, "LogWorkerSchedule", {
       description: "Sequences queued ballots and anchors log heads",

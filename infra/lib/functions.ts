@@ -21,9 +21,10 @@ export interface BlingFunctionsProps {
   anchorKey: Secret;
   /** The repository root (package-lock.json, functions/, circuits/). */
   projectRoot: string;
-  /** Folder holding `<circuitName>/manifest.json` and the verification key. */
+  /** Folder holding `<circuitName>/manifest.json` and the verification key of each circuit. */
   artifactsDir: string;
-  circuitName: string;
+  /** The ballot circuits the service verifies: each one's manifest and verification key go into the bundle. */
+  circuitNames: readonly string[];
 }
 
 /** What the DynamoDB store does, and nothing more (no scans, updates or streams). */
@@ -54,10 +55,9 @@ export class BlingFunctions extends Construct {
       CHAIN_ID: String(settings.chainId),
       REGISTRY_ADDRESS: settings.registryAddress,
       DEPLOY_BLOCK: String(settings.registryDeployBlock),
-      CIRCUIT_NAME: props.circuitName,
+      CIRCUIT_NAMES: props.circuitNames.join(","),
       NODE_OPTIONS: "--enable-source-maps",
     };
-    const artifacts = join(props.artifactsDir, props.circuitName);
     const make = (
       name: string,
       entry: string,
@@ -95,10 +95,14 @@ export class BlingFunctions extends Construct {
           commandHooks: {
             beforeBundling: () => [],
             beforeInstall: () => [],
-            afterBundling: (_input: string, output: string) => [
-              `mkdir -p "${output}/artifacts/${props.circuitName}"`,
-              `cp "${artifacts}/manifest.json" "${artifacts}/verification_key.json" "${output}/artifacts/${props.circuitName}/"`,
-            ],
+            afterBundling: (_input: string, output: string) =>
+              props.circuitNames.flatMap((circuit) => {
+                const artifacts = join(props.artifactsDir, circuit);
+                return [
+                  `mkdir -p "${output}/artifacts/${circuit}"`,
+                  `cp "${artifacts}/manifest.json" "${artifacts}/verification_key.json" "${output}/artifacts/${circuit}/"`,
+                ];
+              }),
           },
         },
       });

@@ -34,6 +34,18 @@ const en = {
   "error.BALLOT_REVISION_CONFLICT":
     "Your vote was changed meanwhile, perhaps from another device. Reload the page and vote again to change it.",
   "error.BALLOT_NOT_FOUND": "The service does not know this ballot.",
+  "error.BALLOT_KEY_MISMATCH":
+    "Your ballot was sealed with another key than this referendum's. Reload the page and vote again.",
+  "error.TRUSTEES_NOT_DRAFTED": "Name the trustees in the draft before inviting them.",
+  "error.TRUSTEE_CODE_UNKNOWN":
+    "This trustee invitation code is not valid for this referendum. Check the code you were sent.",
+  "error.TRUSTEE_JOINED": "This trustee invitation has already been used with another key.",
+  "error.DKG_STATE": "The trustees' key generation is not at this step. Reload the page to see where it stands.",
+  "error.DKG_MESSAGE_INVALID": "This key-generation message does not check out.",
+  "error.DKG_MESSAGE_CONFLICT": "This trustee already sent a different message for this step.",
+  "error.DKG_INCOMPLETE": "The trustees have not finished generating the election key yet.",
+  "error.PARTIAL_INVALID": "This decryption does not check out against the trustee's key and the counted ballots.",
+  "error.TALLY_NEEDS_TRUSTEES": "Not enough trustees have decrypted the result yet.",
   "error.TALLY_NOT_READY": "The result has not been counted yet.",
   "error.LOG_RANGE_INVALID": "The requested part of the public log does not exist.",
   "error.BUSY": "The service is busy. Wait a moment and try again.",
@@ -75,6 +87,17 @@ export const errorMessages = defineMessages(en, {
   "error.BALLOT_REVISION_CONFLICT":
     "Uw stem is intussen gewijzigd, misschien vanaf een ander apparaat. Laad de pagina opnieuw en stem nogmaals om hem te wijzigen.",
   "error.BALLOT_NOT_FOUND": "De dienst kent deze stem niet.",
+  "error.BALLOT_KEY_MISMATCH":
+    "Uw stembiljet is verzegeld met een andere sleutel dan die van dit referendum. Laad de pagina opnieuw en stem nog eens.",
+  "error.TRUSTEES_NOT_DRAFTED": "Noem eerst de sleutelbeheerders in het concept voordat u hen uitnodigt.",
+  "error.TRUSTEE_CODE_UNKNOWN": "Deze uitnodigingscode voor sleutelbeheerders is niet geldig voor dit referendum.",
+  "error.TRUSTEE_JOINED": "Deze uitnodiging voor een sleutelbeheerder is al gebruikt met een andere sleutel.",
+  "error.DKG_STATE": "Het maken van de verkiezingssleutel is niet bij deze stap. Laad de pagina opnieuw.",
+  "error.DKG_MESSAGE_INVALID": "Dit bericht voor het maken van de sleutel klopt niet.",
+  "error.DKG_MESSAGE_CONFLICT": "Deze sleutelbeheerder stuurde al een ander bericht voor deze stap.",
+  "error.DKG_INCOMPLETE": "De sleutelbeheerders zijn nog niet klaar met het maken van de verkiezingssleutel.",
+  "error.PARTIAL_INVALID": "Deze ontsleuteling klopt niet met de sleutel van de beheerder en de getelde stemmen.",
+  "error.TALLY_NEEDS_TRUSTEES": "Nog niet genoeg sleutelbeheerders hebben de uitslag ontsleuteld.",
   "error.TALLY_NOT_READY": "De uitslag is nog niet geteld.",
   "error.LOG_RANGE_INVALID": "Het gevraagde deel van het openbare logboek bestaat niet.",
   "error.BUSY": "De dienst is druk. Wacht even en probeer het opnieuw.",

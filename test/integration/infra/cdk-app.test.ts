@@ -10,7 +10,8 @@ import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadArtifacts, type LoadedArtifacts } from "../../../protocol/artifacts.node";
-import { BALLOT_CIRCUIT, SIGNAL } from "../../../protocol/constants";
+import { SIGNAL } from "../../../protocol/constants";
+import { SERVICE_CIRCUITS } from "../../../protocol/service-circuits";
 import { releaseProverThreads } from "../../../protocol/verify";
 import { startLocalStack, TABLE, type LocalStack } from "../../../local/stack";
 import { RegistryClient } from "../../../contracts/src/registry-client";
@@ -83,8 +84,10 @@ describe("# the CDK app", () => {
     for (const name of ["PublicApi", "CouncilApi", "LogWorker"]) {
       const dir = bundleOf(name);
       expect(existsSync(join(dir, "index.js"))).toBe(true);
-      expect(existsSync(join(dir, "artifacts", BALLOT_CIRCUIT, "verification_key.json"))).toBe(true);
-      expect(existsSync(join(dir, "artifacts", BALLOT_CIRCUIT, "manifest.json"))).toBe(true);
+      for (const circuit of SERVICE_CIRCUITS) {
+        expect(existsSync(join(dir, "artifacts", circuit, "verification_key.json"))).toBe(true);
+        expect(existsSync(join(dir, "artifacts", circuit, "manifest.json"))).toBe(true);
+      }
     }
   });
 
@@ -140,7 +143,7 @@ describe("# the Lambda bundles on the local stack", () => {
       CHAIN_ID: String(stack.deployment.chainId),
       REGISTRY_ADDRESS: stack.deployment.registry,
       DEPLOY_BLOCK: String(stack.deployment.deployBlock),
-      CIRCUIT_NAME: BALLOT_CIRCUIT,
+      CIRCUIT_NAMES: SERVICE_CIRCUITS.join(","),
     };
     hosts = {
       publicApi: startLambdaHost(bundleOf("PublicApi"), env),

@@ -9,7 +9,7 @@ const API_ENV = {
   CHAIN_ID: "10",
   REGISTRY_ADDRESS: "0x00000000000000000000000000000000000000aa",
   DEPLOY_BLOCK: "7",
-  CIRCUIT_NAME: "vote_d20_k8",
+  CIRCUIT_NAMES: "vote_d20_k8,sealed_d20_k2,sealed_d20_k8",
 };
 
 describe("# loadEnvironment", () => {

@@ -32,5 +32,6 @@ export function expiringApi(api: CouncilApi, onExpired: () => void): CouncilApi 
     open: wrap(api.open),
     close: wrap(api.close),
     tally: wrap(api.tally),
+    inviteTrustees: wrap(api.inviteTrustees),
   };
 }

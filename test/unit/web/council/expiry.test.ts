@@ -18,6 +18,7 @@ function fakeApi(): CouncilApi {
     open: () => refused("NETWORK"),
     close: unused,
     tally: unused,
+    inviteTrustees: unused,
   };
 }
 
