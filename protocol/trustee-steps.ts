@@ -20,7 +20,6 @@ import { proofToWire, proveKnowledge } from "./proofs";
 import { checkDealing, createDealing, publicShare, secretShare, signTrusteeMessage, type Dealing } from "./dkg";
 import type { Ciphertext } from "./elgamal";
 import { dryRunCiphertext, partialDecrypt, type PartialDecryption } from "./threshold";
-import type { JsonValue } from "./canonical-json";
 import {
   assessTranscript,
   dkgContext,
