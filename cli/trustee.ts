@@ -5,7 +5,10 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { createPublicClient, type DkgRound, type PublicClient } from "../functions/api/client";
+import { anchoredAggregate } from "../audit/anchored-aggregate";
+import { fetchBundle } from "../audit/fetch-bundle";
 import {
+  finalPartialFor,
   nextTrusteeStep,
   newTrusteeKey,
   trusteeSecret,
@@ -14,26 +17,33 @@ import {
 } from "../protocol/trustee-steps";
 import type { DkgAssessment } from "../protocol/trustee-transcript";
 import { UsageError, type CliIo } from "./cli-io";
-import { parseFlags } from "./source-flags";
+import { networkSource, parseFlags } from "./source-flags";
 
 export const TRUSTEE_USAGE = `Usage:
   bling trustee join   --api URL --referendum ID --code CODE --key FILE
   bling trustee step   --api URL --key FILE
   bling trustee status --api URL --referendum ID
+  bling trustee decrypt --api URL --rpc URL [--registry ADDR] --key FILE
 
   join     make a trustee key, register it with the invitation code, and write it to FILE
            (keep FILE safe and private: it is your share of the election key)
   step     do what the key generation waits for from you (deal, check, or decrypt the dry run)
   status   where the referendum's key generation stands, and who it waits for
+  decrypt  after the close: recompute the aggregate of the log the registry anchored at close,
+           and publish your partial decryption of it (nothing else is ever decrypted)
 
   --api URL         the service's public API
   --referendum ID   the referendum's id
   --code CODE       the invitation code the council sent you
   --key FILE        your trustee key file
+  --rpc URL         a JSON-RPC endpoint of the chain the registry is on (decrypt)
+  --registry ADDR   the BlingRegistry address (default: the one the service's /v1/config names)
 `;
 
 const OPTIONS = {
   api: { type: "string" },
+  rpc: { type: "string" },
+  registry: { type: "string" },
   referendum: { type: "string" },
   code: { type: "string" },
   key: { type: "string" },
@@ -100,6 +110,25 @@ async function step(client: PublicClient, file: string, io: CliIo): Promise<numb
   return 0;
 }
 
+async function decrypt(
+  values: { api?: string; rpc?: string; registry?: string; key?: string },
+  io: CliIo,
+): Promise<number> {
+  const secret = await readSecret(required(values.key, "key"));
+  const source = networkSource({ ...values, referendum: secret.referendumId });
+  const client = createPublicClient({ baseUrl: source.api });
+  const bundle = await fetchBundle(source);
+  const counted = anchoredAggregate(bundle);
+  const { transcript } = await client.dkg(secret.referendumId);
+  const partial = finalPartialFor(transcript, secret, counted.aggregate);
+  const answer = await client.postPartial(secret.referendumId, partial);
+  io.out(
+    `Decrypted the aggregate of ${counted.voters} counted ballots (anchored log of ${counted.logSize} entries).\n` +
+      `Trustees who have decrypted: ${answer.decryptedBy.join(", ")} (${answer.threshold} needed).\n`,
+  );
+  return 0;
+}
+
 export async function runTrustee(args: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = args;
   const values = parseFlags(rest, OPTIONS);
@@ -119,6 +148,8 @@ export async function runTrustee(args: string[], io: CliIo): Promise<number> {
       );
     case "step":
       return step(client, required(values.key, "key"), io);
+    case "decrypt":
+      return decrypt(values, io);
     case "status": {
       const view = await client.dkg(required(values.referendum, "referendum"));
       io.out(
