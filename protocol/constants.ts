@@ -78,3 +78,104 @@ export const PUBLIC_SIGNAL_COUNT = 8 + VOTE_OPTIONS;
 export const PUBLIC_SIGNAL_NAMES: readonly string[] = BALLOT_PUBLIC_INPUTS.flatMap((name) =>
   name === "vote" ? Array.from({ length: VOTE_OPTIONS }, (_, i) => `vote[${i}]`) : [name],
 );
+
+/**
+ * Version of the sealed ballot statement (protocol v2, protocol/SECRET-BALLOT.md). It becomes
+ * PROTOCOL_VERSION when the service switches to sealed ballots.
+ */
+export const SEALED_PROTOCOL_VERSION = 3;
+
+/** Vote slots of the sealed ballot circuits: 2 for yes/no and two-option ballots, 8 for everything else. */
+export const SEALED_OPTION_COUNTS = [2, 8] as const;
+
+/** A slot count there is a sealed ballot circuit for. */
+export type SealedOptionCount = (typeof SEALED_OPTION_COUNTS)[number];
+
+/** Field elements per ciphertext in the public signals: C1.x, C1.y, C2.x, C2.y. */
+export const CIPHERTEXT_SIGNALS = 4;
+
+/** Name of a sealed ballot circuit's artifact set for a census depth and slot count (circuits/artifacts/<name>). */
+export function sealedCircuitName(depth: number, k: number): string {
+  return `sealed_d${depth}_k${k}`;
+}
+
+/**
+ * The slot count of the sealed circuit a referendum with `options` options uses.
+ * @throws TypeError when options is not an integer from 1 to the largest slot count.
+ */
+export function sealedCircuitFor(options: number): SealedOptionCount {
+  if (Number.isSafeInteger(options) && options >= 1) {
+    for (const k of SEALED_OPTION_COUNTS) if (options <= k) return k;
+  }
+  throw new TypeError(`options must be an integer from 1 to ${VOTE_OPTIONS}`);
+}
+
+/** Names of the sealed ballot circuit's public inputs, in circuit order (array inputs unexpanded). */
+export const SEALED_PUBLIC_INPUTS = [
+  "censusRoot",
+  "referendumId",
+  "nullifier",
+  "revision",
+  "electionKey",
+  "options",
+  "maxValue",
+  "minTotal",
+  "maxTotal",
+  "costExponent",
+  "ciphertext",
+] as const;
+
+/** Where each public signal of a sealed ballot sits in its `publicSignals`. */
+export interface SealedSignalLayout {
+  readonly censusRoot: 0;
+  readonly referendumId: 1;
+  readonly nullifier: 2;
+  readonly revision: 3;
+  /** electionKey x at 4, y at 5. */
+  readonly electionKey: 4;
+  readonly options: 6;
+  readonly maxValue: 7;
+  readonly minTotal: 8;
+  readonly maxTotal: 9;
+  readonly costExponent: 10;
+  /** Slot i's ciphertext at ciphertext + CIPHERTEXT_SIGNALS·i, ..., + 3. */
+  readonly ciphertext: 11;
+  /** Length of `publicSignals`: 11 + CIPHERTEXT_SIGNALS·k. */
+  readonly count: number;
+}
+
+/**
+ * The public-signal layout of the sealed ballot circuit with k slots.
+ * @throws TypeError when k is not a positive integer.
+ */
+export function sealedSignalLayout(k: number): SealedSignalLayout {
+  if (!Number.isSafeInteger(k) || k < 1) throw new TypeError("k must be a positive integer");
+  return {
+    censusRoot: 0,
+    referendumId: 1,
+    nullifier: 2,
+    revision: 3,
+    electionKey: 4,
+    options: 6,
+    maxValue: 7,
+    minTotal: 8,
+    maxTotal: 9,
+    costExponent: 10,
+    ciphertext: 11,
+    count: 11 + CIPHERTEXT_SIGNALS * k,
+  };
+}
+
+/** A sealed ballot's public signal names with arrays expanded (`electionKey[1]`, `ciphertext[2][3]`), as the manifest lists them. */
+export function sealedPublicSignalNames(k: number): string[] {
+  sealedSignalLayout(k);
+  return SEALED_PUBLIC_INPUTS.flatMap((name) => {
+    if (name === "electionKey") return ["electionKey[0]", "electionKey[1]"];
+    if (name === "ciphertext") {
+      return Array.from({ length: k }, (_, i) =>
+        Array.from({ length: CIPHERTEXT_SIGNALS }, (_, j) => `ciphertext[${i}][${j}]`),
+      ).flat();
+    }
+    return [name];
+  });
+}
