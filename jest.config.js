@@ -12,7 +12,8 @@ const tier = (name) => ({
   testEnvironment: "node",
   transform: { "^.+\\.(t|j)s$": ["@swc/jest"] },
   // snarkjs and the zk-kit packages ship ESM next to CJS; jest takes their "require" builds.
-  transformIgnorePatterns: ["/node_modules/"],
+  // @noble 2.x is ESM only, so swc turns it into CommonJS for jest.
+  transformIgnorePatterns: ["/node_modules/(?!@noble/)"],
 });
 
 /** @type {import('jest').Config} */

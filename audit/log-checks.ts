@@ -3,7 +3,7 @@
  * signed by the spec's log key; every anchored checkpoint is a prefix of the final log, so the log
  * never rewrote what was anchored.
  */
-import { bytesToHex } from "@noble/hashes/utils";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import { EMPTY_ROOT, nodeHash } from "../protocol";
 import { entryLeafHash, verifyTreeHead } from "../protocol/log-objects";
 import { malformedIn, type AuditBundle } from "./bundle";

@@ -3,8 +3,8 @@
  * signed promise returned at acceptance (as a CT log's SCT) and the signed tree head. Signatures
  * are Ed25519 over the RFC 8785 canonical bytes of the unsigned object.
  */
-import { ed25519 } from "@noble/curves/ed25519";
-import { bytesToHex, hexToBytes } from "@noble/hashes/utils";
+import { ed25519 } from "@noble/curves/ed25519.js";
+import { bytesToHex, hexToBytes } from "@noble/hashes/utils.js";
 import { z } from "./zod";
 import { canonicalBytes, type JsonValue } from "./canonical-json";
 import { leafHash, verifyInclusion } from "./transparency-log";

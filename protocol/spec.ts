@@ -1,6 +1,6 @@
 /** The referendum spec (what is anchored at open) and its hash. */
-import { sha256 } from "@noble/hashes/sha2";
-import { bytesToHex } from "@noble/hashes/utils";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import { z } from "./zod";
 import { canonicalBytes } from "./canonical-json";
 import { ballotRules, rulesPreset } from "./rules";

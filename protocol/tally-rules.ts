@@ -3,7 +3,7 @@
  * the root of the sorted set of counted nullifiers. Public and pure, so the service's tally and an
  * observer's recount (`bling verify`) run this one implementation.
  */
-import { bytesToHex } from "@noble/hashes/utils";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import { z } from "./zod";
 import { VOTE_OPTIONS } from "./constants";
 import { decodeBallotStatement } from "./statement";

@@ -4,7 +4,7 @@
  * of subtree hashes; which subtrees they need is computed separately (`inclusionRanges`,
  * `consistencyRanges`) so a store can fetch them instead of holding every leaf.
  */
-import { sha256 } from "@noble/hashes/sha2";
+import { sha256 } from "@noble/hashes/sha2.js";
 
 export const HASH_BYTES = 32;
 

@@ -4,7 +4,7 @@
  * Ed25519 is deterministic, so the signatures are the same bytes any RFC 8032 signer makes.
  */
 import { createPrivateKey, createPublicKey, sign } from "node:crypto";
-import { bytesToHex } from "@noble/hashes/utils";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import type { LogSigner } from "../core/ports";
 
 // PKCS#8 wrapping of a raw 32-byte Ed25519 seed (RFC 8410): node:crypto takes keys in DER.

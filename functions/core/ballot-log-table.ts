@@ -3,7 +3,7 @@
  * the perfect subtree hashes `N#<level>#<index>` (so any proof is O(log n) reads), the head with
  * the right-edge frontier, and every signed tree head `STH#<size>`.
  */
-import { bytesToHex, hexToBytes } from "@noble/hashes/utils";
+import { bytesToHex, hexToBytes } from "@noble/hashes/utils.js";
 import { EMPTY_ROOT, inclusionRanges, consistencyRanges, nodeHash, splitPoint } from "../../protocol";
 import { BlingError } from "../api/errors";
 import { signObject, type SignedTreeHead, type TreeHead } from "../../protocol/log-objects";

@@ -9,8 +9,8 @@
  * revision) slot is taken. The slot item holds the whole ballot and is claimed by one conditional
  * write, so no crash can leave a claimed revision without its ballot.
  */
-import { sha256 } from "@noble/hashes/sha2";
-import { bytesToHex } from "@noble/hashes/utils";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import {
   canonicalBytes,
   decodeBallotStatement,

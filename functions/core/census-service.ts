@@ -1,5 +1,5 @@
 /** Censuses: creation by a council, code issue, anonymous-friendly registration, and public reads. */
-import { bytesToHex } from "@noble/hashes/utils";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import {
   appendToCensusFrontier,
   CENSUS_DEPTH,

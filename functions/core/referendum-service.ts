@@ -1,5 +1,5 @@
 /** A referendum's lifecycle: draft, update, open (freezes census and spec), close, and reads. */
-import { bytesToHex } from "@noble/hashes/utils";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import { PROTOCOL_VERSION, SNARK_FIELD_SIZE } from "../../protocol";
 import { BlingError } from "../api/errors";
 import type { ReferendumDraft } from "../api/schemas";

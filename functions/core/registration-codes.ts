@@ -1,7 +1,7 @@
 /** Single-use registration codes: printed on polling-card letters, stored only as a keyed hash. */
-import { hmac } from "@noble/hashes/hmac";
-import { sha256 } from "@noble/hashes/sha2";
-import { bytesToHex } from "@noble/hashes/utils";
+import { hmac } from "@noble/hashes/hmac.js";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
 
 // Crockford's base32: no I, L, O or U, so a code read off paper is hard to mistype.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";

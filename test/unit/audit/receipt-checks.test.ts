@@ -1,5 +1,5 @@
 /** `bling verify --receipts`: a signed promise whose entry the log lacks, or merged late, is evidence. */
-import { ed25519 } from "@noble/curves/ed25519";
+import { ed25519 } from "@noble/curves/ed25519.js";
 import { yesNo, type Ballot } from "../../../protocol";
 import { checkReceipts, promiseOf, type ReceiptFile } from "../../../audit/receipt-checks";
 import { entryLeafHash, signObject, type BallotEntry, type BallotPromise } from "../../../protocol/log-objects";

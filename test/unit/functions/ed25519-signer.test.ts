@@ -1,5 +1,5 @@
-import { ed25519 } from "@noble/curves/ed25519";
-import { bytesToHex, hexToBytes } from "@noble/hashes/utils";
+import { ed25519 } from "@noble/curves/ed25519.js";
+import { bytesToHex, hexToBytes } from "@noble/hashes/utils.js";
 import fc from "fast-check";
 import { createLogSigner } from "../../../functions/adapters/ed25519-signer";
 

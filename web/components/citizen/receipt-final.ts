@@ -3,7 +3,7 @@
  * registry anchored? If it is not, the signed promise is the evidence, as a file to hand to an
  * observer (`bling verify --receipts`, or the observer page).
  */
-import { hexToBytes } from "@noble/hashes/utils";
+import { hexToBytes } from "@noble/hashes/utils.js";
 import { verifyInclusion } from "../../../protocol/transparency-log";
 import type { Receipt } from "../../../protocol/log-objects";
 

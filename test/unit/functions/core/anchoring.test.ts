@@ -1,4 +1,4 @@
-import { hexToBytes } from "@noble/hashes/utils";
+import { hexToBytes } from "@noble/hashes/utils.js";
 import { leafHash, rootOf } from "../../../../protocol";
 import { anchorReferendum } from "../../../../functions/core/anchoring";
 import { acceptBallot } from "../../../../functions/core/ballot-service";

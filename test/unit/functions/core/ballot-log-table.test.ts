@@ -1,4 +1,4 @@
-import { hexToBytes } from "@noble/hashes/utils";
+import { hexToBytes } from "@noble/hashes/utils.js";
 import { rootOf, verifyConsistency, verifyInclusion } from "../../../../protocol";
 import { verifyReceipt, verifyTreeHead, type Receipt } from "../../../../protocol/log-objects";
 import { acceptBallot, getReceipt } from "../../../../functions/core/ballot-service";

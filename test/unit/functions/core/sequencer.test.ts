@@ -1,4 +1,4 @@
-import { hexToBytes } from "@noble/hashes/utils";
+import { hexToBytes } from "@noble/hashes/utils.js";
 import { rootOf } from "../../../../protocol";
 import { verifyReceipt } from "../../../../protocol/log-objects";
 import { acceptBallot, getReceipt } from "../../../../functions/core/ballot-service";

@@ -1,5 +1,5 @@
 /** The receipt page's last check: in the anchored final log, or the signed promise as evidence. */
-import { bytesToHex } from "@noble/hashes/utils";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import { inclusionRanges, leafHash, rootOf } from "../../../../protocol";
 import { promiseOf } from "../../../../audit/receipt-checks";
 import type { Receipt } from "../../../../protocol/log-objects";
