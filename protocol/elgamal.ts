@@ -4,7 +4,18 @@
  * totals. Browser-safe.
  */
 import { poseidon1 } from "poseidon-lite/poseidon1";
-import { G, IDENTITY, ORDER_L, affineYs, mul, mulG, pointFromWire, pointToWire, type Point } from "./babyjub";
+import {
+  G,
+  IDENTITY,
+  ORDER_L,
+  affineYs,
+  curvePointFromWire,
+  mul,
+  mulG,
+  pointFromWire,
+  pointToWire,
+  type Point,
+} from "./babyjub";
 import { requireFieldElement } from "./field";
 
 /** (C1, C2) = (r·G, v·G + r·PK). */
@@ -55,13 +66,23 @@ export function ciphertextToSignals(ciphertext: Ciphertext): [string, string, st
 
 /**
  * Reads a slot's ciphertext from its four public signals.
+ * @param options.proven The signals are outputs of a ballot proof that verified against the
+ * anchored key: the circuit computes them as multiples of Base8 and PK, so they are in the
+ * subgroup and only the curve equation is checked. The subgroup check is a full scalar
+ * multiplication by l per point (milliseconds), which would dominate an aggregate of a million
+ * ballots.
  * @throws TypeError naming `name` unless there are four signals forming two subgroup points.
  */
-export function ciphertextFromSignals(signals: readonly unknown[], name: string): Ciphertext {
+export function ciphertextFromSignals(
+  signals: readonly unknown[],
+  name: string,
+  options: { proven?: boolean } = {},
+): Ciphertext {
   if (signals.length !== 4) throw new TypeError(`${name} must be four signals (C1.x, C1.y, C2.x, C2.y)`);
+  const read = options.proven === true ? curvePointFromWire : pointFromWire;
   return {
-    c1: pointFromWire([signals[0], signals[1]], `${name} C1`),
-    c2: pointFromWire([signals[2], signals[3]], `${name} C2`),
+    c1: read([signals[0], signals[1]], `${name} C1`),
+    c2: read([signals[2], signals[3]], `${name} C2`),
   };
 }
 

@@ -103,6 +103,21 @@ describe("# ciphertext signals", () => {
     );
     expect(() => ciphertextFromSignals([good[0], good[1], good[2], "01"], "slot 1")).toThrow(TypeError);
   });
+
+  it("- checks only the curve equation for signals of a verified proof", () => {
+    const good = ciphertextToSignals(encrypt(2n, 99n, pk));
+    const back = ciphertextFromSignals(good, "slot 0", { proven: true });
+    expect(ciphertextToSignals(back)).toEqual(good);
+    const orderTwo = ["0", (SNARK_FIELD_SIZE - 1n).toString()];
+    expect(ciphertextToSignals(ciphertextFromSignals([...orderTwo, "0", "1"], "s", { proven: true }))).toEqual([
+      ...orderTwo,
+      "0",
+      "1",
+    ]);
+    expect(() => ciphertextFromSignals(["1", "2", good[2], good[3]], "slot 1", { proven: true })).toThrow(
+      new TypeError("slot 1 C1 is not a point on Baby Jubjub"),
+    );
+  });
 });
 
 describe("# baby-step giant-step", () => {
