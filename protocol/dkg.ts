@@ -320,8 +320,20 @@ export function judgeComplaint(input: JudgeComplaintInput): "dealer-at-fault" | 
   return opened?.valid === true ? "complaint-false" : "dealer-at-fault";
 }
 
+// Parsed commitments per dealing object, with the wire text they came from (a caller may have
+// changed the object since): the subgroup check costs milliseconds a point, and the election key
+// and every public share read the same commitments.
+const parsedCommitments = new WeakMap<Dealing, { wire: string; points: Point[] }>();
+
 function commitmentsOf(dealing: Dealing): Point[] {
-  return dealing.commitments.map((c, k) => nonIdentityPointFromWire(c, `dealing ${dealing.dealer} commitments[${k}]`));
+  const wire = dealing.commitments.flat().join(",");
+  const cached = parsedCommitments.get(dealing);
+  if (cached?.wire === wire) return cached.points;
+  const points = dealing.commitments.map((c, k) =>
+    nonIdentityPointFromWire(c, `dealing ${dealing.dealer} commitments[${k}]`),
+  );
+  parsedCommitments.set(dealing, { wire, points });
+  return points;
 }
 
 /**

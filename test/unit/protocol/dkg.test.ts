@@ -212,6 +212,14 @@ describe("# DKG result", () => {
     expect(mulG(x).equals(dkg.electionKey)).toBe(true);
   });
 
+  it("- rereads commitments changed in place since the last read", () => {
+    const a = deal(alice).dealing;
+    const before = electionKey([a]);
+    a.commitments[0] = pointToWire(mulG(5n));
+    expect(electionKey([a]).equals(mulG(5n))).toBe(true);
+    expect(before.equals(mulG(5n))).toBe(false);
+  });
+
   it("- works with t = 1 and n = 1", () => {
     const dkg = runDkg(referendumId, 1, 1);
     expect(mulG(dkg.shares.get(1) as bigint).equals(dkg.electionKey)).toBe(true);
