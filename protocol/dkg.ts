@@ -131,10 +131,17 @@ function tryProof(value: unknown): Proof | undefined {
   }
 }
 
-function checkThreshold(threshold: number, members: number): void {
-  if (!Number.isSafeInteger(threshold) || threshold < 1 || threshold > members || members > MAX_TRUSTEES) {
-    throw new RangeError(`need 1 <= t <= n <= ${MAX_TRUSTEES}, got t = ${threshold}, n = ${members}`);
+function checkParameters(threshold: number, members: readonly Member[]): void {
+  const n = members.length;
+  if (!Number.isSafeInteger(threshold) || threshold < 1 || threshold > n || n > MAX_TRUSTEES) {
+    throw new RangeError(`need 1 <= t <= n <= ${MAX_TRUSTEES}, got t = ${threshold}, n = ${n}`);
   }
+  const indices = members.map((m) => m.index);
+  if (new Set(indices).size !== n || indices.some((i) => !trusteeIndex.safeParse(i).success)) {
+    throw new RangeError(`member indices must be distinct integers in 1..${MAX_TRUSTEES}`);
+  }
+  // O as a trustee key would make the share mask public.
+  if (members.some((m) => m.publicKey.is0())) throw new RangeError("a member's public key is the identity point");
 }
 
 /** f(x) = Σ a_k x^k mod l. */
@@ -170,7 +177,7 @@ export interface CreateDealingInput {
  */
 export function createDealing(input: CreateDealingInput): { dealing: Dealing; ownShare: bigint } {
   const { referendumId, dealer, members, threshold } = input;
-  checkThreshold(threshold, members.length);
+  checkParameters(threshold, members);
   if (!members.some((m) => m.index === dealer.index)) throw new RangeError(`dealer ${dealer.index} is not a member`);
   const coefficients = Array.from({ length: threshold }, randomScalar);
   const commitments = coefficients.map((a) => mulG(a));

@@ -182,6 +182,19 @@ describe("# DKG attacks", () => {
     expect(() => createDealing({ ...input, threshold: 0 })).toThrow(RangeError);
     expect(() => createDealing({ ...input, threshold: 5 })).toThrow("need 1 <= t <= n <= 16, got t = 5, n = 4");
     expect(() => createDealing({ ...input, threshold: 1.5 })).toThrow(RangeError);
+    expect(() => createDealing({ ...input, members: [...members.slice(1), members[1]!], threshold: 2 })).toThrow(
+      new RangeError("member indices must be distinct integers in 1..16"),
+    );
+    expect(() =>
+      createDealing({ ...input, members: [...members.slice(1), { ...members[0]!, index: 0 }], threshold: 2 }),
+    ).toThrow(RangeError);
+    expect(() =>
+      createDealing({
+        ...input,
+        members: [...members.slice(1), { ...members[0]!, publicKey: IDENTITY }],
+        threshold: 2,
+      }),
+    ).toThrow(new RangeError("a member's public key is the identity point"));
     expect(() => createDealing({ ...input, dealer: { index: 9, secretKey: 1n }, threshold: 2 })).toThrow(
       new RangeError("dealer 9 is not a member"),
     );
