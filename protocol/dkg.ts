@@ -24,7 +24,6 @@ import {
   scalarWire,
   pointFromWire,
   type Point,
-  type PointWire,
 } from "./babyjub";
 import { fieldElement, firstIssue } from "./wire";
 import type { JsonValue } from "./canonical-json";
@@ -368,5 +367,3 @@ export function secretShare(received: readonly { dealer: number; share: bigint }
   if (dealers.size !== received.length) throw new TypeError("two shares from one dealer");
   return received.reduce((sum, r) => modL(sum + r.share), 0n);
 }
-
-export type { PointWire };
