@@ -4,6 +4,8 @@ import { G, IDENTITY, ORDER_L, mulG, pointToWire, randomScalar } from "../../../
 import { SNARK_FIELD_SIZE } from "../../../protocol/constants";
 import {
   DiscreteLogTable,
+  MAX_BABY_STEPS,
+  MAX_DEFAULT_BABY_STEPS,
   addCiphertexts,
   ballotRandomness,
   ciphertextFromSignals,
@@ -149,5 +151,17 @@ describe("# baby-step giant-step", () => {
   it("- refuses a bound that is negative or not far below l", () => {
     expect(() => new DiscreteLogTable(-1n)).toThrow(new RangeError("the bound must be in [0, l/4)"));
     expect(() => new DiscreteLogTable(ORDER_L)).toThrow(RangeError);
+    expect(() => new DiscreteLogTable(10n, 0)).toThrow(new RangeError("babySteps must be an integer in [1, 16777216]"));
+    expect(() => new DiscreteLogTable(10n, MAX_BABY_STEPS + 1)).toThrow(RangeError);
+  });
+
+  it("- caps the default table and trades table size for search time on request", () => {
+    expect(DiscreteLogTable.defaultBabySteps(1n << 60n)).toBe(MAX_DEFAULT_BABY_STEPS);
+    expect(DiscreteLogTable.defaultBabySteps(1n << 33n)).toBe(2 ** 16);
+    expect(new DiscreteLogTable(1n << 20n).babySteps).toBe(725);
+    const small = new DiscreteLogTable(100_000n, 3);
+    expect(small.babySteps).toBe(3);
+    expect(small.solve(mulG(99_999n))).toBe(99_999n);
+    expect(() => small.solve(mulG(100_001n))).toThrow("no total within the bound");
   });
 });
