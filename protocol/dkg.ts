@@ -24,6 +24,7 @@ import {
   scalarWire,
   pointFromWire,
   type Point,
+  type PointWire,
 } from "./babyjub";
 import { fieldElement, firstIssue } from "./wire";
 import type { JsonValue } from "./canonical-json";
