@@ -80,7 +80,7 @@ export function pointToWire(point: Point): [string, string] {
 }
 
 /** Whether a point lies in the order-l subgroup (l·P = O). Points built by noble are on the curve. */
-function inSubgroup(point: Point): boolean {
+export function isInSubgroup(point: Point): boolean {
   return point.isTorsionFree();
 }
 
@@ -92,7 +92,7 @@ function inSubgroup(point: Point): boolean {
 export function pointFromWire(value: unknown, name: string): Point {
   const point = curvePointFromWire(value, name);
   // A low-order component would let a malicious key or share leak information mod 8.
-  if (!inSubgroup(point)) throw new TypeError(`${name} is not in the prime-order subgroup`);
+  if (!isInSubgroup(point)) throw new TypeError(`${name} is not in the prime-order subgroup`);
   return point;
 }
 
