@@ -4,21 +4,22 @@
  * and, once tallied, the aggregate recomputes from the log, every published partial decryption
  * verifies against its trustee's public share, and t of them combine to the anchored counts.
  */
-import { IDENTITY, pointFromWire, pointToWire, type Point } from "../protocol/babyjub";
+import {
+  IDENTITY,
+  mulPublic,
+  nonIdentityPointFromWire,
+  pointFromWire,
+  pointToWire,
+  type Point,
+} from "../protocol/babyjub";
 import { SEALED_PROTOCOL_VERSION, sealedCircuitFor } from "../protocol/constants";
 import { MAX_TRUSTEES } from "../protocol/dkg";
 import { sumCiphertexts, type Ciphertext } from "../protocol/elgamal";
 import { sealedSlotsOf, type SealedStatement } from "../protocol/sealed-statement";
-import {
-  aggregateToWire,
-  electionKeyOf,
-  finalPartialProblems,
-  sealedBound,
-  sealedCounts,
-} from "../protocol/sealed-tally";
+import { aggregateToWire, electionKeyOf, sealedBound } from "../protocol/sealed-tally";
 import type { ReferendumSpec } from "../protocol/spec";
 import { nullifierSetRoot } from "../protocol/tally-rules";
-import type { PartialDecryption } from "../protocol/threshold";
+import { combinePartials, verifyPartialDecryption, type PartialDecryption } from "../protocol/threshold";
 import type { SpecTrustees } from "../protocol/trustee-transcript";
 import { malformedIn, type AuditBundle } from "./bundle";
 import { finalHeadSize } from "./log-checks";
@@ -136,6 +137,24 @@ function countedBallots(statements: readonly (SealedStatement | null)[], size: n
   return latest;
 }
 
+/**
+ * Y_m = Σ_j Σ_k m^k·C_{j,k} of every trustee, each commitment read once (the protocol's
+ * `publicSharesOf` reads all n·t of them again for each of the n trustees).
+ * @throws TypeError when a commitment is not a subgroup point other than O (the trustees check names it).
+ */
+export function trusteePublicShares(trustees: SpecTrustees): Map<number, Point> {
+  const lists = trustees.commitments.map((list, j) =>
+    list.map((c, k) => nonIdentityPointFromWire(c, `dealer ${j + 1} commitments[${k}]`)),
+  );
+  const shareOf = (m: number): Point =>
+    lists.reduce(
+      // Horner's rule: Σ_k m^k·C_k.
+      (sum, list) => sum.add(list.reduceRight((acc, c) => mulPublic(acc, BigInt(m)).add(c), IDENTITY)),
+      IDENTITY,
+    );
+  return new Map(trustees.members.map(({ index }) => [index, shareOf(index)]));
+}
+
 /** Which slot: its index and, where the referendum has one, its option. */
 const slotName = (spec: ReferendumSpec, slot: number): string =>
   spec.options[slot] === undefined ? `slot ${slot}` : `slot ${slot} ("${spec.options[slot]}")`;
@@ -227,6 +246,12 @@ export function checkSealedTally(bundle: AuditBundle, statements: readonly (Seal
     if (sealed.bound !== String(bound))
       check.fail(`the published bound is ${sealed.bound}; the counted voters × maxValue is ${bound}`);
 
+    let shares = new Map<number, Point>();
+    try {
+      shares = trusteePublicShares(trustees);
+    } catch (error) {
+      check.fail(`the trustees' public shares cannot be computed from the spec's commitments: ${message(error)}`);
+    }
     const valid: PartialDecryption[] = [];
     const seen = new Set<number>();
     for (const partial of sealed.partials) {
@@ -238,9 +263,14 @@ export function checkSealedTally(bundle: AuditBundle, statements: readonly (Seal
         continue;
       }
       seen.add(trustee);
+      const share = shares.get(trustee);
+      if (name === undefined || !share) {
+        check.fail(`a partial decryption is published as ${who}'s, but the spec has no such trustee`);
+        continue;
+      }
       let problems: string[];
       try {
-        problems = finalPartialProblems(spec.id, trustees, aggregate, partial);
+        problems = verifyPartialDecryption(spec.id, partial, share, aggregate);
       } catch (error) {
         problems = [message(error)];
       }
@@ -260,7 +290,14 @@ export function checkSealedTally(bundle: AuditBundle, statements: readonly (Seal
       try {
         // Any t valid partials give the same totals; the lowest indices' t, as the service combines.
         const chosen = [...valid].sort((a, b) => a.trustee - b.trustee).slice(0, threshold);
-        decrypted = sealedCounts(spec.id, trustees, aggregate, chosen, bound).map(String);
+        decrypted = combinePartials({
+          referendumId: spec.id,
+          ciphertexts: aggregate,
+          partials: chosen,
+          publicShares: shares,
+          threshold,
+          bound,
+        }).map(String);
       } catch (error) {
         check.fail(`the trustees' partial decryptions do not give totals within [0, ${bound}]: ${message(error)}`);
       }
