@@ -151,6 +151,7 @@ describe("# auditReferendum of a secret-ballot referendum", () => {
     expect(numbers.ballots).toMatchObject({ ballots: 4, proofsVerified: 4 });
     expect(numbers.nullifiers).toMatchObject({ voters: 3, revotes: 1 });
     expect(numbers.tally).toMatchObject({ counts: "1, 2", voters: 3, partials: 3, validPartials: 3, bound: "3" });
+    expect(HONEST_BUNDLE.anchors.tally!.counts).toEqual(["1", "2", "0", "0", "0", "0", "0", "0"]);
     // What `bling verify` prints: the new check and the sealed tally, in plain words.
     const printed = formatReport(report);
     expect(printed).toMatch(/PASS {2}The election key is the sum of the trustees' commitments/);
@@ -240,6 +241,16 @@ describe("# auditReferendum of a secret-ballot referendum", () => {
       },
       "tally",
       /slot 1 \("No"\): the trustees' decryption gives 2, the registry anchors 3/,
+    ],
+    [
+      "a count anchored past the ballot's slots",
+      () => {
+        const extra = clone(HONEST_BUNDLE);
+        extra.anchors.tally!.counts[5] = "1";
+        return extra;
+      },
+      "tally",
+      /slot 5: the trustees' decryption gives 0, the registry anchors 1/,
     ],
     [
       "published counts off by one",
