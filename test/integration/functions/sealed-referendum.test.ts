@@ -128,7 +128,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await stack?.stop();
+  await stack.stop();
   await releaseProverThreads();
   await rm(dir, { recursive: true, force: true });
 });
