@@ -1,3 +1,4 @@
+import { BUILT_SEALED_COUNTS } from "../../protocol/service-circuits";
 import {
   BALLOT_CIRCUIT,
   BALLOT_PUBLIC_INPUTS,
@@ -93,7 +94,7 @@ export const CIRCUITS: Record<string, CircuitEntry> = {
     protocolVersion: PROTOCOL_VERSION,
   },
   ...Object.fromEntries(
-    SEALED_OPTION_COUNTS.map((k) => [sealedCircuitName(CENSUS_DEPTH, k), sealedCircuit(CENSUS_DEPTH, k)]),
+    BUILT_SEALED_COUNTS.map((k) => [sealedCircuitName(CENSUS_DEPTH, k), sealedCircuit(CENSUS_DEPTH, k)]),
   ),
 };
 

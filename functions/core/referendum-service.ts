@@ -47,6 +47,14 @@ function checkDraft(deps: CoreDeps, draft: ReferendumDraft): void {
     throw invalid("rules", (error as Error).message);
   }
   if (draft.closesAt * 1000 <= deps.clock.now()) throw invalid("closesAt", "the closing time has already passed");
+  if (draft.trustees) {
+    const circuit = sealedCircuitName(CENSUS_DEPTH, sealedCircuitFor(draft.options.length));
+    if (!deps.circuits[circuit])
+      throw invalid(
+        "trustees",
+        `a secret ballot of ${draft.options.length} options needs the ${circuit} circuit, which this service does not have yet`,
+      );
+  }
 }
 
 /** A fresh referendum id: a nonzero field element (it scopes the ballots' nullifiers). */

@@ -2,6 +2,7 @@
  * The committed artifacts are what the sources compile to, and the compiled
  * circuit has the soundness properties DESIGN.md asks of it.
  */
+import { BUILT_SEALED_COUNTS } from "../../../protocol/service-circuits";
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,7 +14,6 @@ import {
   BALLOT_CIRCUIT,
   CENSUS_DEPTH,
   PROTOCOL_VERSION,
-  SEALED_OPTION_COUNTS,
   sealedCircuitName,
   sealedPublicSignalNames,
   PUBLIC_SIGNAL_COUNT,
@@ -44,7 +44,7 @@ afterAll(releaseProverThreads);
 /** Every committed ballot circuit and the public-signal names its manifest must list. */
 const committed: [string, readonly string[]][] = [
   [BALLOT_CIRCUIT, PUBLIC_SIGNAL_NAMES],
-  ...SEALED_OPTION_COUNTS.map((k): [string, string[]] => [
+  ...BUILT_SEALED_COUNTS.map((k): [string, string[]] => [
     sealedCircuitName(CENSUS_DEPTH, k),
     sealedPublicSignalNames(k),
   ]),

@@ -28,7 +28,8 @@ describe("# circuit matrix", () => {
   });
 
   it.each([2, 8])("should build the sealed ballot circuit with %i slots at the default depth", (k) => {
-    expect(CIRCUITS[`sealed_d${CENSUS_DEPTH}_k${k}`]).toMatchObject({
+    // The committed matrix holds the built ones; K = 8 is a build option until its artifacts are committed.
+    expect(resolveCircuit(`sealed_d${CENSUS_DEPTH}_k${k}`)).toMatchObject({
       source: "circuits/sealed-vote.circom",
       template: "SealedVote",
       params: [CENSUS_DEPTH, k, VOTE_VALUE_BITS, REVISION_BITS],

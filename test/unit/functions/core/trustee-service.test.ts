@@ -179,6 +179,19 @@ describe("# trustees' key generation", () => {
     );
   });
 
+  it("should refuse a secret ballot of more options than the service's sealed circuits take, naming the field", async () => {
+    const deps = coreDeps();
+    const census = await createCensus(deps, COUNCIL, "Town");
+    const draft = draftOf(census.id, deps.clock.now(), {
+      options: ["Park", "Library", "Playground"],
+      rules: { preset: "single-choice" },
+      trustees: { names: NAMES, threshold: 2 },
+    });
+    const refused = await createReferendum(deps, COUNCIL, draft).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "INPUT_INVALID", details: [{ path: "trustees" }] });
+    expect((refused as Error).message).toMatch(/sealed_d20_k8/);
+  });
+
   it("should refuse invitations for a draft without trustees, for another council, and after opening", async () => {
     const deps = coreDeps();
     const census = await createCensus(deps, COUNCIL, "Town");
