@@ -1,19 +1,32 @@
 /**
  * Gas of BLING's anchoring against a per-vote on-chain design, on a local anvil in the same run:
- * what each registry write costs, and what one ballot costs when a checkpoint covers many.
+ * what each registry write costs, and what one ballot costs when a checkpoint covers many. Then the
+ * sealed (v2) ballots: what their 19 / 43 public signals cost a verifier, against hashing them all
+ * into one signal.
  */
-import { Contract } from "ethers";
+import { Contract, Interface, type HDNodeWallet } from "ethers";
 import { loadArtifacts } from "../protocol/artifacts.node";
 import { proveBallot, type Ballot } from "../protocol/ballot";
-import { censusRoot, generateCensusProof } from "../protocol/census";
-import { padVotes, yesNo } from "../protocol/rules";
-import { PER_VOTE_BALLOT_BOX } from "../contracts/src/artifacts";
-import { toSolidityBallot } from "../contracts/src/calldata";
+import { mulG, randomScalar } from "../protocol/babyjub";
+import { censusRoot, generateCensusProof, type CensusTree } from "../protocol/census";
+import { CENSUS_DEPTH, PUBLIC_SIGNAL_COUNT, sealedCircuitName, sealedSignalLayout } from "../protocol/constants";
+import type { Identity } from "../protocol/identity";
+import { padVotes, yesNo, type BallotRules } from "../protocol/rules";
+import { proveSealedBallot } from "../protocol/sealed-ballot";
+import {
+  BALLOT_VERIFIER,
+  PER_VOTE_BALLOT_BOX,
+  SEALED_BALLOT_VERIFIER_K2,
+  type ContractArtifact,
+} from "../contracts/src/artifacts";
+import { SEALED_SIGNAL_COUNTS, toSolidityBallot } from "../contracts/src/calldata";
 import { deployContract } from "../contracts/src/deploy";
-import { startLocalBling } from "../local/anvil";
+import type { RegistryClient } from "../contracts/src/registry-client";
+import { startLocalBling, type LocalBling } from "../local/anvil";
 import type { ReferendumAnchor } from "../contracts/src/registry-types";
 import { censusOf } from "../test/fixtures/ballot-fixtures";
 import { anchorOf, hash32 } from "../test/fixtures/chain-fixtures";
+import { calldataGas, poseidonT3Gas, printHashingTable } from "./public-input-hashing";
 import { median, printTable } from "./table";
 
 const SAMPLES = 5;
@@ -21,6 +34,76 @@ const BALLOTS_PER_CHECKPOINT = [1, 1_000, 100_000];
 
 const fmt = (gas: number): string => Math.round(gas).toLocaleString("en-US");
 const fmtPerBallot = (gas: number): string => (gas >= 100 ? fmt(gas) : gas.toFixed(2));
+// Views measured as transactions need room; the verifiers return false (no revert) when short of gas.
+const VIEW_GAS_LIMIT = 3_000_000;
+
+/** Gas of a transaction sending `data` to `to`: a view's gas as a transaction pays it (incl. the 21,000 base). */
+async function txGas(sender: HDNodeWallet, to: string, data: string): Promise<number> {
+  const tx = await sender.sendTransaction({ to, data, gasLimit: VIEW_GAS_LIMIT });
+  return Number((await tx.wait())!.gasUsed);
+}
+
+/** Gas of the bare generated verifier on a ballot (no registry checks), as a transaction. */
+async function verifierGas(sender: HDNodeWallet, artifact: ContractArtifact, at: string, ballot: Ballot) {
+  const { a, b, c, signals } = toSolidityBallot(ballot, [PUBLIC_SIGNAL_COUNT, ...SEALED_SIGNAL_COUNTS])!;
+  return txGas(sender, at, new Interface(artifact.abi).encodeFunctionData("verifyProof", [a, b, c, signals]));
+}
+
+interface SealedGas {
+  open: number;
+  /** By slot count k. */
+  verify: Record<number, number>;
+  /** By signal count n. */
+  bareVerifier: Record<number, number>;
+  /** Calldata gas of a ballot's n signals (4 per zero byte, 16 per other), by signal count n. */
+  signalCalldata: Record<number, number>;
+}
+
+/**
+ * Opens sealed referenda (yes/no: 2 slots; cumulative over 5: 8 slots) and measures verifySealedBallot
+ * and the bare sealed verifiers on real sealed ballots.
+ */
+async function benchSealed(
+  bling: LocalBling,
+  council: RegistryClient,
+  voters: Identity[],
+  census: CensusTree,
+): Promise<SealedGas> {
+  const root = censusRoot(census);
+  const electionKey = mulG(randomScalar());
+  const { x, y } = electionKey.toAffine();
+  const sender = bling.chain.wallet(0);
+  const registry = council.contract.interface;
+  const gas: SealedGas = { open: 0, verify: {}, bareVerifier: {}, signalCalldata: {} };
+  const opens: number[] = [];
+  const cases: [number, BallotRules, number[], ContractArtifact, string][] = [
+    [2, yesNo(), [0, 1], SEALED_BALLOT_VERIFIER_K2, bling.deployment.sealedVerifiers.k2],
+  ];
+  for (const [k, rules, votes, verifier, at] of cases) {
+    const artifacts = await loadArtifacts(sealedCircuitName(CENSUS_DEPTH, k));
+    const verify: number[] = [];
+    const bare: number[] = [];
+    const calldata: number[] = [];
+    for (const voter of voters) {
+      const anchor = anchorOf(await bling.chain.now(), rules, root, { electionKey: [x, y] });
+      opens.push(Number((await council.openReferendum(anchor)).gasUsed));
+      const path = generateCensusProof(census, voter.commitment);
+      const { ballot } = await proveSealedBallot(voter, path, anchor.id, votes, rules, electionKey, artifacts);
+      if (!(await council.verifySealedBallot(anchor.id, ballot))) throw new Error(`K=${k}: sealed ballot refused`);
+      const { a, b, c, signals } = toSolidityBallot(ballot, SEALED_SIGNAL_COUNTS)!;
+      const data = registry.encodeFunctionData("verifySealedBallot", [anchor.id, a, b, c, signals]);
+      verify.push(await txGas(sender, bling.deployment.registry, data));
+      bare.push(await verifierGas(sender, verifier, at, ballot));
+      calldata.push(calldataGas(signals));
+    }
+    const n = sealedSignalLayout(k).count;
+    gas.verify[k] = median(verify);
+    gas.bareVerifier[n] = median(bare);
+    gas.signalCalldata[n] = median(calldata);
+  }
+  gas.open = median(opens);
+  return gas;
+}
 
 export async function benchContracts(): Promise<void> {
   const bling = await startLocalBling([1]);
@@ -64,9 +147,10 @@ export async function benchContracts(): Promise<void> {
     for (const ballot of ballots) {
       const { a, b, c, signals } = toSolidityBallot(ballot)!;
       const data = registry.encodeFunctionData("verifyBallot", [target.id, a, b, c, signals]);
-      const tx = await deployer.sendTransaction({ to: bling.deployment.registry, data, gasLimit: 2_000_000 });
-      verify.push(Number((await tx.wait())!.gasUsed));
+      verify.push(await txGas(deployer, bling.deployment.registry, data));
     }
+    const bare: number[] = [];
+    for (const b of ballots) bare.push(await verifierGas(deployer, BALLOT_VERIFIER, bling.deployment.verifier, b));
 
     const { address } = await deployContract(PER_VOTE_BALLOT_BOX, deployer, bling.deployment.registry);
     const box = new Contract(address, PER_VOTE_BALLOT_BOX.abi, deployer);
@@ -76,6 +160,7 @@ export async function benchContracts(): Promise<void> {
       const receipt = await (await box.getFunction("castBallot").send(target.id, a, b, c, signals)).wait();
       perVote.push(Number(receipt!.gasUsed));
     }
+    const sealed = await benchSealed(bling, council, voters, census);
 
     await bling.chain.increaseTime(3601);
     const closing: number[] = [];
@@ -95,12 +180,17 @@ export async function benchContracts(): Promise<void> {
       `Registry gas (anvil, solc optimizer 200 runs, cancun; median of ${SAMPLES}+ transactions, whole-transaction gas incl. 21,000 base)`,
       ["operation", "gas"],
       [
-        ["openReferendum", fmt(o)],
+        ["openReferendum (public vote, v1.1)", fmt(o)],
+        ["openReferendum (sealed, v2: + election key)", fmt(sealed.open)],
         ["checkpoint (first of a referendum)", fmt(f)],
         ["checkpoint (later)", fmt(l)],
         ["closeLog", fmt(c)],
         ["publishTally", fmt(t)],
         ["verifyBallot (view, as a transaction)", fmt(v)],
+        ...Object.entries(sealed.verify).map(([k, gas]) => [
+          `verifySealedBallot K=${k}, ${sealedSignalLayout(Number(k)).count} signals (view, as a transaction)`,
+          fmt(gas),
+        ]),
         ["per-vote design: castBallot (verify + nullifier)", fmt(p)],
       ],
     );
@@ -121,6 +211,8 @@ export async function benchContracts(): Promise<void> {
         `${fmt(p / (l / n))}x`,
       ]),
     );
+    const poseidon = await poseidonT3Gas(deployer, (to, data) => txGas(deployer, to, data));
+    printHashingTable({ [PUBLIC_SIGNAL_COUNT]: median(bare), ...sealed.bareVerifier }, sealed.signalCalldata, poseidon);
   } finally {
     await bling.chain.stop();
   }

@@ -13,16 +13,30 @@ import {
     BLING_SIGNAL_MAX_VALUE,
     BLING_SIGNAL_MIN_TOTAL,
     BLING_SIGNAL_MAX_TOTAL,
-    BLING_SIGNAL_COST_EXPONENT
+    BLING_SIGNAL_COST_EXPONENT,
+    BLING_SEALED_SIGNAL_CENSUS_ROOT,
+    BLING_SEALED_SIGNAL_REFERENDUM_ID,
+    BLING_SEALED_SIGNAL_ELECTION_KEY,
+    BLING_SEALED_SIGNAL_OPTIONS,
+    BLING_SEALED_SIGNAL_MAX_VALUE,
+    BLING_SEALED_SIGNAL_MIN_TOTAL,
+    BLING_SEALED_SIGNAL_MAX_TOTAL,
+    BLING_SEALED_SIGNAL_COST_EXPONENT,
+    BLING_SEALED_SLOTS_K2,
+    BLING_SEALED_SIGNAL_COUNT_K2,
+    BLING_BABYJUB_A,
+    BLING_BABYJUB_D
 } from "./generated/BlingConstants.sol";
 import {IBallotVerifier} from "./IBallotVerifier.sol";
+import {ISealedBallotVerifierK2} from "./ISealedBallotVerifiers.sol";
 
 /**
  * @title BlingRegistry
  * @notice Public anchor of BLING referenda (DESIGN.md, Anchoring). Ballots stay off chain in the
  * service's transparency log; the chain holds what lets anyone audit it: at opening the spec hash,
- * census root and ballot rules, while open the log's signed heads (size, root), and at the end the
- * tally with the final log head and the root of the counted-nullifier set. Gas per ballot therefore
+ * census root, ballot rules and, for a sealed referendum (protocol v2), the election key; while open
+ * the log's signed heads (size, root); and at the end the tally with the final log head and the
+ * root of the counted-nullifier set (for a sealed referendum, the combined totals). Gas per ballot therefore
  * falls toward zero as one checkpoint covers more ballots. At the effective close (the scheduled
  * one or the council's earlier one) the council anchors the closing head once; after it the log
  * takes no checkpoint, and the tally must cover exactly that closing log.
@@ -46,6 +60,8 @@ contract BlingRegistry {
         bytes32 specHash;
         uint256 censusRoot;
         Rules rules;
+        /// @dev The Baby Jubjub key sealed ballots are encrypted to; (0, 0) for a public-vote (v1.1) referendum.
+        uint256[2] electionKey;
     }
 
     /// @notice A signed tree head of the referendum's ballot log, as anchored.
@@ -81,6 +97,7 @@ contract BlingRegistry {
     error Bling__UnknownReferendum(uint256 id);
     error Bling__InvalidCensusRoot(uint256 censusRoot);
     error Bling__InvalidRules();
+    error Bling__InvalidElectionKey(uint256 x, uint256 y);
     error Bling__InvalidSchedule(uint64 opensAt, uint64 closesAt);
     error Bling__CheckpointNotGrowing(uint64 lastLogSize, uint64 logSize);
     error Bling__TallyAlreadyPublished(uint256 id);
@@ -102,6 +119,7 @@ contract BlingRegistry {
         bytes32 specHash,
         uint256 censusRoot,
         Rules rules,
+        uint256[2] electionKey,
         uint64 opensAt,
         uint64 closesAt
     );
@@ -115,8 +133,10 @@ contract BlingRegistry {
         bytes32 nullifierSetRoot
     );
 
-    /// @notice The Groth16 verifier generated from the ballot circuit's zkey.
+    /// @notice The Groth16 verifier generated from the public-vote (v1.1) ballot circuit's zkey.
     IBallotVerifier public immutable ballotVerifier;
+    /// @notice The verifier generated from the 2-slot sealed (v2) circuit's zkey (the 8-slot one comes with its artifacts).
+    ISealedBallotVerifierK2 public immutable sealedVerifierK2;
     address public owner;
     mapping(address council => bool) public isCouncil;
 
@@ -139,9 +159,16 @@ contract BlingRegistry {
         _;
     }
 
-    constructor(IBallotVerifier verifier, address initialOwner) {
-        if (address(verifier) == address(0) || initialOwner == address(0)) revert Bling__ZeroAddress();
+    constructor(
+        IBallotVerifier verifier,
+        ISealedBallotVerifierK2 verifierK2,
+        address initialOwner
+    ) {
+        if (address(verifier) == address(0) || address(verifierK2) == address(0) || initialOwner == address(0)) {
+            revert Bling__ZeroAddress();
+        }
         ballotVerifier = verifier;
+        sealedVerifierK2 = verifierK2;
         owner = initialOwner;
         emit OwnershipTransferred(address(0), initialOwner);
     }
@@ -167,15 +194,19 @@ contract BlingRegistry {
     }
 
     /**
-     * @notice Opens a referendum once: freezes its spec hash, census root and ballot rules.
+     * @notice Opens a referendum once: freezes its spec hash, census root, ballot rules and, for a
+     * sealed referendum, the election key its ballots are encrypted to.
      * @param id The referendum id, a field element the ballots' nullifiers are bound to.
      * @param censusRoot LeanIMT root of the census; 0 (an empty census) is refused.
+     * @param electionKey (0, 0) opens a public-vote (v1.1) referendum; any other value opens a sealed
+     * one (v2) and must be a Baby Jubjub point with x != 0 (see `_isElectionKeyValid`).
      */
     function openReferendum(
         uint256 id,
         bytes32 specHash,
         uint256 censusRoot,
         Rules calldata rules,
+        uint256[2] calldata electionKey,
         uint64 opensAt,
         uint64 closesAt
     ) external {
@@ -184,10 +215,19 @@ contract BlingRegistry {
         if (_referenda[id].council != address(0)) revert Bling__ReferendumAlreadyOpened(id);
         if (censusRoot == 0 || censusRoot >= BLING_SNARK_FIELD_SIZE) revert Bling__InvalidCensusRoot(censusRoot);
         if (!_areRulesValid(rules)) revert Bling__InvalidRules();
+        if (!_isElectionKeyValid(electionKey)) revert Bling__InvalidElectionKey(electionKey[0], electionKey[1]);
         if (opensAt >= closesAt || closesAt <= block.timestamp) revert Bling__InvalidSchedule(opensAt, closesAt);
 
-        _referenda[id] = Referendum(msg.sender, opensAt, closesAt, specHash, censusRoot, rules);
-        emit ReferendumOpened(id, msg.sender, specHash, censusRoot, rules, opensAt, closesAt);
+        Referendum storage referendum = _referenda[id];
+        referendum.council = msg.sender;
+        referendum.opensAt = opensAt;
+        referendum.closesAt = closesAt;
+        referendum.specHash = specHash;
+        referendum.censusRoot = censusRoot;
+        referendum.rules = rules;
+        // A public-vote referendum leaves the key's two slots zero instead of writing zeros (~4,400 gas).
+        if (electionKey[0] != 0) referendum.electionKey = electionKey;
+        emit ReferendumOpened(id, msg.sender, specHash, censusRoot, rules, electionKey, opensAt, closesAt);
     }
 
     /// @notice Anchors a signed head of the ballot log; sizes strictly increase until the close.
@@ -255,9 +295,10 @@ contract BlingRegistry {
     }
 
     /**
-     * @notice Whether a ballot is valid for a referendum: its census root, referendum id and rules
-     * equal the anchored ones, vote slots past the referendum's options are 0, and the Groth16 proof
-     * verifies. Anyone can call it; the service's acceptance does the same off chain.
+     * @notice Whether a public-vote (v1.1) ballot is valid for a referendum: the referendum is not
+     * sealed, the ballot's census root, referendum id and rules equal the anchored ones, vote slots
+     * past the referendum's options are 0, and the Groth16 proof verifies. Anyone can call it; the
+     * service's acceptance does the same off chain.
      */
     function verifyBallot(
         uint256 id,
@@ -268,8 +309,37 @@ contract BlingRegistry {
     ) external view returns (bool) {
         Referendum storage referendum = _referenda[id];
         if (referendum.council == address(0)) return false;
+        // A sealed referendum takes only sealed ballots: a public vote would show what it chose.
+        if (_isSealed(referendum)) return false;
         if (!_matchesReferendum(referendum, id, signals)) return false;
         return ballotVerifier.verifyProof(a, b, c, signals);
+    }
+
+    /**
+     * @notice Whether a sealed (v2) ballot is valid for a sealed referendum: its signal count is that
+     * of the referendum's circuit (2 slots for up to 2 options, else 8, as protocol/constants.ts
+     * `sealedCircuitFor`), its census root, referendum id, election key, option count and rules
+     * equal the anchored ones, and the circuit's Groth16 proof verifies. A ballot encrypted to
+     * another key or made for another option count is refused before any pairing.
+     * @param signals The public signals in `sealedSignalLayout(k)` order, 11 + 4k of them.
+     */
+    function verifySealedBallot(
+        uint256 id,
+        uint256[2] calldata a,
+        uint256[2][2] calldata b,
+        uint256[2] calldata c,
+        uint256[] calldata signals
+    ) external view returns (bool) {
+        Referendum storage referendum = _referenda[id];
+        if (referendum.council == address(0) || !_isSealed(referendum)) return false;
+        // Until the 8-slot circuit's artifacts are committed, only 2-slot referenda have a verifier.
+        if (referendum.rules.options > BLING_SEALED_SLOTS_K2) return false;
+        if (signals.length != BLING_SEALED_SIGNAL_COUNT_K2) return false;
+        if (!_matchesSealedReferendum(referendum, id, signals)) return false;
+        // The generated verifier takes a fixed-size array: the length is checked above.
+        uint256[BLING_SEALED_SIGNAL_COUNT_K2] memory fixedK2;
+        for (uint256 i = 0; i < BLING_SEALED_SIGNAL_COUNT_K2; ++i) fixedK2[i] = signals[i];
+        return sealedVerifierK2.verifyProof(a, b, c, fixedK2);
     }
 
     function getReferendum(uint256 id) external view returns (Referendum memory) {
@@ -307,6 +377,47 @@ contract BlingRegistry {
         if (rules.costExponent != 1 && rules.costExponent != 2) return false;
         // Some ballot must be able to reach minTotal, as protocol/rules.ts requires.
         return rules.minTotal <= uint256(rules.options) * uint256(rules.maxValue) ** rules.costExponent;
+    }
+
+    /// @dev A sealed referendum's key has x != 0 (`_isElectionKeyValid`); a public one stores (0, 0).
+    function _isSealed(Referendum storage referendum) private view returns (bool) {
+        return referendum.electionKey[0] != 0;
+    }
+
+    /**
+     * @dev (0, 0) (no key: a public-vote referendum), or canonical field elements on Baby Jubjub with
+     * x != 0. The points with x = 0 are the identity (0, 1), a key anyone can "decrypt", and (0, -1),
+     * of order 2. The prime-order subgroup check (l·P = O) would cost a scalar multiplication here;
+     * observers make it off chain, comparing the anchored key with the spec's (protocol/babyjub.ts).
+     */
+    function _isElectionKeyValid(uint256[2] calldata key) private pure returns (bool) {
+        uint256 x = key[0];
+        uint256 y = key[1];
+        if (x == 0) return y == 0;
+        if (x >= BLING_SNARK_FIELD_SIZE || y >= BLING_SNARK_FIELD_SIZE) return false;
+        uint256 p = BLING_SNARK_FIELD_SIZE;
+        uint256 xx = mulmod(x, x, p);
+        uint256 yy = mulmod(y, y, p);
+        uint256 lhs = addmod(mulmod(BLING_BABYJUB_A, xx, p), yy, p);
+        uint256 rhs = addmod(1, mulmod(BLING_BABYJUB_D, mulmod(xx, yy, p), p), p);
+        return lhs == rhs;
+    }
+
+    function _matchesSealedReferendum(
+        Referendum storage referendum,
+        uint256 id,
+        uint256[] calldata signals
+    ) private view returns (bool) {
+        Rules storage rules = referendum.rules;
+        if (signals[BLING_SEALED_SIGNAL_CENSUS_ROOT] != referendum.censusRoot) return false;
+        if (signals[BLING_SEALED_SIGNAL_REFERENDUM_ID] != id) return false;
+        if (signals[BLING_SEALED_SIGNAL_ELECTION_KEY] != referendum.electionKey[0]) return false;
+        if (signals[BLING_SEALED_SIGNAL_ELECTION_KEY + 1] != referendum.electionKey[1]) return false;
+        if (signals[BLING_SEALED_SIGNAL_OPTIONS] != rules.options) return false;
+        if (signals[BLING_SEALED_SIGNAL_MAX_VALUE] != rules.maxValue) return false;
+        if (signals[BLING_SEALED_SIGNAL_MIN_TOTAL] != rules.minTotal) return false;
+        if (signals[BLING_SEALED_SIGNAL_MAX_TOTAL] != rules.maxTotal) return false;
+        return signals[BLING_SEALED_SIGNAL_COST_EXPONENT] == rules.costExponent;
     }
 
     function _matchesReferendum(

@@ -49,3 +49,60 @@ uint256 constant BLING_SIGNAL_MAX_TOTAL = 14;
 
 /// @dev Index of costExponent in the public signals.
 uint256 constant BLING_SIGNAL_COST_EXPONENT = 15;
+
+/// @dev Version of the sealed ballot statement (protocol v2).
+uint256 constant BLING_SEALED_PROTOCOL_VERSION = 3;
+
+/// @dev Field elements per slot ciphertext: C1.x, C1.y, C2.x, C2.y.
+uint256 constant BLING_CIPHERTEXT_SIGNALS = 4;
+
+/// @dev Index of censusRoot in a sealed ballot's public signals.
+uint256 constant BLING_SEALED_SIGNAL_CENSUS_ROOT = 0;
+
+/// @dev Index of referendumId in a sealed ballot's public signals.
+uint256 constant BLING_SEALED_SIGNAL_REFERENDUM_ID = 1;
+
+/// @dev Index of nullifier in a sealed ballot's public signals.
+uint256 constant BLING_SEALED_SIGNAL_NULLIFIER = 2;
+
+/// @dev Index of revision in a sealed ballot's public signals.
+uint256 constant BLING_SEALED_SIGNAL_REVISION = 3;
+
+/// @dev Index of electionKey in a sealed ballot's public signals.
+uint256 constant BLING_SEALED_SIGNAL_ELECTION_KEY = 4;
+
+/// @dev Index of options in a sealed ballot's public signals.
+uint256 constant BLING_SEALED_SIGNAL_OPTIONS = 6;
+
+/// @dev Index of maxValue in a sealed ballot's public signals.
+uint256 constant BLING_SEALED_SIGNAL_MAX_VALUE = 7;
+
+/// @dev Index of minTotal in a sealed ballot's public signals.
+uint256 constant BLING_SEALED_SIGNAL_MIN_TOTAL = 8;
+
+/// @dev Index of maxTotal in a sealed ballot's public signals.
+uint256 constant BLING_SEALED_SIGNAL_MAX_TOTAL = 9;
+
+/// @dev Index of costExponent in a sealed ballot's public signals.
+uint256 constant BLING_SEALED_SIGNAL_COST_EXPONENT = 10;
+
+/// @dev Index of ciphertext in a sealed ballot's public signals.
+uint256 constant BLING_SEALED_SIGNAL_CIPHERTEXT = 11;
+
+/// @dev Vote slots of the sealed circuit sealed_d20_k2.
+uint256 constant BLING_SEALED_SLOTS_K2 = 2;
+
+/// @dev Length of a 2-slot sealed ballot's public signals.
+uint256 constant BLING_SEALED_SIGNAL_COUNT_K2 = 19;
+
+/// @dev Vote slots of the sealed circuit sealed_d20_k8.
+uint256 constant BLING_SEALED_SLOTS_K8 = 8;
+
+/// @dev Length of a 8-slot sealed ballot's public signals.
+uint256 constant BLING_SEALED_SIGNAL_COUNT_K8 = 43;
+
+/// @dev Baby Jubjub's twisted Edwards a (a·x^2 + y^2 = 1 + d·x^2·y^2).
+uint256 constant BLING_BABYJUB_A = 168700;
+
+/// @dev Baby Jubjub's twisted Edwards d.
+uint256 constant BLING_BABYJUB_D = 168696;

@@ -1,7 +1,8 @@
 /**
- * `npm run build:contracts`: regenerates contracts/generated/ (protocol constants and the ballot
- * verifier), compiles every contract with solc and writes contracts/artifacts/ (ABI + bytecode,
- * and a manifest pinning the compiler, settings, sources and the zkey the verifier came from).
+ * `npm run build:contracts`: regenerates contracts/generated/ (protocol constants and one verifier per
+ * ballot circuit: the public-vote one and the sealed ones), compiles every contract with solc and
+ * writes contracts/artifacts/ (ABI + bytecode, and a manifest pinning the compiler, settings,
+ * sources and the zkey each verifier came from).
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -10,7 +11,7 @@ import { readManifest } from "../../protocol/artifacts.node";
 import { BALLOT_CIRCUIT } from "../../protocol/constants";
 import { releaseProverThreads } from "../../protocol/verify";
 import { compileContracts, CONTRACTS_DIR, readSoliditySources, SOLC_SETTINGS, solcVersion } from "./compile-contracts";
-import { renderConstants, renderVerifier } from "./generate-solidity";
+import { GENERATED_VERIFIERS, renderConstants, renderVerifier } from "./generate-solidity";
 
 const encoder = new TextEncoder();
 
@@ -18,7 +19,9 @@ async function main(): Promise<void> {
   const generated = join(CONTRACTS_DIR, "generated");
   await mkdir(generated, { recursive: true });
   await writeFile(join(generated, "BlingConstants.sol"), renderConstants());
-  await writeFile(join(generated, "BallotVerifier.sol"), await renderVerifier());
+  for (const verifier of GENERATED_VERIFIERS) {
+    await writeFile(join(generated, `${verifier.contractName}.sol`), await renderVerifier(verifier));
+  }
   await releaseProverThreads();
 
   const sources = await readSoliditySources();
@@ -29,10 +32,18 @@ async function main(): Promise<void> {
     await writeFile(join(out, `${contract.contractName}.json`), `${JSON.stringify(contract, null, 2)}\n`);
   }
   const circuit = await readManifest(BALLOT_CIRCUIT);
+  const pinned = async (name: string) => {
+    const { files, ceremony } = await readManifest(name);
+    return { name, zkeySha256: files.zkey.sha256, ceremony };
+  };
   const manifest = {
     solc: solcVersion(),
     settings: SOLC_SETTINGS,
     ballotCircuit: { name: circuit.name, zkeySha256: circuit.files.zkey.sha256, ceremony: circuit.ceremony },
+    // The verifier contract each circuit's zkey became, so a deployment names the circuits it accepts.
+    verifiers: Object.fromEntries(
+      await Promise.all(GENERATED_VERIFIERS.map(async (v) => [v.contractName, await pinned(v.circuit)])),
+    ) as Record<string, { name: string; zkeySha256: string; ceremony: string }>,
     sources: Object.fromEntries(
       await Promise.all(
         Object.entries(sources).map(async ([name, text]) => [name, await sha256Hex(encoder.encode(text))]),

@@ -1,16 +1,22 @@
 /**
  * Solidity that is generated, never hand-edited: the protocol constants from
- * protocol/constants.ts and the Groth16 verifier from the ballot zkey.
+ * protocol/constants.ts and one Groth16 verifier per ballot circuit from its zkey.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { babyjubjub } from "@noble/curves/misc.js";
 import { zKey } from "snarkjs";
 import { loadArtifacts } from "../../protocol/artifacts.node";
 import {
   BALLOT_CIRCUIT,
   CENSUS_DEPTH,
+  CIPHERTEXT_SIGNALS,
   PROTOCOL_VERSION,
   PUBLIC_SIGNAL_COUNT,
+  SEALED_OPTION_COUNTS,
+  SEALED_PROTOCOL_VERSION,
+  sealedCircuitName,
+  sealedSignalLayout,
   SIGNAL,
   SNARK_FIELD_SIZE,
   VOTE_OPTIONS,
@@ -22,13 +28,67 @@ import { REPO_ROOT } from "../../circuits/scripts/compile";
 const LICENSE = "// SPDX-License-Identifier: AGPL-3.0-or-later";
 const PRAGMA = "pragma solidity ^0.8.28;";
 
+/** A generated Groth16 verifier: its contract (and file) name and the circuit whose zkey it comes from. */
+export interface GeneratedVerifier {
+  contractName: string;
+  circuit: string;
+}
+
+/** The Solidity name of the sealed verifier for k slots; the registry and its interfaces spell it the same way. */
+export function sealedVerifierName(k: number): string {
+  return `SealedBallotVerifierK${k}`;
+}
+
+/** Every verifier the build generates: the public-vote (v1.1) one and one per sealed slot count (v2). */
+export const GENERATED_VERIFIERS: readonly GeneratedVerifier[] = [
+  { contractName: "BallotVerifier", circuit: BALLOT_CIRCUIT },
+  // Only the sealed circuits whose artifacts are committed (sealed_d20_k8's are being built).
+  ...SEALED_OPTION_COUNTS.filter((k) => k === 2).map((k) => ({
+    contractName: sealedVerifierName(k),
+    circuit: sealedCircuitName(CENSUS_DEPTH, k),
+  })),
+];
+
 function snake(name: string): string {
   return name.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase();
 }
 
+type Constant = [string, bigint | number, string];
+
+/**
+ * The sealed layout's indices, once: they do not depend on k (only the count does), and the registry
+ * reads them with one set of names for both circuits. A layout that did depend on k fails the build.
+ */
+function sealedLayoutConstants(): Constant[] {
+  const indices = (k: number) => {
+    const { count: _count, ...rest } = sealedSignalLayout(k);
+    return Object.entries(rest);
+  };
+  const [first, ...others] = SEALED_OPTION_COUNTS.map(indices);
+  for (const other of others) {
+    if (JSON.stringify(other) !== JSON.stringify(first))
+      throw new Error("the sealed signal layout differs between slot counts: the registry assumes it does not");
+  }
+  return [
+    ...(first ?? []).map(([name, index]): Constant => [
+      `SEALED_SIGNAL_${snake(name)}`,
+      index,
+      `Index of ${name} in a sealed ballot's public signals`,
+    ]),
+    ...SEALED_OPTION_COUNTS.flatMap((k): Constant[] => [
+      [`SEALED_SLOTS_K${k}`, k, `Vote slots of the sealed circuit ${sealedCircuitName(CENSUS_DEPTH, k)}`],
+      [
+        `SEALED_SIGNAL_COUNT_K${k}`,
+        sealedSignalLayout(k).count,
+        `Length of a ${k}-slot sealed ballot's public signals`,
+      ],
+    ]),
+  ];
+}
+
 /** BlingConstants.sol: file-level constants, so Solidity can size arrays with them. */
 export function renderConstants(): string {
-  const constants: [string, bigint | number, string][] = [
+  const constants: Constant[] = [
     ["SNARK_FIELD_SIZE", SNARK_FIELD_SIZE, "Order of the BN254 scalar field"],
     ["PROTOCOL_VERSION", PROTOCOL_VERSION, "Version of the ballot statement"],
     ["CENSUS_DEPTH", CENSUS_DEPTH, "Maximum census depth of the default ballot circuit"],
@@ -36,11 +96,18 @@ export function renderConstants(): string {
     ["MAX_VOTE_VALUE", 2 ** VOTE_VALUE_BITS - 1, "Largest vote and maxValue (2^VOTE_VALUE_BITS - 1)"],
     ["MAX_TOTAL", 2 ** VOTE_TOTAL_BITS - 1, "Largest ballot total and minTotal/maxTotal (2^VOTE_TOTAL_BITS - 1)"],
     ["PUBLIC_SIGNAL_COUNT", PUBLIC_SIGNAL_COUNT, "Length of a ballot's public signals"],
-    ...Object.entries(SIGNAL).map(([name, index]): [string, number, string] => [
+    ...Object.entries(SIGNAL).map(([name, index]): Constant => [
       `SIGNAL_${snake(name)}`,
       index,
       `Index of ${name} in the public signals`,
     ]),
+    ["SEALED_PROTOCOL_VERSION", SEALED_PROTOCOL_VERSION, "Version of the sealed ballot statement (protocol v2)"],
+    ["CIPHERTEXT_SIGNALS", CIPHERTEXT_SIGNALS, "Field elements per slot ciphertext: C1.x, C1.y, C2.x, C2.y"],
+    ...sealedLayoutConstants(),
+    // The curve protocol/babyjub.ts computes on (noble's), so the registry's on-curve check of an
+    // election key is the same equation the service and observers use.
+    ["BABYJUB_A", babyjubjub.Point.CURVE().a, "Baby Jubjub's twisted Edwards a (a·x^2 + y^2 = 1 + d·x^2·y^2)"],
+    ["BABYJUB_D", babyjubjub.Point.CURVE().d, "Baby Jubjub's twisted Edwards d"],
   ];
   const lines = constants.map(([name, value, doc]) => `/// @dev ${doc}.\nuint256 constant BLING_${name} = ${value};`);
   return [
@@ -53,8 +120,11 @@ export function renderConstants(): string {
   ].join("\n");
 }
 
-/** BallotVerifier.sol: snarkjs's Groth16 verifier for the committed ballot zkey, renamed. */
-export async function renderVerifier(circuit = BALLOT_CIRCUIT): Promise<string> {
+/** A verifier's Solidity: snarkjs's Groth16 verifier for the circuit's committed zkey, renamed. */
+export async function renderVerifier(
+  verifier: GeneratedVerifier = { contractName: "BallotVerifier", circuit: BALLOT_CIRCUIT },
+): Promise<string> {
+  const { contractName, circuit } = verifier;
   // loadArtifacts refuses a zkey whose sha256 differs from the manifest.
   const { manifest, zkey } = await loadArtifacts(circuit);
   const templatePath = join(REPO_ROOT, "node_modules", "snarkjs", "templates", "verifier_groth16.sol.ejs");
@@ -66,6 +136,6 @@ export async function renderVerifier(circuit = BALLOT_CIRCUIT): Promise<string> 
     `// ceremony ${manifest.ceremony}): do not edit.`,
   ].join("\n");
   // The SPDX line stays first, as solc expects.
-  const [spdx, ...rest] = solidity.replace("contract Groth16Verifier", "contract BallotVerifier").split("\n");
+  const [spdx, ...rest] = solidity.replace("contract Groth16Verifier", `contract ${contractName}`).split("\n");
   return [spdx, header, ...rest].join("\n");
 }

@@ -2,6 +2,7 @@ import type { InterfaceAbi } from "ethers";
 import ballotVerifier from "../artifacts/BallotVerifier.json";
 import blingRegistry from "../artifacts/BlingRegistry.json";
 import perVoteBallotBox from "../artifacts/PerVoteBallotBox.json";
+import sealedBallotVerifierK2 from "../artifacts/SealedBallotVerifierK2.json";
 
 /** A compiled contract as `npm run build:contracts` writes it to contracts/artifacts/. */
 export interface ContractArtifact {
@@ -14,5 +15,7 @@ export interface ContractArtifact {
 
 export const BALLOT_VERIFIER: ContractArtifact = ballotVerifier;
 export const BLING_REGISTRY: ContractArtifact = blingRegistry;
+/** The generated verifier of the 2-slot sealed (v2) ballot circuit. */
+export const SEALED_BALLOT_VERIFIER_K2: ContractArtifact = sealedBallotVerifierK2;
 /** The per-vote design BLING compares itself with in the benchmark; never deployed for a referendum. */
 export const PER_VOTE_BALLOT_BOX: ContractArtifact = perVoteBallotBox;

@@ -1,11 +1,14 @@
 import { ContractFactory, type Signer } from "ethers";
-import { BALLOT_VERIFIER, BLING_REGISTRY, type ContractArtifact } from "./artifacts";
+import { BALLOT_VERIFIER, BLING_REGISTRY, SEALED_BALLOT_VERIFIER_K2, type ContractArtifact } from "./artifacts";
 
 /** Where BLING lives on a chain: what clients need to find and read it. */
 export interface BlingDeployment {
   chainId: bigint;
   registry: string;
+  /** The public-vote (v1.1) ballot verifier. */
   verifier: string;
+  /** The sealed (v2) ballot verifiers the registry calls, by slot count. */
+  sealedVerifiers: { k2: string };
   owner: string;
   /** Block of the registry's deployment: event queries start here. */
   deployBlock: number;
@@ -24,19 +27,21 @@ export async function deployContract(
 }
 
 /**
- * Deploys the ballot verifier and the registry that uses it.
+ * Deploys the ballot verifiers (public-vote and sealed) and the registry that uses them.
  * @param owner Who adds and removes councils; the deployer unless given.
  */
 export async function deployBling(deployer: Signer, owner?: string): Promise<BlingDeployment> {
   const registryOwner = owner ?? (await deployer.getAddress());
   const verifier = await deployContract(BALLOT_VERIFIER, deployer);
-  const registry = await deployContract(BLING_REGISTRY, deployer, verifier.address, registryOwner);
+  const k2 = await deployContract(SEALED_BALLOT_VERIFIER_K2, deployer);
+  const registry = await deployContract(BLING_REGISTRY, deployer, verifier.address, k2.address, registryOwner);
   const network = await deployer.provider?.getNetwork();
   if (!network) throw new Error("deployBling needs a signer with a provider");
   return {
     chainId: network.chainId,
     registry: registry.address,
     verifier: verifier.address,
+    sealedVerifiers: { k2: k2.address },
     owner: registryOwner,
     deployBlock: registry.blockNumber,
   };

@@ -1,7 +1,7 @@
 import { Contract, toBeHex, type BlockTag, type ContractRunner, type Log } from "ethers";
 import type { BallotRules } from "../../protocol";
 import { BLING_REGISTRY } from "./artifacts";
-import { toSolidityBallot } from "./calldata";
+import { SEALED_SIGNAL_COUNTS, toSolidityBallot } from "./calldata";
 import { decodeRegistryError } from "./registry-errors";
 import type {
   AnchorReceipt,
@@ -9,6 +9,7 @@ import type {
   AnchoredClosing,
   ClosingAnchor,
   AnchoredReferendum,
+  ElectionKeyAnchor,
   AnchoredTally,
   ReferendumAnchor,
   RegistryEvent,
@@ -29,6 +30,7 @@ interface ReferendumResult {
   specHash: string;
   censusRoot: bigint;
   rules: RulesResult;
+  electionKey: bigint[];
 }
 interface CheckpointResult {
   logSize: bigint;
@@ -61,6 +63,13 @@ function toRules(rules: RulesResult): BallotRules {
   };
 }
 
+/** The registry stores (0, 0) for a public-vote referendum (no key). */
+const NO_ELECTION_KEY: ElectionKeyAnchor = [0n, 0n];
+
+function toElectionKey([x = 0n, y = 0n]: readonly bigint[]): ElectionKeyAnchor | null {
+  return x === 0n && y === 0n ? null : [x, y];
+}
+
 function toReferendum(id: bigint, r: ReferendumResult): AnchoredReferendum {
   return {
     id,
@@ -68,6 +77,7 @@ function toReferendum(id: bigint, r: ReferendumResult): AnchoredReferendum {
     specHash: r.specHash,
     censusRoot: r.censusRoot,
     rules: toRules(r.rules),
+    electionKey: toElectionKey(r.electionKey),
     opensAt: Number(r.opensAt),
     closesAt: Number(r.closesAt),
   };
@@ -155,9 +165,11 @@ export class RegistryClient {
     return this.write("transferOwnership", address);
   }
 
+  /** Opens a public-vote referendum, or a sealed one when the anchor carries an election key. */
   openReferendum(anchor: ReferendumAnchor): Promise<AnchorReceipt> {
     const { id, specHash, censusRoot, rules, opensAt, closesAt } = anchor;
-    return this.write("openReferendum", id, specHash, censusRoot, rules, opensAt, closesAt);
+    const electionKey = anchor.electionKey ?? NO_ELECTION_KEY;
+    return this.write("openReferendum", id, specHash, censusRoot, rules, electionKey, opensAt, closesAt);
   }
 
   checkpoint(id: bigint, logSize: number, logRoot: string): Promise<AnchorReceipt> {
@@ -252,6 +264,18 @@ export class RegistryClient {
     if (!calldata) return false;
     const { a, b, c, signals } = calldata;
     return this.view<boolean>("verifyBallot", id, a, b, c, signals);
+  }
+
+  /**
+   * Whether the registry, on chain, accepts a sealed ballot for a sealed referendum (the signal count
+   * of the referendum's circuit; anchored root, id, election key, option count and rules; Groth16
+   * proof). A ballot that is not even well formed is false without a call.
+   */
+  async verifySealedBallot(id: bigint, ballot: unknown): Promise<boolean> {
+    const calldata = toSolidityBallot(ballot, SEALED_SIGNAL_COUNTS);
+    if (!calldata) return false;
+    const { a, b, c, signals } = calldata;
+    return this.view<boolean>("verifySealedBallot", id, a, b, c, signals);
   }
 
   /** Every event of one referendum (opened, checkpoints, closing, tally) in chain order, in one log query. */

@@ -13,6 +13,7 @@ export const REGISTRY_ERROR_NAMES = [
   "UnknownReferendum",
   "InvalidCensusRoot",
   "InvalidRules",
+  "InvalidElectionKey",
   "InvalidSchedule",
   "CheckpointNotGrowing",
   "TallyAlreadyPublished",

@@ -1,5 +1,8 @@
 import type { BallotRules } from "../../protocol";
 
+/** A Baby Jubjub point as the registry stores it: affine (x, y), canonical field elements. */
+export type ElectionKeyAnchor = readonly [x: bigint, y: bigint];
+
 /** What `openReferendum` anchors. Hashes and roots are 0x-prefixed 32-byte hex; times are Unix seconds. */
 export interface ReferendumAnchor {
   id: bigint;
@@ -7,12 +10,19 @@ export interface ReferendumAnchor {
   specHash: string;
   censusRoot: bigint;
   rules: BallotRules;
+  /**
+   * A sealed referendum's (protocol v2) election key, the spec's `trustees.electionKey`; absent or
+   * null opens a public-vote (v1.1) referendum. The registry refuses the identity (0, 1).
+   */
+  electionKey?: ElectionKeyAnchor | null;
   opensAt: number;
   closesAt: number;
 }
 
 /** A referendum as the registry holds it: the anchor and the council (signer address) that wrote it. */
 export interface AnchoredReferendum extends ReferendumAnchor {
+  /** The anchored election key of a sealed referendum, null for a public-vote one: observers compare it with the spec. */
+  electionKey: ElectionKeyAnchor | null;
   council: string;
 }
 

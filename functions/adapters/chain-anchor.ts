@@ -19,8 +19,9 @@ export function registryAnchor(registry: RegistryClient, settings: AnchorSetting
     view === "latest" || confirmations === 0 ? "latest" : Math.max(0, (await registry.blockNumber()) - confirmations);
   return {
     openedSpecHash: async (id, view) => (await registry.getReferendum(id, await at(view)))?.specHash ?? null,
-    open: async (anchor) => {
-      await registry.openReferendum(anchor);
+    // A sealed referendum's key goes on chain with the rest, so the registry checks its ballots against it.
+    open: async ({ electionKey, ...anchor }) => {
+      await registry.openReferendum({ ...anchor, electionKey: electionKey ?? null });
     },
     lastCheckpointSize: async (id, view) => (await registry.lastCheckpoint(id, await at(view)))?.logSize ?? 0,
     checkpoint: async (id, logSize, logRoot) => {

@@ -12,6 +12,7 @@ import { BlingError } from "../api/errors";
 import { VOTE_OPTIONS } from "../../protocol/constants";
 import type { AnchorProgress, ClosingHead } from "../api/views";
 import type { ReferendumSpec } from "../../protocol/spec";
+import { electionKeyOf } from "../../protocol/sealed-tally";
 import type { ChainAnchor, ChainView, CoreDeps } from "./ports";
 import { getReferendum, saveReferendum, type ReferendumRecord } from "./referendum-service";
 import { getTally } from "./tally";
@@ -89,7 +90,10 @@ async function anchorPhases(job: Anchoring): Promise<void> {
   seen.tallied = await anchorTally(job);
 }
 
-/** At open: the spec hash, census root and rules (a different spec on chain is an error, never overwritten). */
+/**
+ * At open: the spec hash, census root, rules and, for a sealed referendum, the election key (a
+ * different spec on chain is an error, never overwritten).
+ */
 async function anchorOpen({ chain, chainId, record, run }: Anchoring): Promise<boolean> {
   const { id, spec, specHash } = record;
   return step(
@@ -103,11 +107,14 @@ async function anchorOpen({ chain, chainId, record, run }: Anchoring): Promise<b
     },
     async () => {
       const { options, maxValue, minTotal, maxTotal, costExponent } = spec.rules;
+      // The registry checks sealed ballots against this key, so it is the spec's, parsed (on the curve, in the subgroup).
+      const key = spec.trustees && electionKeyOf(spec.trustees).toAffine();
       await chain.open({
         id: chainId,
         specHash: hex0x(specHash),
         censusRoot: BigInt(spec.census.root),
         rules: { options, maxValue, minTotal, maxTotal, costExponent },
+        ...(key && { electionKey: [key.x, key.y] as const }),
         opensAt: spec.opensAt,
         closesAt: spec.closesAt,
       });

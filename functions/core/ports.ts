@@ -90,6 +90,8 @@ export interface ChainAnchor {
     specHash: string;
     censusRoot: bigint;
     rules: BallotRules;
+    /** A sealed referendum's election key (affine x, y), from its spec; absent for a public-vote one. */
+    electionKey?: readonly [bigint, bigint];
     opensAt: number;
     closesAt: number;
   }): Promise<void>;

@@ -111,6 +111,7 @@ describe("# BlingRegistry.openReferendum", () => {
     expect(await reader.getReferendum(anchor.id)).toEqual({
       ...anchor,
       rules: plainRules(quadratic(5, 100)),
+      electionKey: null,
       council: councilA.address,
     });
     expect(await reader.getReferendum(freshReferendumId())).toBeNull();
@@ -184,7 +185,7 @@ describe("# BlingRegistry.openReferendum", () => {
         const { id, specHash, censusRoot, opensAt, closesAt } = anchor;
         const accepted = await asA.contract
           .getFunction("openReferendum")
-          .staticCall(id, specHash, censusRoot, candidate, opensAt, closesAt)
+          .staticCall(id, specHash, censusRoot, candidate, [0n, 0n], opensAt, closesAt)
           .then(
             () => true,
             () => false,

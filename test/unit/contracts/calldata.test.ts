@@ -1,7 +1,12 @@
 import { groth16 } from "snarkjs";
-import { BASE_FIELD_SIZE, PUBLIC_SIGNAL_COUNT, SNARK_FIELD_SIZE } from "../../../protocol/constants";
+import {
+  BASE_FIELD_SIZE,
+  PUBLIC_SIGNAL_COUNT,
+  sealedSignalLayout,
+  SNARK_FIELD_SIZE,
+} from "../../../protocol/constants";
 import type { Ballot } from "../../../protocol/ballot";
-import { toSolidityBallot } from "../../../contracts/src/calldata";
+import { SEALED_SIGNAL_COUNTS, toSolidityBallot } from "../../../contracts/src/calldata";
 
 // Any canonical numbers: the layout does not care whether the proof verifies.
 const ballot: Ballot = {
@@ -42,5 +47,18 @@ describe("# toSolidityBallot", () => {
     expect(toSolidityBallot(withSignals("1,2,3"))).toBeNull();
     expect(toSolidityBallot(withSignals([...ballot.publicSignals.slice(1), String(SNARK_FIELD_SIZE)]))).toBeNull();
     expect(toSolidityBallot(withSignals([...ballot.publicSignals.slice(1), "0x01"]))).toBeNull();
+  });
+
+  it("should take a sealed ballot's 19 or 43 signals only when asked for the sealed counts", () => {
+    expect(SEALED_SIGNAL_COUNTS).toEqual([19, 43]);
+    for (const k of [2, 8]) {
+      const sealed = {
+        ...ballot,
+        publicSignals: Array.from({ length: sealedSignalLayout(k).count }, (_, i) => String(i)),
+      };
+      expect(toSolidityBallot(sealed)).toBeNull();
+      expect(toSolidityBallot(sealed, SEALED_SIGNAL_COUNTS)?.signals).toHaveLength(sealedSignalLayout(k).count);
+    }
+    expect(toSolidityBallot(ballot, SEALED_SIGNAL_COUNTS)).toBeNull();
   });
 });
