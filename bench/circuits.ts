@@ -1,14 +1,16 @@
 /**
- * The ballot circuit against Semaphore v4's own circuit (same depth, same dev
+ * The ballot circuits against Semaphore v4's own circuit (same depth, same dev
  * ceremony, same machine, same run): constraints, artifact sizes, prove and
- * verify times.
+ * verify times, for the v1.1 ballot and the sealed ballots of protocol v2.
  */
 import { groth16, wtns } from "snarkjs";
 import { loadArtifacts, type LoadedArtifacts } from "../protocol/artifacts.node";
 import { ballotInputs, type BallotCircuitInputs } from "../protocol/ballot";
 import { generateCensusProof } from "../protocol/census";
-import { BALLOT_CIRCUIT, CENSUS_DEPTH } from "../protocol/constants";
-import { padVotes, quadratic } from "../protocol/rules";
+import { mulG } from "../protocol/babyjub";
+import { BALLOT_CIRCUIT, CENSUS_DEPTH, sealedCircuitName } from "../protocol/constants";
+import { padVotes, quadratic, yesNo } from "../protocol/rules";
+import { sealedBallotInputs, type SealedCircuitInputs } from "../protocol/sealed-ballot";
 import { SEMAPHORE_CIRCUIT } from "../circuits/scripts/circuit-matrix";
 import { censusOf, REFERENDUM_ID, semaphoreInputs } from "../test/fixtures/ballot-fixtures";
 import { median, printTable } from "./table";
@@ -28,7 +30,7 @@ interface Measured {
 
 interface Subject {
   artifacts: LoadedArtifacts;
-  inputs: BallotCircuitInputs;
+  inputs: BallotCircuitInputs | SealedCircuitInputs;
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -76,19 +78,36 @@ export async function benchCircuits(): Promise<void> {
   const censusProof = generateCensusProof(census, voter.commitment);
   const ballot = ballotInputs(voter, censusProof, REFERENDUM_ID, padVotes([3, 2, 1]), quadratic(3, 16));
   const semaphore = semaphoreInputs(voter, censusProof, REFERENDUM_ID);
-  const [ours, anchor] = (await measureAlternating([
+  const electionKey = mulG(0xe1ec7n);
+  const sealed = (k: 2 | 8, votes: number[], rules: Parameters<typeof sealedBallotInputs>[4]) =>
+    sealedBallotInputs(voter, censusProof, REFERENDUM_ID, votes, rules, electionKey, 0x5eedn, 1, k);
+  const [ours, anchor, sealed2, sealed8] = (await measureAlternating([
     { artifacts: await loadArtifacts(BALLOT_CIRCUIT), inputs: ballot },
     { artifacts: await loadArtifacts(SEMAPHORE_CIRCUIT), inputs: semaphore },
-  ])) as [Measured, Measured];
+    { artifacts: await loadArtifacts(sealedCircuitName(CENSUS_DEPTH, 2)), inputs: sealed(2, [1, 0], yesNo()) },
+    {
+      artifacts: await loadArtifacts(sealedCircuitName(CENSUS_DEPTH, 8)),
+      inputs: sealed(8, [3, 2, 1], quadratic(3, 16)),
+    },
+  ])) as [Measured, Measured, Measured, Measured];
 
   const mb = (bytes: number): string => (bytes / 1e6).toFixed(2);
   const ms = (value: number): string => value.toFixed(0);
   const ratio = (a: number, b: number): string => (a / b).toFixed(2);
+  const ratioRow = (label: string, a: Measured) => [
+    label,
+    ratio(a.constraints, anchor.constraints),
+    ratio(a.wasmBytes, anchor.wasmBytes),
+    ratio(a.zkeyBytes, anchor.zkeyBytes),
+    ratio(a.witnessMs, anchor.witnessMs),
+    ratio(a.proveMs, anchor.proveMs),
+    ratio(a.verifyMs, anchor.verifyMs),
+  ];
   printTable(
-    `Ballot circuit vs Semaphore v4 (depth ${CENSUS_DEPTH}, --O2, dev ceremony; median of ${RUNS} alternating runs after a warm-up, snarkjs in Node ${process.version})`,
+    `Ballot circuits vs Semaphore v4 (depth ${CENSUS_DEPTH}, --O2, dev ceremony; median of ${RUNS} alternating runs after a warm-up, snarkjs in Node ${process.version})`,
     ["circuit", "constraints", "wasm MB", "zkey MB", "witness ms", "prove ms", "verify ms"],
     [
-      ...[ours, anchor].map((m) => [
+      ...[ours, anchor, sealed2, sealed8].map((m) => [
         m.name,
         m.constraints,
         mb(m.wasmBytes),
@@ -97,15 +116,9 @@ export async function benchCircuits(): Promise<void> {
         ms(m.proveMs),
         ms(m.verifyMs),
       ]),
-      [
-        "ratio ours/Semaphore",
-        ratio(ours.constraints, anchor.constraints),
-        ratio(ours.wasmBytes, anchor.wasmBytes),
-        ratio(ours.zkeyBytes, anchor.zkeyBytes),
-        ratio(ours.witnessMs, anchor.witnessMs),
-        ratio(ours.proveMs, anchor.proveMs),
-        ratio(ours.verifyMs, anchor.verifyMs),
-      ],
+      ratioRow("ratio ours/Semaphore", ours),
+      ratioRow(`ratio ${sealed2.name}/Semaphore`, sealed2),
+      ratioRow(`ratio ${sealed8.name}/Semaphore`, sealed8),
     ],
   );
 }

@@ -1,11 +1,12 @@
 /**
- * `npm run bench [census|circuits|contracts|service|verify|web ...]`: the named benchmarks (all by default) in turn, each
+ * `npm run bench [census|circuits|contracts|crypto|service|verify|web ...]`: the named benchmarks (all by default) in turn, each
  * printing its table. Not a test: no assertions on time or gas.
  */
 import { curves } from "snarkjs";
 import { benchCensus } from "./census";
 import { benchCircuits } from "./circuits";
 import { benchContracts } from "./contracts";
+import { benchCrypto } from "./crypto";
 import { benchService } from "./service";
 import { benchVerify } from "./verify";
 import { benchWeb } from "./web";
@@ -14,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   census: benchCensus,
   circuits: benchCircuits,
   contracts: benchContracts,
+  crypto: benchCrypto,
   service: benchService,
   verify: benchVerify,
   web: benchWeb,

@@ -80,7 +80,7 @@ export function pointToWire(point: Point): [string, string] {
 }
 
 /** Whether a point lies in the order-l subgroup (l·P = O). Points built by noble are on the curve. */
-function inSubgroup(point: Point): boolean {
+export function isInSubgroup(point: Point): boolean {
   return point.isTorsionFree();
 }
 
@@ -90,22 +90,31 @@ function inSubgroup(point: Point): boolean {
  * the curve and in the order-l subgroup. The identity passes; callers reading keys refuse it.
  */
 export function pointFromWire(value: unknown, name: string): Point {
+  const point = curvePointFromWire(value, name);
+  // A low-order component would let a malicious key or share leak information mod 8.
+  if (!isInSubgroup(point)) throw new TypeError(`${name} is not in the prime-order subgroup`);
+  return point;
+}
+
+/**
+ * Parses a point that is only checked to be on the curve: for points a verified proof already
+ * places in the subgroup (see `ciphertextFromSignals`). Anything else uses `pointFromWire`.
+ * @throws TypeError naming `name` unless the value is two canonical field elements on the curve.
+ */
+export function curvePointFromWire(value: unknown, name: string): Point {
   if (!Array.isArray(value) || value.length !== 2 || !value.every(isCanonicalFieldElement)) {
     throw new TypeError(`${name} must be a point: [x, y] as canonical decimal field elements`);
   }
   const [x, y] = value as [string, string];
   // noble's assertValidity refuses O itself; O is a valid sum (an empty aggregate).
   if (x === "0" && y === "1") return IDENTITY;
-  let point: Point;
   try {
-    point = PointClass.fromAffine({ x: BigInt(x), y: BigInt(y) });
+    const point = PointClass.fromAffine({ x: BigInt(x), y: BigInt(y) });
     point.assertValidity();
+    return point;
   } catch {
     throw new TypeError(`${name} is not a point on Baby Jubjub`);
   }
-  // A low-order component would let a malicious key or share leak information mod 8.
-  if (!inSubgroup(point)) throw new TypeError(`${name} is not in the prime-order subgroup`);
-  return point;
 }
 
 /** Like `pointFromWire`, and refuses O: for keys and commitments. */

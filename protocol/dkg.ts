@@ -131,10 +131,17 @@ function tryProof(value: unknown): Proof | undefined {
   }
 }
 
-function checkThreshold(threshold: number, members: number): void {
-  if (!Number.isSafeInteger(threshold) || threshold < 1 || threshold > members || members > MAX_TRUSTEES) {
-    throw new RangeError(`need 1 <= t <= n <= ${MAX_TRUSTEES}, got t = ${threshold}, n = ${members}`);
+function checkParameters(threshold: number, members: readonly Member[]): void {
+  const n = members.length;
+  if (!Number.isSafeInteger(threshold) || threshold < 1 || threshold > n || n > MAX_TRUSTEES) {
+    throw new RangeError(`need 1 <= t <= n <= ${MAX_TRUSTEES}, got t = ${threshold}, n = ${n}`);
   }
+  const indices = members.map((m) => m.index);
+  if (new Set(indices).size !== n || indices.some((i) => !trusteeIndex.safeParse(i).success)) {
+    throw new RangeError(`member indices must be distinct integers in 1..${MAX_TRUSTEES}`);
+  }
+  // O as a trustee key would make the share mask public.
+  if (members.some((m) => m.publicKey.is0())) throw new RangeError("a member's public key is the identity point");
 }
 
 /** f(x) = Σ a_k x^k mod l. */
@@ -175,7 +182,7 @@ export interface CreateDealingInput {
  */
 export function createDealing(input: CreateDealingInput): { dealing: Dealing; ownShare: bigint } {
   const { referendumId, dealer, members, threshold } = input;
-  checkThreshold(threshold, members.length);
+  checkParameters(threshold, members);
   if (!members.some((m) => m.index === dealer.index)) throw new RangeError(`dealer ${dealer.index} is not a member`);
   const coefficients = input.coefficients?.map(modL) ?? Array.from({ length: threshold }, randomScalar);
   if (coefficients.length !== threshold || coefficients.some((a) => a === 0n))
@@ -327,8 +334,20 @@ export function judgeComplaint(input: JudgeComplaintInput): "dealer-at-fault" | 
   return opened?.valid === true ? "complaint-false" : "dealer-at-fault";
 }
 
+// Parsed commitments per dealing object, with the wire text they came from (a caller may have
+// changed the object since): the subgroup check costs milliseconds a point, and the election key
+// and every public share read the same commitments.
+const parsedCommitments = new WeakMap<Dealing, { wire: string; points: Point[] }>();
+
 function commitmentsOf(dealing: Dealing): Point[] {
-  return dealing.commitments.map((c, k) => nonIdentityPointFromWire(c, `dealing ${dealing.dealer} commitments[${k}]`));
+  const wire = dealing.commitments.flat().join(",");
+  const cached = parsedCommitments.get(dealing);
+  if (cached?.wire === wire) return cached.points;
+  const points = dealing.commitments.map((c, k) =>
+    nonIdentityPointFromWire(c, `dealing ${dealing.dealer} commitments[${k}]`),
+  );
+  parsedCommitments.set(dealing, { wire, points });
+  return points;
 }
 
 /**
@@ -373,5 +392,3 @@ export function secretShare(received: readonly { dealer: number; share: bigint }
   if (dealers.size !== received.length) throw new TypeError("two shares from one dealer");
   return received.reduce((sum, r) => modL(sum + r.share), 0n);
 }
-
-export type { PointWire };

@@ -4,7 +4,18 @@
  * totals. Browser-safe.
  */
 import { poseidon1 } from "poseidon-lite/poseidon1";
-import { G, IDENTITY, ORDER_L, affineYs, mul, mulG, pointFromWire, pointToWire, type Point } from "./babyjub";
+import {
+  G,
+  IDENTITY,
+  ORDER_L,
+  affineYs,
+  curvePointFromWire,
+  mul,
+  mulG,
+  pointFromWire,
+  pointToWire,
+  type Point,
+} from "./babyjub";
 import { requireFieldElement } from "./field";
 
 /** (C1, C2) = (r·G, v·G + r·PK). */
@@ -55,13 +66,23 @@ export function ciphertextToSignals(ciphertext: Ciphertext): [string, string, st
 
 /**
  * Reads a slot's ciphertext from its four public signals.
+ * @param options.proven The signals are outputs of a ballot proof that verified against the
+ * anchored key: the circuit computes them as multiples of Base8 and PK, so they are in the
+ * subgroup and only the curve equation is checked. The subgroup check is a full scalar
+ * multiplication by l per point (milliseconds), which would dominate an aggregate of a million
+ * ballots.
  * @throws TypeError naming `name` unless there are four signals forming two subgroup points.
  */
-export function ciphertextFromSignals(signals: readonly unknown[], name: string): Ciphertext {
+export function ciphertextFromSignals(
+  signals: readonly unknown[],
+  name: string,
+  options: { proven?: boolean } = {},
+): Ciphertext {
   if (signals.length !== 4) throw new TypeError(`${name} must be four signals (C1.x, C1.y, C2.x, C2.y)`);
+  const read = options.proven === true ? curvePointFromWire : pointFromWire;
   return {
-    c1: pointFromWire([signals[0], signals[1]], `${name} C1`),
-    c2: pointFromWire([signals[2], signals[3]], `${name} C2`),
+    c1: read([signals[0], signals[1]], `${name} C1`),
+    c2: read([signals[2], signals[3]], `${name} C2`),
   };
 }
 
@@ -92,6 +113,11 @@ export function sumCiphertexts(ballots: readonly (readonly Ciphertext[])[], slot
   return c1s.map((c1, i) => ({ c1, c2: c2s[i] as Point }));
 }
 
+/** The default table's largest size (about 100 MB of table in V8): enough for bounds up to 2^41. */
+export const MAX_DEFAULT_BABY_STEPS = 2 ** 20;
+/** The largest table a caller may ask for. */
+export const MAX_BABY_STEPS = 2 ** 24;
+
 // Points per batch inversion: large enough to amortise the inversion, small enough to stop early.
 const CHUNK = 1024;
 
@@ -110,11 +136,19 @@ export class DiscreteLogTable {
   private readonly stride: Point;
   private readonly strideLength: bigint;
 
-  /** @throws RangeError when the bound is negative or not far below l (the log would be ambiguous). */
-  constructor(bound: bigint) {
+  /**
+   * @param babySteps Table size; sqrt(bound / 2) by default (fewest additions overall), capped at
+   * MAX_DEFAULT_BABY_STEPS so a huge bound costs time in `solve` rather than memory here.
+   * @throws RangeError when the bound is negative or not far below l (the log would be
+   * ambiguous), or babySteps is not an integer in [1, MAX_BABY_STEPS].
+   */
+  constructor(bound: bigint, babySteps?: number) {
     if (bound < 0n || bound >= ORDER_L / 4n) throw new RangeError("the bound must be in [0, l/4)");
     this.bound = bound;
-    this.babySteps = Math.max(1, Math.ceil(Math.sqrt(Number(bound) / 2)));
+    this.babySteps = babySteps ?? DiscreteLogTable.defaultBabySteps(bound);
+    if (!Number.isSafeInteger(this.babySteps) || this.babySteps < 1 || this.babySteps > MAX_BABY_STEPS) {
+      throw new RangeError(`babySteps must be an integer in [1, ${MAX_BABY_STEPS}]`);
+    }
     let point = IDENTITY;
     for (let start = 0; start <= this.babySteps; start += CHUNK) {
       const chunk: Point[] = [];
@@ -129,6 +163,11 @@ export class DiscreteLogTable {
     }
     this.strideLength = 2n * BigInt(this.babySteps) + 1n;
     this.stride = mulG(this.strideLength);
+  }
+
+  /** The default table size for a bound: sqrt(bound / 2), at most MAX_DEFAULT_BABY_STEPS. */
+  static defaultBabySteps(bound: bigint): number {
+    return Math.min(MAX_DEFAULT_BABY_STEPS, Math.max(1, Math.ceil(Math.sqrt(Number(bound) / 2))));
   }
 
   /**

@@ -6,6 +6,7 @@
  */
 import { z } from "./zod";
 import {
+  isInSubgroup,
   G,
   IDENTITY,
   hashToScalar,
@@ -41,12 +42,18 @@ function context(referendumId: string, index: number, slot: number) {
 /**
  * Trustee m's partial decryption: D = x_m·A1 per slot, with a proof that log_G Y_m = log_{A1} D.
  * Call it only on a ciphertext the trustee recomputed itself (the dry run or the final aggregate).
+ * @throws RangeError when an A1 lies outside the order-l subgroup: x_m times a point with a
+ * small-order part reveals x_m mod 8. Aggregates are summed from curve-checked points only (a
+ * subgroup check per ballot would take hours), so this one check per slot is what keeps them safe.
  */
 export function partialDecrypt(
   trustee: { referendumId: string; index: number; share: bigint },
   ciphertexts: readonly Ciphertext[],
 ): PartialDecryption {
   const { referendumId, index, share } = trustee;
+  ciphertexts.forEach(({ c1 }, slot) => {
+    if (!isInSubgroup(c1)) throw new RangeError(`slot ${slot}: the ciphertext is outside the order-l subgroup`);
+  });
   const y = mulG(share);
   return {
     trustee: index,

@@ -154,17 +154,26 @@ export function dealingProblems(transcript: DkgTranscript, message: unknown): { 
   return { index: dealing.dealer, problems: problems.map((p) => `trustee ${dealing.dealer}: ${p}`) };
 }
 
-function validDealings(transcript: DkgTranscript): Map<number, Dealing> {
-  const dealings = new Map<number, Dealing>();
+/** Every dealing judged once: the valid ones by dealer (the first of a dealer counts), and the problems of the rest. */
+function judgeDealings(transcript: DkgTranscript): { valid: Map<number, Dealing>; problems: string[] } {
+  const valid = new Map<number, Dealing>();
+  const problems: string[] = [];
   for (const message of transcript.dealings) {
-    const { index, problems } = dealingProblems(transcript, message);
-    if (problems.length === 0 && !dealings.has(index)) dealings.set(index, message.dealing);
+    const judged = dealingProblems(transcript, message);
+    problems.push(...judged.problems);
+    if (judged.problems.length === 0 && !valid.has(judged.index)) valid.set(judged.index, message.dealing);
   }
-  return dealings;
+  return { valid, problems };
 }
 
+const validDealings = (transcript: DkgTranscript): Map<number, Dealing> => judgeDealings(transcript).valid;
+
 /** Problems with a signed check: every complaint names a dealing the transcript holds, about the checker's own share. */
-export function checkProblems(transcript: DkgTranscript, message: unknown): { index: number; problems: string[] } {
+export function checkProblems(
+  transcript: DkgTranscript,
+  message: unknown,
+  dealings: ReadonlyMap<number, Dealing> = validDealings(transcript),
+): { index: number; problems: string[] } {
   const parsed = signedCheck.safeParse(message);
   if (!parsed.success) return { index: 0, problems: ["the check is not well formed"] };
   const { check, signature } = parsed.data;
@@ -172,7 +181,6 @@ export function checkProblems(transcript: DkgTranscript, message: unknown): { in
   if (!key) return { index: check.trustee, problems: [`trustee ${check.trustee} has not joined`] };
   if (!signedBy(transcript, key, "check", check, signature))
     return { index: check.trustee, problems: [`trustee ${check.trustee}: the check's signature does not verify`] };
-  const dealings = validDealings(transcript);
   const problems = check.complaints.flatMap((complaint: Complaint) =>
     complaint.complainant !== check.trustee || !dealings.has(complaint.dealer) || complaint.dealer === check.trustee
       ? [`trustee ${check.trustee}: a complaint names a dealing or a recipient it cannot be about`]
@@ -182,19 +190,24 @@ export function checkProblems(transcript: DkgTranscript, message: unknown): { in
 }
 
 /** Problems with a dry-run partial decryption against the trustee's public share. */
-export function dryRunProblems(transcript: DkgTranscript, message: unknown): { index: number; problems: string[] } {
+export function dryRunProblems(
+  transcript: DkgTranscript,
+  message: unknown,
+  dealings: ReadonlyMap<number, Dealing> = validDealings(transcript),
+): { index: number; problems: string[] } {
   const parsed = partialDecryptionWire.safeParse(message);
   if (!parsed.success) return { index: 0, problems: ["the partial decryption is not well formed"] };
   const partial = parsed.data;
-  const dealings = [...validDealings(transcript).values()];
-  if (dealings.length !== transcript.members.length)
+  if (dealings.size !== transcript.members.length)
     return { index: partial.trustee, problems: ["the dealings are not all in"] };
-  const pk = electionKey(dealings);
+  if (!transcript.members.some((member) => member.index === partial.trustee))
+    return { index: partial.trustee, problems: [`trustee ${partial.trustee} is not a member`] };
+  const all = [...dealings.values()];
   const problems = verifyPartialDecryption(
     dkgContext(transcript.referendumId, transcript.attempt),
     partial,
-    publicShare(partial.trustee, dealings),
-    [dryRunCiphertext(transcript.referendumId, pk)],
+    publicShare(partial.trustee, all),
+    [dryRunCiphertext(transcript.referendumId, electionKey(all))],
   );
   return { index: partial.trustee, problems };
 }
@@ -215,8 +228,8 @@ export function assessTranscript(transcript: DkgTranscript): DkgAssessment {
   const joined = indices.filter((index) => memberKey(transcript, index) !== null);
   if (joined.length < indices.length) return waiting(assessment, "joining", indices, joined);
 
-  const dealings = validDealings(transcript);
-  for (const message of transcript.dealings) assessment.problems.push(...dealingProblems(transcript, message).problems);
+  const { valid: dealings, problems: dealingIssues } = judgeDealings(transcript);
+  assessment.problems.push(...dealingIssues);
   if (dealings.size < indices.length) return waiting(assessment, "dealing", indices, [...dealings.keys()]);
   const allDealings = indices.map((index) => dealings.get(index) as Dealing);
   const pk = electionKey(allDealings);
@@ -224,7 +237,7 @@ export function assessTranscript(transcript: DkgTranscript): DkgAssessment {
 
   const checks = new Map<number, DkgCheck>();
   for (const message of transcript.checks) {
-    const { index, problems } = checkProblems(transcript, message);
+    const { index, problems } = checkProblems(transcript, message, dealings);
     assessment.problems.push(...problems);
     if (problems.length === 0 && !checks.has(index)) checks.set(index, message.check);
   }
@@ -256,7 +269,7 @@ export function assessTranscript(transcript: DkgTranscript): DkgAssessment {
   const ciphertext = dryRunCiphertext(transcript.referendumId, pk);
   const partials = new Map<number, PartialDecryption>();
   for (const partial of transcript.dryRun) {
-    const { index, problems } = dryRunProblems(transcript, partial);
+    const { index, problems } = dryRunProblems(transcript, partial, dealings);
     assessment.problems.push(...problems);
     if (problems.length === 0 && !partials.has(index)) partials.set(index, partial);
   }

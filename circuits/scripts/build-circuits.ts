@@ -8,7 +8,6 @@ import { join } from "node:path";
 import { curves, r1cs as r1csInfo, zKey } from "snarkjs";
 import { sha256Hex } from "../../protocol/artifact-check";
 import { ARTIFACTS_DIR } from "../../protocol/artifacts.node";
-import { PROTOCOL_VERSION } from "../../protocol/constants";
 import type { ArtifactFile, ArtifactManifest } from "../../protocol/manifest";
 import { devPtau, devZkey, ptauPowerFor } from "./ceremony";
 import { CIRCOM_FLAGS, CIRCUITS, resolveCircuit, type CircuitEntry } from "./circuit-matrix";
@@ -58,7 +57,7 @@ async function build(entry: CircuitEntry): Promise<ArtifactManifest> {
   const r1csBytes = await readFile(compiled.r1cs);
   const manifest: ArtifactManifest = {
     name: entry.name,
-    protocolVersion: PROTOCOL_VERSION,
+    protocolVersion: entry.protocolVersion,
     purpose: entry.purpose,
     circuit: {
       source: entry.source,
@@ -93,7 +92,7 @@ async function main(): Promise<void> {
   const unknown = names.filter((_, i) => entries[i] === undefined);
   if (unknown.length > 0) {
     throw new Error(
-      `unknown circuit(s): ${unknown.join(", ")}; known: ${Object.keys(CIRCUITS).join(", ")}, vote_d<depth>_k8`,
+      `unknown circuit(s): ${unknown.join(", ")}; known: ${Object.keys(CIRCUITS).join(", ")}, vote_d<depth>_k8, sealed_d<depth>_k<2|8>`,
     );
   }
   for (const entry of entries) if (entry) await build(entry);

@@ -6,12 +6,16 @@ import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sha256Hex } from "../../../protocol/artifact-check";
-import { loadArtifacts } from "../../../protocol/artifacts.node";
+import { loadArtifacts, readManifest } from "../../../protocol/artifacts.node";
 import { ballotInputs } from "../../../protocol/ballot";
 import { generateCensusProof } from "../../../protocol/census";
 import {
   BALLOT_CIRCUIT,
+  CENSUS_DEPTH,
   PROTOCOL_VERSION,
+  SEALED_OPTION_COUNTS,
+  sealedCircuitName,
+  sealedPublicSignalNames,
   PUBLIC_SIGNAL_COUNT,
   PUBLIC_SIGNAL_NAMES,
 } from "../../../protocol/constants";
@@ -37,28 +41,54 @@ beforeAll(async () => {
 
 afterAll(releaseProverThreads);
 
-describe("# committed ballot artifacts", () => {
+/** Every committed ballot circuit and the public-signal names its manifest must list. */
+const committed: [string, readonly string[]][] = [
+  [BALLOT_CIRCUIT, PUBLIC_SIGNAL_NAMES],
+  ...SEALED_OPTION_COUNTS.map((k): [string, string[]] => [
+    sealedCircuitName(CENSUS_DEPTH, k),
+    sealedPublicSignalNames(k),
+  ]),
+];
+
+// Each recompiles its circuit (circom2 in WebAssembly): about 10 s for the v1.1 ballot, 25 s for
+// sealed K = 2 and 45 s for sealed K = 8 on a shared 2-core machine.
+describe.each(committed)("# committed artifacts of %s", (name, signalNames) => {
+  const entry = CIRCUITS[name]!;
+  let build: CompiledCircuit;
+  let pinned: ArtifactManifest;
+
+  beforeAll(async () => {
+    build = name === BALLOT_CIRCUIT ? compiled : await compileCircuit(entry, join(BUILD, name));
+    pinned = await readManifest(name);
+  });
+
   it("should be what the current sources compile to (rebuild with npm run build:circuits if not)", async () => {
-    expect(await sha256Hex(await readFile(compiled.r1cs))).toBe(manifest.r1cs.sha256);
-    expect(await sha256Hex(await readFile(join(REPO_ROOT, ballotEntry.source)))).toBe(manifest.circuit.sourceSha256);
-    expect(await sha256Hex(await readFile(compiled.wasm))).toBe(manifest.files.wasm.sha256);
+    expect(await sha256Hex(await readFile(build.r1cs))).toBe(pinned.r1cs.sha256);
+    expect(await sha256Hex(await readFile(join(REPO_ROOT, entry.source)))).toBe(pinned.circuit.sourceSha256);
+    expect(await sha256Hex(await readFile(build.wasm))).toBe(pinned.files.wasm.sha256);
   });
 
   it("should carry the protocol's layout, parameters and the dev-insecure label", () => {
-    expect(manifest.publicSignals).toEqual(PUBLIC_SIGNAL_NAMES);
-    expect(manifest.circuit.params).toEqual(ballotEntry.params);
-    expect(manifest.protocolVersion).toBe(PROTOCOL_VERSION);
-    expect(manifest.ceremony).toBe("dev-insecure");
-    expect(manifest.compiler.flags).toEqual(["--O2"]);
+    expect(pinned.publicSignals).toEqual(signalNames);
+    expect(pinned.circuit.params).toEqual(entry.params);
+    expect(pinned.protocolVersion).toBe(entry.protocolVersion);
+    expect(pinned.ceremony).toBe("dev-insecure");
+    expect(pinned.compiler.flags).toEqual(["--O2"]);
   });
 
   it("should name the compiler and snarkjs that are installed", async () => {
-    const installed = async (name: string) =>
-      (JSON.parse(await readFile(join(REPO_ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string })
+    const installed = async (pkg: string) =>
+      (JSON.parse(await readFile(join(REPO_ROOT, "node_modules", pkg, "package.json"), "utf8")) as { version: string })
         .version;
-    expect(manifest.compiler.circom).toBe(await circomVersion());
-    expect(manifest.compiler.circom2).toBe(await installed("circom2"));
-    expect(manifest.snarkjs).toBe(await installed("snarkjs"));
+    expect(pinned.compiler.circom).toBe(await circomVersion());
+    expect(pinned.compiler.circom2).toBe(await installed("circom2"));
+    expect(pinned.snarkjs).toBe(await installed("snarkjs"));
+  });
+});
+
+describe("# loading committed artifacts", () => {
+  it("should pin the v1.1 ballot to PROTOCOL_VERSION", () => {
+    expect(manifest.protocolVersion).toBe(PROTOCOL_VERSION);
   });
 
   it("should refuse to load a file that does not match its manifest", async () => {
@@ -121,6 +151,7 @@ describe("# Merkle path selectors", () => {
       publicInputs: [],
       includes: ["node_modules/circomlib/circuits"],
       purpose: "test control",
+      protocolVersion: PROTOCOL_VERSION,
     };
     const circuit = await compileCircuit(vulnerable, join(BUILD, vulnerable.name), ["--O0"]);
     const inputs = { leaf: "5", depth: "2", indices: ["1", "0"], siblings: ["7", "9"] };

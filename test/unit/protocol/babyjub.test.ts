@@ -6,9 +6,11 @@ import {
   ORDER_L,
   affineYs,
   hashToScalar,
+  invertModL,
   modL,
   mul,
   mulG,
+  mulPublic,
   nonIdentityPointFromWire,
   nonIdentityPointWire,
   pointFromWire,
@@ -50,6 +52,14 @@ describe("# Baby Jubjub group", () => {
     expect(mulG(-1n).equals(G.negate())).toBe(true);
     expect(mul(IDENTITY, 5n).is0()).toBe(true);
     expect(modL(-1n)).toBe(L - 1n);
+  });
+
+  it("- inverts mod l, refusing 0, and multiplies public points by small scalars", () => {
+    expect((invertModL(3n) * 3n) % L).toBe(1n);
+    expect(invertModL(-1n)).toBe(L - 1n);
+    expect(() => invertModL(L)).toThrow(new RangeError("0 has no inverse mod l"));
+    expect(mulPublic(G, 3n).equals(mulG(3n))).toBe(true);
+    expect(mulPublic(G, 0n).is0()).toBe(true);
   });
 
   it("- computes affine y in a batch as toAffine does", () => {

@@ -182,6 +182,19 @@ describe("# DKG attacks", () => {
     expect(() => createDealing({ ...input, threshold: 0 })).toThrow(RangeError);
     expect(() => createDealing({ ...input, threshold: 5 })).toThrow("need 1 <= t <= n <= 16, got t = 5, n = 4");
     expect(() => createDealing({ ...input, threshold: 1.5 })).toThrow(RangeError);
+    expect(() => createDealing({ ...input, members: [...members.slice(1), members[1]!], threshold: 2 })).toThrow(
+      new RangeError("member indices must be distinct integers in 1..16"),
+    );
+    expect(() =>
+      createDealing({ ...input, members: [...members.slice(1), { ...members[0]!, index: 0 }], threshold: 2 }),
+    ).toThrow(RangeError);
+    expect(() =>
+      createDealing({
+        ...input,
+        members: [...members.slice(1), { ...members[0]!, publicKey: IDENTITY }],
+        threshold: 2,
+      }),
+    ).toThrow(new RangeError("a member's public key is the identity point"));
     expect(() => createDealing({ ...input, dealer: { index: 9, secretKey: 1n }, threshold: 2 })).toThrow(
       new RangeError("dealer 9 is not a member"),
     );
@@ -210,6 +223,14 @@ describe("# DKG result", () => {
     const [x1, x2, x3] = [1, 2, 3].map((i) => dkg.shares.get(i) as bigint) as [bigint, bigint, bigint];
     const x = (3n * x1 - 3n * x2 + x3) % ORDER_L;
     expect(mulG(x).equals(dkg.electionKey)).toBe(true);
+  });
+
+  it("- rereads commitments changed in place since the last read", () => {
+    const a = deal(alice).dealing;
+    const before = electionKey([a]);
+    a.commitments[0] = pointToWire(mulG(5n));
+    expect(electionKey([a]).equals(mulG(5n))).toBe(true);
+    expect(before.equals(mulG(5n))).toBe(false);
   });
 
   it("- works with t = 1 and n = 1", () => {

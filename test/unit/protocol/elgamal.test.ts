@@ -4,6 +4,8 @@ import { G, IDENTITY, ORDER_L, mulG, pointToWire, randomScalar } from "../../../
 import { SNARK_FIELD_SIZE } from "../../../protocol/constants";
 import {
   DiscreteLogTable,
+  MAX_BABY_STEPS,
+  MAX_DEFAULT_BABY_STEPS,
   addCiphertexts,
   ballotRandomness,
   ciphertextFromSignals,
@@ -103,6 +105,21 @@ describe("# ciphertext signals", () => {
     );
     expect(() => ciphertextFromSignals([good[0], good[1], good[2], "01"], "slot 1")).toThrow(TypeError);
   });
+
+  it("- checks only the curve equation for signals of a verified proof", () => {
+    const good = ciphertextToSignals(encrypt(2n, 99n, pk));
+    const back = ciphertextFromSignals(good, "slot 0", { proven: true });
+    expect(ciphertextToSignals(back)).toEqual(good);
+    const orderTwo = ["0", (SNARK_FIELD_SIZE - 1n).toString()];
+    expect(ciphertextToSignals(ciphertextFromSignals([...orderTwo, "0", "1"], "s", { proven: true }))).toEqual([
+      ...orderTwo,
+      "0",
+      "1",
+    ]);
+    expect(() => ciphertextFromSignals(["1", "2", good[2], good[3]], "slot 1", { proven: true })).toThrow(
+      new TypeError("slot 1 C1 is not a point on Baby Jubjub"),
+    );
+  });
 });
 
 describe("# baby-step giant-step", () => {
@@ -134,5 +151,17 @@ describe("# baby-step giant-step", () => {
   it("- refuses a bound that is negative or not far below l", () => {
     expect(() => new DiscreteLogTable(-1n)).toThrow(new RangeError("the bound must be in [0, l/4)"));
     expect(() => new DiscreteLogTable(ORDER_L)).toThrow(RangeError);
+    expect(() => new DiscreteLogTable(10n, 0)).toThrow(new RangeError("babySteps must be an integer in [1, 16777216]"));
+    expect(() => new DiscreteLogTable(10n, MAX_BABY_STEPS + 1)).toThrow(RangeError);
+  });
+
+  it("- caps the default table and trades table size for search time on request", () => {
+    expect(DiscreteLogTable.defaultBabySteps(1n << 60n)).toBe(MAX_DEFAULT_BABY_STEPS);
+    expect(DiscreteLogTable.defaultBabySteps(1n << 33n)).toBe(2 ** 16);
+    expect(new DiscreteLogTable(1n << 20n).babySteps).toBe(725);
+    const small = new DiscreteLogTable(100_000n, 3);
+    expect(small.babySteps).toBe(3);
+    expect(small.solve(mulG(99_999n))).toBe(99_999n);
+    expect(() => small.solve(mulG(100_001n))).toThrow("no total within the bound");
   });
 });

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { G, ORDER_L, mulG, pointToWire, randomScalar } from "../../../protocol/babyjub";
+import { FIELD_P, G, ORDER_L, curvePointFromWire, mulG, pointToWire, randomScalar } from "../../../protocol/babyjub";
 import { DiscreteLogTable, encryptVotes, sumCiphertexts, type Ciphertext } from "../../../protocol/elgamal";
 import {
   combinePartials,
@@ -92,6 +92,14 @@ describe("# threshold decryption attacks", () => {
     const elsewhere = partialOf(dkg, 1, aggregate, "43");
     expect(verifyPartialDecryption(referendumId, elsewhere, y(1), aggregate)).toHaveLength(2);
     expect(verifyPartialDecryption("43", elsewhere, y(1), aggregate)).toEqual([]);
+  });
+
+  it("- a ciphertext with a small-order part is never decrypted (it would leak the share mod 8)", () => {
+    // (0, p - 1) has order 2: on the curve, outside the order-l subgroup.
+    const order2 = curvePointFromWire(["0", String(FIELD_P - 1n)], "order2");
+    const [first, second] = aggregate;
+    const tainted = { c1: first!.c1.add(order2), c2: first!.c2 };
+    expect(() => partialOf(dkg, 1, [tainted, second!])).toThrow(/subgroup/);
   });
 
   it("- fewer than t distinct valid partials give no tally", () => {
