@@ -2,14 +2,17 @@
  * A secret-ballot referendum with three trustees (any two decrypt), driven through the website in
  * real Chromium against the local stack: the council drafts it with its trustees and invites them;
  * each trustee, in a browser of their own, joins with their code and the page does their key-
- * generation steps (dealing, checking, the dry run); the council opens; ballots are cast; after the
+ * generation steps (dealing, checking, the dry run); the council opens; one citizen votes in the
+ * browser (a sealed ballot proved in the worker), the others over the API; after the
  * close one trustee is absent and the other two decrypt in their pages (one after restoring its key
  * on a new device from the recovery code); the council counts; an observer verifies.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { SEAL_SETTLE_MS } from "../../functions/core/closing";
 import { publicApi } from "../../web/lib/api-client";
 import { apiClient, councilCensus } from "../fixtures/api-client";
 import { identityFromSeed } from "../fixtures/ballot-fixtures";
+import { exportIdentity } from "../../protocol/identity";
 import {
   axeViolations,
   chooseLanguage,
@@ -28,6 +31,7 @@ const TRUSTEES = ["Alice Archer", "Bob Baker", "Carol Clark"];
 /** Each voter's choice: 0 = Yes, 1 = No. */
 const CHOICES = [0, 1, 0];
 const DKG_MS = 180_000;
+const PROOF_MS = 180_000;
 
 let stack: TestStack;
 let browser: Browser;
@@ -80,11 +84,13 @@ async function accessible(page: Page, name: string): Promise<void> {
 }
 
 // Refusals and reads the pages expect and explain: a draft is not public yet (404), the
-// aggregate exists only once the log is sealed (409), a wrong invitation code (403).
+// aggregate exists only once the log is sealed (409), no key generation before the invitations (409).
 const EXPECTED = [
   /HTTP 404 \/v1\/referenda\/\d+$/,
   /HTTP 409 \/v1\/referenda\/\d+\/aggregate$/,
   /HTTP 409 \/v1\/referenda\/\d+\/dkg$/,
+  // The trustee's worker reads the whole public record, whose tally comes only after the count.
+  /HTTP 409 \/v1\/referenda\/\d+\/tally$/,
 ];
 
 async function trusteePage(): Promise<WatchedPage> {
@@ -164,7 +170,7 @@ describe("# trustees (the story: each step builds on the one before)", () => {
       /HTTP 403 \/v1\/referenda\/\d+\/dkg\/members/,
     ]);
     await stranger.page.goto(`${stack.apiUrl}/trustee/?r=${id}`);
-    await stranger.page.getByLabel("Invitation code").fill("WRONG-CODE-0000");
+    await stranger.page.getByRole("textbox", { name: "Invitation code" }).fill("WRONG-CODE-0000");
     await stranger.page.getByRole("button", { name: "Join" }).click();
     await see(stranger, "This trustee invitation code is not valid for this referendum. Check the code you were sent.");
     await accessible(stranger.page, "wrong-code");
@@ -176,7 +182,7 @@ describe("# trustees (the story: each step builds on the one before)", () => {
     async () => {
       for (const code of codes) {
         const trustee = await trusteePage();
-        await trustee.page.getByLabel("Invitation code").fill(code);
+        await trustee.page.getByRole("textbox", { name: "Invitation code" }).fill(code);
         await trustee.page.getByRole("button", { name: "Join" }).click();
         await trustee.page.getByRole("heading", { level: 2, name: "Save your recovery code" }).waitFor();
         recovery.push((await trustee.page.getByTestId("trustee-recovery-code").innerText()).trim());
@@ -206,7 +212,24 @@ describe("# trustees (the story: each step builds on the one before)", () => {
     const { spec } = await publicApi({ baseUrl: stack.apiUrl }).referendum(id);
     expect(spec.trustees?.threshold).toBe(2);
     expect(spec.circuit.name).toBe("sealed_d20_k2");
-    await castSealedBallots(stack.apiUrl, id, voters, CHOICES);
+    // The first voter votes in the browser: the prove worker encrypts and proves the sealed ballot.
+    const citizen = await watchedPage(await newContext());
+    await citizen.page.goto(`${stack.apiUrl}/identity/`);
+    await citizen.page.getByRole("textbox", { name: "Recovery code" }).fill(exportIdentity(voters[0]!));
+    await citizen.page.getByRole("button", { name: "Restore voting key" }).click();
+    await see(citizen, "Your voting key is restored on this device.");
+    await citizen.page.goto(`${stack.apiUrl}/vote/${id}/`);
+    await citizen.page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+    await see(citizen, "This is a secret ballot");
+    await citizen.page.getByLabel(spec.options[CHOICES[0]!]!, { exact: true }).check();
+    await citizen.page.getByRole("button", { name: "Cast my vote" }).click();
+    await see(citizen, "Your vote was received", PROOF_MS);
+    await citizen.page.getByRole("link", { name: "See your receipt" }).click();
+    await citizen.page.getByRole("heading", { level: 1, name: "Your receipt" }).waitFor();
+    await see(citizen, "Your vote is sealed until the close");
+    expect(citizen.problems).toEqual([]);
+    // The others' ballots come over the API, proved the same way in Node.
+    await castSealedBallots(stack.apiUrl, id, voters.slice(1), CHOICES.slice(1));
     await stack.tick();
     await see(council, `${voters.length} of ${voters.length} residents have voted (100%).`);
     await see(council, "The votes are sealed");
@@ -219,6 +242,8 @@ describe("# trustees (the story: each step builds on the one before)", () => {
     await confirm(page, "Close voting", "Yes, close voting");
     await see(council, "Voting is closed.");
     const api = publicApi({ baseUrl: stack.apiUrl });
+    // The log is sealed SEAL_SETTLE_MS after the close, then its closing head anchored.
+    await new Promise((resolve) => setTimeout(resolve, SEAL_SETTLE_MS + 500));
     for (let i = 0; i < 10 && !(await api.referendum(id)).anchors.closed; i++) await stack.tick();
     expect((await api.referendum(id)).anchors.closed).toBe(true);
     await see(council, "0 of 2 trustees needed have decrypted the result.");
@@ -234,7 +259,7 @@ describe("# trustees (the story: each step builds on the one before)", () => {
 
     // Bob decrypts on a new device, his key restored from the recovery code.
     const bob = await trusteePage();
-    await bob.page.getByLabel("Trustee recovery code").fill(recovery[1] ?? "");
+    await bob.page.getByRole("textbox", { name: "Trustee recovery code" }).fill(recovery[1] ?? "");
     await bob.page.getByRole("button", { name: "Restore" }).click();
     await see(bob, `You are trustee 2: ${TRUSTEES[1]}.`);
     await accessible(bob.page, "decrypt");
@@ -244,7 +269,7 @@ describe("# trustees (the story: each step builds on the one before)", () => {
     for (const trustee of [trustees[0]!, bob]) expect(trustee.problems).toEqual([]);
   }, 400_000);
 
-  it("7. the council counts; the tally matches the votes; an observer verifies it", async () => {
+  it("7. the council counts with the two decryptions; the tally matches the votes", async () => {
     const { page } = council;
     await see(council, `Decrypted by: ${TRUSTEES[0]}, ${TRUSTEES[1]}.`);
     await confirm(page, "Count the votes", "Yes, count the votes");
@@ -255,7 +280,9 @@ describe("# trustees (the story: each step builds on the one before)", () => {
     expect(tally.counts.slice(0, 2)).toEqual(expected);
     await screenshot(page, "trustees-counted");
     expect(council.problems).toEqual([]);
+  }, 400_000);
 
+  it("8. an observer verifies the sealed referendum in the browser", async () => {
     const observer = await watchedPage(await newContext());
     await observer.page.goto(`${stack.apiUrl}/verify/${id}/`);
     await observer.page.getByRole("button", { name: "Start verification" }).click();

@@ -39,6 +39,16 @@ export function useTrusteeSteps(
         setState({ kind: status === "complete" ? "done" : "failed" });
         return;
       }
+      // The service's assessment only says when to look: the worker judges the whole transcript
+      // itself (every proof) before anything is signed, which is too costly to run on every read.
+      const owed =
+        status === "dry-run"
+          ? !view.assessment.dryRunBy.includes(secret.index)
+          : view.assessment.waitingFor.includes(secret.index);
+      if (status === "joining" || !owed) {
+        setState((last) => ({ kind: "wait", posted: last.kind === "wait" ? last.posted : null }));
+        return;
+      }
       try {
         const step = await stepInWorker({ type: "step", transcript: view.transcript, secret });
         if (!("message" in step)) {
