@@ -5,26 +5,11 @@
  */
 import type { ReactNode } from "react";
 import type { DkgView } from "../../../functions/api/views";
-import type { DkgFault } from "../../../protocol/trustee-transcript";
-import { useI18n, type Translate } from "../../lib/i18n";
+import { useI18n } from "../../lib/i18n";
+import { faultText, trusteeName } from "./dkg-faults";
 import { ErrorNotice } from "../status";
 
-/** A trustee as people know them: the name the council gave (the index only when the name is unknown). */
-export function trusteeName(view: DkgView, index: number): string {
-  return view.transcript.members.find((member) => member.index === index)?.name ?? `#${index}`;
-}
-
-/** A fault as one sentence: the protocol names trustees by index, people by name. */
-export function faultText(t: Translate, view: DkgView, fault: DkgFault): string {
-  const name = (index: string | number | undefined): string => trusteeName(view, Number(index));
-  const badShare = /^dealt trustee (\d+) a share that fails its commitments$/.exec(fault.reason);
-  if (badShare) return t("dkg.fault.badShare", { dealer: name(fault.trustee), recipient: name(badShare[1]) });
-  const falseComplaint = /^complained about trustee (\d+)'s valid share$/.exec(fault.reason);
-  if (falseComplaint)
-    return t("dkg.fault.falseComplaint", { complainant: name(fault.trustee), dealer: name(falseComplaint[1]) });
-  if (fault.trustee === 0) return t("dkg.fault.dryRun");
-  return t("dkg.fault.other", { trustee: name(fault.trustee), reason: fault.reason });
-}
+export { trusteeName };
 
 /** Which trustees have done each round, from the transcript the service keeps (only valid messages). */
 function progressOf(view: DkgView): Map<number, { joined: boolean; dealt: boolean; checked: boolean; dry: boolean }> {
