@@ -4,9 +4,11 @@
  */
 import { buildCensus, censusRoot, isCanonicalFieldElement, sha256Hex, type VerificationKey } from "../protocol";
 import type { ArtifactManifest } from "../protocol/manifest";
+import { PUBLIC_SIGNAL_COUNT, sealedSignalLayout } from "../protocol/constants";
 import { specHash } from "../protocol/spec";
 import type { AuditBundle } from "./bundle";
 import { CheckBuilder, type CheckResult } from "./report";
+import { sealedSlots } from "./sealed-checks";
 
 /** The verification key an observer trusts: from its own artifacts, hashed as it was read. */
 export interface TrustedCircuit {
@@ -15,6 +17,8 @@ export interface TrustedCircuit {
   vkeySha256: string;
   /** SHA-256 of the verification key file actually read. */
   vkeyFileSha256: string;
+  /** How many public signals the key takes (its `nPublic`), when known: a ballot's layout must fit it. */
+  publicSignals?: number;
 }
 
 /** A trusted circuit and its parsed verification key. */
@@ -31,14 +35,16 @@ export async function trustCircuit(
   manifest: ArtifactManifest,
   vkeyBytes: Uint8Array<ArrayBuffer>,
 ): Promise<LoadedCircuit> {
+  const vkey = JSON.parse(new TextDecoder().decode(vkeyBytes)) as VerificationKey;
   return {
     trusted: {
       name: manifest.name,
       zkeySha256: manifest.files.zkey.sha256,
       vkeySha256: manifest.files.vkey.sha256,
       vkeyFileSha256: await sha256Hex(vkeyBytes),
+      publicSignals: vkey.nPublic,
     },
-    vkey: JSON.parse(new TextDecoder().decode(vkeyBytes)) as VerificationKey,
+    vkey,
   };
 }
 
@@ -110,5 +116,12 @@ export function checkCircuit(bundle: AuditBundle, trusted: TrustedCircuit): Chec
     check.fail(`the spec's circuit is ${circuit.name}; this auditor has ${trusted.name}`);
   if (circuit.zkeySha256 !== trusted.zkeySha256)
     check.fail(`the spec's zkey is ${circuit.zkeySha256}; the manifest's is ${trusted.zkeySha256}`);
+  // A sealed ballot of k slots has 11 + 4k public signals, a public vote 16: the key must take as many.
+  const slots = sealedSlots(bundle.referendum.spec);
+  const signals = slots === null ? PUBLIC_SIGNAL_COUNT : slots > 0 ? sealedSignalLayout(slots).count : null;
+  if (trusted.publicSignals !== undefined && signals !== null && trusted.publicSignals !== signals)
+    check.fail(
+      `the verification key takes ${trusted.publicSignals} public signals; a ${slots === null ? "public-vote ballot" : `sealed ballot of ${slots} slots`} has ${signals}`,
+    );
   return check.done(`${trusted.name}: zkey ${trusted.zkeySha256.slice(0, 16)}..., key hash = manifest`);
 }

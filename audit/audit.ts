@@ -18,6 +18,7 @@ import { checkClose } from "./close-checks";
 import { checkCheckpoints, checkLog, entryLeafHashes } from "./log-checks";
 import { checkReceipts, type ReceiptFile } from "./receipt-checks";
 import type { AuditReport } from "./report";
+import { checkTrustees } from "./sealed-checks";
 
 /** Whether each ballot's Groth16 proof verifies, in order. */
 export type ProofBatchCheck = (ballots: readonly Ballot[]) => Promise<boolean[]>;
@@ -50,6 +51,8 @@ export async function auditReferendum(bundle: AuditBundle, deps: AuditDeps): Pro
     checkSpec(bundle),
     checkCensus(bundle, await rebuilt),
     checkCircuit(bundle, deps.circuit),
+    // Protocol v2: the trustees and key the ballots are sealed to (a public-vote referendum has none).
+    ...(bundle.referendum.spec.trustees ? [checkTrustees(bundle)] : []),
     checkBallots(bundle, statements, proofs),
     checkNullifiers(bundle, statements),
     checkLog(bundle, leafHashes),

@@ -1,19 +1,52 @@
 /**
  * Checks of the ballots in the log: each is for this referendum under its rules and has a proof
- * that verifies; each nullifier is counted once; and the recount equals the anchored tally.
+ * that verifies; each nullifier is counted once; and the recount equals the anchored tally. A
+ * referendum with trustees (protocol v2) has sealed ballots: each carries the anchored election key
+ * and the referendum's option count, and its tally is checked by `checkSealedTally`.
  */
 import { decodeBallotStatement, VOTE_OPTIONS, type BallotStatement } from "../protocol";
+import type { Point } from "../protocol/babyjub";
+import { decodeSealedStatement, type SealedStatement } from "../protocol/sealed-statement";
 import type { ReferendumSpec } from "../protocol/spec";
 import { computeTally } from "../protocol/tally-rules";
 import { malformedIn, type AuditBundle, type AuditEntry } from "./bundle";
 import { CheckBuilder, type CheckResult } from "./report";
+import { anchoredElectionKey, checkSealedTally, sealedSlots } from "./sealed-checks";
+
+/** A ballot's decoded public signals: a public vote (v1.1) or a sealed one (v2), as the spec says. */
+export type EntryStatement = BallotStatement | SealedStatement;
+
+export const isSealedStatement = (statement: EntryStatement): statement is SealedStatement =>
+  "ciphertexts" in statement;
+
+/** What every ballot, public or sealed, is checked against: the spec, and for sealed ones its key. */
+interface BallotContext {
+  spec: ReferendumSpec;
+  /** Null for public votes; the slot count and anchored key (null when the spec's is not a point) when sealed. */
+  sealed: { slots: number; key: Point | null } | null;
+}
+
+function contextOf(spec: ReferendumSpec): BallotContext {
+  const slots = sealedSlots(spec);
+  return {
+    spec,
+    sealed: slots === null || !spec.trustees ? null : { slots, key: anchoredElectionKey(spec.trustees) },
+  };
+}
 
 /** Why a ballot's statement does not belong in this referendum's log, or null when it does. */
-function statementProblem(spec: ReferendumSpec, entry: AuditEntry["entry"], s: BallotStatement | null): string | null {
+function statementProblem(
+  { spec, sealed }: BallotContext,
+  entry: AuditEntry["entry"],
+  s: EntryStatement | null,
+): string | null {
   // Typed as the literal, but it came off the wire.
   const type: string = entry.type;
   if (type !== "bling.ballot.v1" || entry.referendumId !== spec.id) return "is not a ballot entry of this referendum";
-  if (!s) return "has public signals that are not canonical field elements in the circuit's ranges";
+  if (!s)
+    return sealed
+      ? `has public signals that are not a sealed ballot's of ${sealed.slots} slots (canonical field elements in the circuit's ranges, a key in the subgroup, ciphertexts on the curve)`
+      : "has public signals that are not canonical field elements in the circuit's ranges";
   if (s.revision !== entry.revision)
     return `is logged as revision ${entry.revision} but its proof binds revision ${s.revision}`;
   if (s.referendumId.toString() !== spec.id) return `is for referendum ${s.referendumId}`;
@@ -26,15 +59,35 @@ function statementProblem(spec: ReferendumSpec, entry: AuditEntry["entry"], s: B
     s.rules.costExponent !== rules.costExponent
   )
     return "carries other rules than the referendum's";
+  if (isSealedStatement(s)) {
+    if (!sealed?.key || !s.electionKey.equals(sealed.key))
+      return "is encrypted to another key than the anchored election key: the trustees could not decrypt it";
+    if (s.options !== spec.options.length)
+      return `is made for ${s.options} option${s.options === 1 ? "" : "s"}; the referendum has ${spec.options.length}`;
+    return null;
+  }
   // The circuit has no option count: unused slots are the verifier's to check.
   const extra = s.votes.findIndex((vote, i) => i >= spec.options.length && vote !== 0);
   if (extra >= 0) return `votes for option ${extra}, which the referendum does not have (of ${VOTE_OPTIONS} slots)`;
   return null;
 }
 
-/** The decoded statement of every entry (null where it does not decode), computed once for all checks. */
-export function decodeEntries(bundle: AuditBundle): (BallotStatement | null)[] {
-  return bundle.entries.map(({ entry }) => decodeBallotStatement(entry.ballot.publicSignals));
+/**
+ * The decoded statement of every entry (null where it does not decode), computed once for all
+ * checks: sealed statements of the spec's circuit for a referendum with trustees, public votes otherwise.
+ *
+ * A sealed ballot's ciphertexts are read curve-checked only (`proven`): a subgroup check per point
+ * would take hours on a large log, and a point outside the subgroup can only come from a ballot
+ * whose proof fails, which fails the ballots check and so the audit. The election key is still
+ * read in full, and must equal the anchored one.
+ */
+export function decodeEntries(bundle: AuditBundle): (EntryStatement | null)[] {
+  const slots = sealedSlots(bundle.referendum.spec);
+  return bundle.entries.map(({ entry }) => {
+    const signals = entry.ballot.publicSignals;
+    if (slots === null) return decodeBallotStatement(signals);
+    return slots > 0 ? decodeSealedStatement(signals, slots, { proven: true }) : null;
+  });
 }
 
 /**
@@ -42,27 +95,30 @@ export function decodeEntries(bundle: AuditBundle): (BallotStatement | null)[] {
  */
 export function checkBallots(
   bundle: AuditBundle,
-  statements: readonly (BallotStatement | null)[],
+  statements: readonly (EntryStatement | null)[],
   proofs: readonly boolean[],
 ): CheckResult {
   const check = new CheckBuilder("ballots", "Every ballot is for this referendum and its proof verifies");
-  const { spec } = bundle.referendum;
+  const context = contextOf(bundle.referendum.spec);
   let verified = 0;
   for (const { index, problem } of malformedIn(bundle, "entries"))
     check.fail(`log entry at position ${index} is not a ballot entry the audit can read (${problem})`);
   for (const [i, { entry, sequence }] of bundle.entries.entries()) {
-    const problem = statementProblem(spec, entry, statements[i] ?? null);
+    const problem = statementProblem(context, entry, statements[i] ?? null);
     if (problem) check.fail(`ballot #${sequence} ${problem}`);
     else if (proofs[i] === true) verified++;
     else check.fail(`ballot #${sequence}: its proof does not verify (tampered vote, signal or proof)`);
   }
   check.numbers.ballots = bundle.entries.length;
   check.numbers.proofsVerified = verified;
-  return check.done(`${verified} of ${bundle.entries.length} proofs verify; roots, ids, rules and unused slots match`);
+  return check.done(
+    `${verified} of ${bundle.entries.length} proofs verify; roots, ids, rules and ` +
+      (context.sealed ? "the anchored election key and option count match" : "unused slots match"),
+  );
 }
 
 /** Which ballots share a nullifier, in log order, with the revisions their proofs bind. */
-function revisionsByNullifier(bundle: AuditBundle, statements: readonly (BallotStatement | null)[]) {
+function revisionsByNullifier(bundle: AuditBundle, statements: readonly (EntryStatement | null)[]) {
   const byNullifier = new Map<bigint, { sequence: number; revision: number }[]>();
   bundle.entries.forEach(({ sequence }, i) => {
     const statement = statements[i];
@@ -87,7 +143,7 @@ function copies(bundle: AuditBundle): { sequence: number; of: number }[] {
   return found;
 }
 
-export function checkNullifiers(bundle: AuditBundle, statements: readonly (BallotStatement | null)[]): CheckResult {
+export function checkNullifiers(bundle: AuditBundle, statements: readonly (EntryStatement | null)[]): CheckResult {
   const { revoting } = bundle.referendum.spec;
   const check = new CheckBuilder(
     "nullifiers",
@@ -120,7 +176,13 @@ export function checkNullifiers(bundle: AuditBundle, statements: readonly (Ballo
   );
 }
 
-export function checkTally(bundle: AuditBundle, statements: readonly (BallotStatement | null)[]): CheckResult {
+/** The recount against the anchored tally: of the votes, or for sealed ballots of the trustees' decryption. */
+export function checkTally(bundle: AuditBundle, statements: readonly (EntryStatement | null)[]): CheckResult {
+  if (contextOf(bundle.referendum.spec).sealed)
+    return checkSealedTally(
+      bundle,
+      statements.map((s) => (s && isSealedStatement(s) ? s : null)),
+    );
   const check = new CheckBuilder("tally", "The recount and nullifier-set root equal the anchored tally");
   const anchored = bundle.anchors.tally;
   const countable = bundle.entries.filter((_, i) => statements[i] !== null);

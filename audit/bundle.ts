@@ -14,8 +14,14 @@ export const BUNDLE_FORMAT = "bling.audit.v1";
 
 const size = z.int().min(0);
 
+// A log entry's ballot with as many public signals as it has: a public vote has 16, a sealed ballot
+// 11 + 4k. The ballots check decodes them for the spec's circuit, and names a ballot that does not fit.
+const loggedBallotEntry = ballotEntry.extend({
+  ballot: ballotEntry.shape.ballot.extend({ publicSignals: z.array(z.string()) }),
+});
+
 /** One log entry as `GET /log/entries` serves it. */
-export const auditEntry = z.object({ sequence: size, entryHash: hex32, entry: ballotEntry });
+export const auditEntry = z.object({ sequence: size, entryHash: hex32, entry: loggedBallotEntry });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
 // The registry's record as the chain reads it back: its own shapes (bytes32 as 0x hex, rules as

@@ -1,7 +1,17 @@
 /** The audit's result: named checks, each passed or failed with its numbers and what went wrong. */
 
 export type CheckId =
-  "spec" | "census" | "circuit" | "ballots" | "nullifiers" | "log" | "checkpoints" | "close" | "tally" | "receipts";
+  | "spec"
+  | "census"
+  | "circuit"
+  | "trustees"
+  | "ballots"
+  | "nullifiers"
+  | "log"
+  | "checkpoints"
+  | "close"
+  | "tally"
+  | "receipts";
 
 export interface CheckResult {
   id: CheckId;

@@ -3,9 +3,13 @@
  * exported dump), prints the report, and exits 0 only when every check passes.
  */
 import { cpus } from "node:os";
+import { groth16 } from "snarkjs";
 import { censusRootInWorker } from "../protocol/census-worker.node";
+import { PUBLIC_SIGNAL_COUNT } from "../protocol/constants";
+import type { Ballot, VerificationKey } from "../protocol/statement";
+import { releaseProverThreads } from "../protocol/verify";
 import { createBatchVerifierPool } from "../protocol/verifier-pool.node";
-import { auditReferendum } from "../audit/audit";
+import { auditReferendum, type ProofBatchCheck } from "../audit/audit";
 import type { AuditBundle } from "../audit/bundle";
 import { readDump, readReceipts } from "./dump";
 import { fetchAnchors, fetchBundle } from "../audit/fetch-bundle";
@@ -90,6 +94,22 @@ async function loadBundle(
   return { bundle, where: { source: `${source.api} and ${source.rpc}`, registry } };
 }
 
+/**
+ * Proofs checked one by one with snarkjs: for a key the batch pairing verifier does not take (it is
+ * built for the public-vote circuit's signal count; a sealed circuit's key has 11 + 4k signals).
+ */
+function verifyOneByOne(vkey: VerificationKey, progress: Progress): ProofBatchCheck {
+  return async (ballots: readonly Ballot[]) => {
+    const answers: boolean[] = [];
+    for (const { proof, publicSignals } of ballots) {
+      // snarkjs throws on points off the curve: to a verifier that is just an invalid proof.
+      answers.push(await groth16.verify(vkey, publicSignals, proof).catch(() => false));
+      progress.update("verifying proofs", answers.length, ballots.length);
+    }
+    return answers;
+  };
+}
+
 /** Runs the audit with the proofs checked on `workers` threads. */
 async function audit(
   bundle: AuditBundle,
@@ -97,23 +117,27 @@ async function audit(
   progress: Progress,
   receipts: ReceiptFile[] | undefined,
 ): Promise<AuditReport> {
+  // The key of the circuit the spec names: a public-vote or a sealed ballot circuit.
   const circuit = await loadTrustedCircuit(bundle.referendum.spec.circuit.name);
-  const pool = createBatchVerifierPool(circuit.vkey, { size: workers });
+  const batched = circuit.vkey.nPublic === PUBLIC_SIGNAL_COUNT;
+  const pool = batched ? createBatchVerifierPool(circuit.vkey, { size: workers }) : null;
   try {
     return await auditReferendum(bundle, {
       circuit: circuit.trusted,
       censusRoot: censusRootInWorker,
       receipts,
-      verifyProofs: (ballots) =>
-        pool.verifyMany(ballots, {
-          onProgress: (done) => {
-            progress.update("verifying proofs", done, ballots.length);
-          },
-        }),
+      verifyProofs: pool
+        ? (ballots) =>
+            pool.verifyMany(ballots, {
+              onProgress: (done) => {
+                progress.update("verifying proofs", done, ballots.length);
+              },
+            })
+        : verifyOneByOne(circuit.vkey, progress),
     });
   } finally {
     progress.finish();
-    await pool.close();
+    await (pool ? pool.close() : releaseProverThreads());
   }
 }
 

@@ -5,7 +5,8 @@
  */
 import * as mcl from "mcl-wasm";
 import { decodeBallotStatement, isWellFormedProof, type Ballot, type VerificationKey } from "./statement";
-import { BASE_FIELD_SIZE, PUBLIC_SIGNAL_COUNT } from "./constants";
+import { BASE_FIELD_SIZE, PUBLIC_SIGNAL_COUNT, SEALED_OPTION_COUNTS, sealedSignalLayout } from "./constants";
+import { decodeSealedStatement } from "./sealed-statement";
 
 /** Checks a ballot synchronously; false for anything malformed, never throws. */
 export type BallotCheck = (ballot: unknown) => boolean;
@@ -162,10 +163,10 @@ interface Decoded {
   signals: mcl.Fr[];
 }
 
-function decode(ballot: unknown): Decoded | null {
+function decode(ballot: unknown, statementDecodes: (publicSignals: unknown) => boolean): Decoded | null {
   if (typeof ballot !== "object" || ballot === null) return null;
   const { proof, publicSignals } = ballot as Partial<Record<keyof Ballot, unknown>>;
-  if (!isWellFormedProof(proof) || decodeBallotStatement(publicSignals) === null) return null;
+  if (!isWellFormedProof(proof) || !statementDecodes(publicSignals)) return null;
   try {
     return { a: g1(proof.pi_a), b: g2(proof.pi_b), c: g1(proof.pi_c), signals: (publicSignals as string[]).map(fr) };
   } catch {
@@ -175,10 +176,25 @@ function decode(ballot: unknown): Decoded | null {
 }
 
 interface PreparedKey {
+  /** Whether public signals are a statement of this key's circuit, in the ranges it is sound for. */
+  decodes: (publicSignals: unknown) => boolean;
   alphaBeta: mcl.GT;
   gamma: mcl.PrecomputedG2;
   delta: mcl.PrecomputedG2;
   ic: mcl.G1[];
+}
+
+/**
+ * The statement check of the ballot circuit with `count` public signals: a public-vote ballot
+ * (v1.1), or a sealed one of a slot count. A sealed ballot's points are only checked to be on the
+ * curve here: the circuit computes each ciphertext from Base8 and the key, so a proof that
+ * verifies binds subgroup points, and a subgroup check per point would cost more than the pairing.
+ */
+function statementOf(count: number): ((publicSignals: unknown) => boolean) | null {
+  if (count === PUBLIC_SIGNAL_COUNT) return (signals) => decodeBallotStatement(signals) !== null;
+  const slots = SEALED_OPTION_COUNTS.find((k) => sealedSignalLayout(k).count === count);
+  if (slots === undefined) return null;
+  return (signals) => decodeSealedStatement(signals, slots, { proven: true }) !== null;
 }
 
 /**
@@ -194,10 +210,10 @@ async function prepareKey(vk: VerificationKey): Promise<PreparedKey> {
     vk_delta_2: Affine2;
     IC: Affine1[];
   };
-  if (key.protocol !== "groth16" || key.curve !== "bn128" || key.IC.length !== PUBLIC_SIGNAL_COUNT + 1) {
-    throw new Error("not a Groth16 BN254 key for the ballot circuit");
-  }
+  const decodes = key.protocol === "groth16" && key.curve === "bn128" ? statementOf(key.IC.length - 1) : null;
+  if (!decodes) throw new Error("not a Groth16 BN254 key for a ballot circuit");
   return {
+    decodes,
     alphaBeta: mcl.pairing(g1(key.vk_alpha_1), g2(key.vk_beta_2)),
     gamma: new mcl.PrecomputedG2(g2(key.vk_gamma_2)),
     delta: new mcl.PrecomputedG2(g2(key.vk_delta_2)),
@@ -262,12 +278,12 @@ function combinedCheck(key: PreparedKey, proofs: readonly Decoded[], weights: re
 /**
  * A verifier for one verification key: one Miller loop on B, two precomputed ones, one final
  * exponentiation and a multi-scalar multiplication of the public signals per ballot.
- * @throws Error when the key is not a BN254 Groth16 key for PUBLIC_SIGNAL_COUNT signals.
+ * @throws Error when the key is not a BN254 Groth16 key of a ballot circuit (public-vote or sealed).
  */
 export async function createPairingVerifier(vk: VerificationKey): Promise<BallotCheck> {
   const key = await prepareKey(vk);
   return (ballot) => {
-    const decoded = decode(ballot);
+    const decoded = decode(ballot, key.decodes);
     return decoded !== null && combinedCheck(key, [decoded], null);
   };
 }
@@ -302,7 +318,7 @@ export async function createBatchPairingVerifier(vk: VerificationKey): Promise<B
   return (ballots) => {
     const answers = ballots.map(() => false);
     const proofs = ballots.flatMap((ballot, index) => {
-      const decoded = decode(ballot);
+      const decoded = decode(ballot, key.decodes);
       return decoded ? [{ index, decoded }] : [];
     });
     settle(proofs, answers);

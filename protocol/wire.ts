@@ -3,7 +3,7 @@
  * and the one definition of a field element, of a canonical decimal and of 32-byte hex. Browser-safe.
  */
 import { z } from "./zod";
-import { PUBLIC_SIGNAL_COUNT } from "./constants";
+import { PUBLIC_SIGNAL_COUNT, SEALED_OPTION_COUNTS, sealedSignalLayout } from "./constants";
 import { isCanonicalFieldElement } from "./field";
 
 const HEX32 = /^[0-9a-f]{64}$/;
@@ -20,6 +20,10 @@ export const hex32Prefixed = z
 export const signatureHex = z.string().regex(/^[0-9a-f]{128}$/, "must be 64 bytes of lowercase hex");
 
 /** What a citizen submits: anything else is refused before any verification. */
+const SIGNAL_COUNTS = [PUBLIC_SIGNAL_COUNT, ...SEALED_OPTION_COUNTS.map((k) => sealedSignalLayout(k).count)];
+const MIN_SIGNALS = Math.min(...SIGNAL_COUNTS);
+const MAX_SIGNALS = Math.max(...SIGNAL_COUNTS);
+
 export const ballotSubmission = z.object({
   proof: z.object({
     pi_a: z.array(z.string()).length(3),
@@ -28,7 +32,9 @@ export const ballotSubmission = z.object({
     protocol: z.literal("groth16"),
     curve: z.literal("bn128"),
   }),
-  publicSignals: z.array(z.string()).length(PUBLIC_SIGNAL_COUNT),
+  // Public-vote (v1.1) and sealed (v2, per slot count) ballots differ in length; the statement's
+  // decoder holds each to its circuit's exact layout.
+  publicSignals: z.array(z.string()).min(MIN_SIGNALS).max(MAX_SIGNALS),
 });
 export type BallotSubmission = z.infer<typeof ballotSubmission>;
 

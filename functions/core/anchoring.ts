@@ -9,6 +9,7 @@
  * hold. While the chain is unreachable this throws, voting goes on, and the next run catches up.
  */
 import { BlingError } from "../api/errors";
+import { VOTE_OPTIONS } from "../../protocol/constants";
 import type { AnchorProgress, ClosingHead } from "../api/views";
 import type { ReferendumSpec } from "../../protocol/spec";
 import type { ChainAnchor, ChainView, CoreDeps } from "./ports";
@@ -172,7 +173,8 @@ async function anchorTally({ deps, chain, chainId, record, run }: Anchoring): Pr
       const tally = await getTally(deps, record.id);
       await chain.publishTally({
         id: chainId,
-        counts: tally.counts.map(BigInt),
+        // The registry holds VOTE_OPTIONS counts; a sealed tally has one per slot of its circuit (2 or 8).
+        counts: Array.from({ length: VOTE_OPTIONS }, (_, i) => BigInt(tally.counts[i] ?? "0")),
         logSize: tally.logSize,
         logRoot: hex0x(tally.logRoot),
         nullifierSetRoot: hex0x(tally.nullifierSetRoot),

@@ -79,6 +79,7 @@ export const verifyMessages = defineMessages(
     "verify.check.checkpoints": "The ballot log matches every anchored checkpoint",
     "verify.check.close": "No ballot came in after the close, and the closing log was anchored in time",
     "verify.check.tally": "The recount equals the anchored result",
+    "verify.check.trustees": "The election key is the trustees' key, and only they together can decrypt the result",
     "verify.check.receipts": "Every receipt you gave is in the ballot log in time",
     "verify.resultsHeading": "Verified result",
     "verify.turnoutHeading": "Turnout",
@@ -176,6 +177,8 @@ export const verifyMessages = defineMessages(
     "verify.check.close":
       "Er kwam geen stembiljet na de sluiting binnen, en het sluitende logboek is op tijd vastgelegd",
     "verify.check.tally": "De hertelling is gelijk aan de vastgelegde uitslag",
+    "verify.check.trustees":
+      "De verkiezingssleutel is die van de sleutelbeheerders, en alleen zij samen kunnen de uitslag ontsleutelen",
     "verify.check.receipts": "Elk bewijs van stemmen dat u gaf staat op tijd in het stemmenlogboek",
     "verify.resultsHeading": "Gecontroleerde uitslag",
     "verify.turnoutHeading": "Opkomst",

@@ -19,6 +19,7 @@ import {
   proveSealedBallotInputs,
   sealedBallotInputs,
   type SealedCircuitInputs,
+  type SealedProof,
 } from "../../../protocol/sealed-ballot";
 import { decodeSealedStatement } from "../../../protocol/sealed-statement";
 import { releaseProverThreads, verifySealedBallot } from "../../../protocol/verify";
@@ -132,7 +133,7 @@ describe("# the sealed circuit refuses what the statement forbids (no witness)",
 
   it("should refuse the identity as election key (EscalarMulAny's caveat: no key, no secrecy)", async () => {
     const identityKey = { ...raw(2, [1, 0], yesNo()), electionKey: ["0", "1"] };
-    await expect(prove(2, identityKey)).rejects.toThrow();
+    await expect(prove(2, identityKey)).rejects.toThrow(/Assert Failed[\s\S]*Edwards2Montgomery/);
   });
 
   it("should refuse a non-member, a wrong census root and a wrong nullifier", async () => {
@@ -159,17 +160,19 @@ describe("# the sealed circuit refuses what the statement forbids (no witness)",
 
 describe("# sealed ballots: prove, verify, decrypt", () => {
   const artifacts = {} as Record<2 | 8, LoadedArtifacts>;
-  let yes: Awaited<ReturnType<typeof proveSealedBallot>>;
-  let quad: Awaited<ReturnType<typeof proveSealedBallot>>;
+  let yes: SealedProof;
   const quadVotes = [3, 2, 0, 1, 0];
+  let quadProof: Promise<SealedProof> | undefined;
+  /** The K = 8 ballot, proved once by the first test that needs it. */
+  const quadBallot = (): Promise<SealedProof> =>
+    (quadProof ??= artifactsFor(8).then((loaded) => {
+      artifacts[8] = loaded;
+      return proveSealedBallot(voter, path, REFERENDUM_ID, quadVotes, quadratic(5, 16), PK, loaded, { revision: 2 });
+    }));
 
   beforeAll(async () => {
     artifacts[2] = await artifactsFor(2);
-    artifacts[8] = await artifactsFor(8);
     yes = await proveSealedBallot(voter, path, REFERENDUM_ID, [1, 0], yesNo(), PK, artifacts[2]);
-    quad = await proveSealedBallot(voter, path, REFERENDUM_ID, quadVotes, quadratic(5, 16), PK, artifacts[8], {
-      revision: 2,
-    });
   });
 
   it("should prove and verify a K = 2 yes/no ballot whose slots decrypt to the votes", async () => {
@@ -185,6 +188,7 @@ describe("# sealed ballots: prove, verify, decrypt", () => {
   });
 
   it("should prove and verify a K = 8 quadratic ballot; unused slots decrypt to 0", async () => {
+    const quad = await quadBallot();
     expect(quad.slots).toBe(8);
     expect(await verifySealedBallot(artifacts[8].vkey, quad.ballot, 8)).toBe(true);
     const statement = decodeSealedStatement(quad.ballot.publicSignals, 8)!;
@@ -196,14 +200,15 @@ describe("# sealed ballots: prove, verify, decrypt", () => {
   });
 
   it.each([0, 1, 2, 3])("should reject the proof when coordinate %i of a ciphertext is changed", async (coordinate) => {
-    const at = sealedSignalLayout(8).ciphertext + 4 * 1 + coordinate;
-    const changed = (BigInt(quad.ballot.publicSignals[at]!) + 1n).toString();
-    const tampered = withSignals(quad.ballot, at, [changed]);
-    expect(await groth16.verify(artifacts[8].vkey, tampered.publicSignals, tampered.proof)).toBe(false);
-    expect(await verifySealedBallot(artifacts[8].vkey, tampered, 8)).toBe(false);
+    const at = sealedSignalLayout(2).ciphertext + 4 * 1 + coordinate;
+    const changed = (BigInt(yes.ballot.publicSignals[at]!) + 1n).toString();
+    const tampered = withSignals(yes.ballot, at, [changed]);
+    expect(await groth16.verify(artifacts[2].vkey, tampered.publicSignals, tampered.proof)).toBe(false);
+    expect(await verifySealedBallot(artifacts[2].vkey, tampered, 2)).toBe(false);
   });
 
   it("should reject the proof when a slot carries another valid ciphertext", async () => {
+    const quad = await quadBallot();
     // The encryption of 4 in slot 0 under the same key: on the curve, in the subgroup, decodable.
     const [forged] = encryptVotes([4], PK, 7n);
     const tampered = withSignals(quad.ballot, sealedSignalLayout(8).ciphertext, ciphertextToSignals(forged!));
@@ -221,6 +226,7 @@ describe("# sealed ballots: prove, verify, decrypt", () => {
   });
 
   it("should reject a K = 2 ballot checked as K = 8 and the other way round", async () => {
+    const quad = await quadBallot();
     expect(await verifySealedBallot(artifacts[8].vkey, yes.ballot, 8)).toBe(false);
     expect(await verifySealedBallot(artifacts[2].vkey, quad.ballot, 2)).toBe(false);
   });

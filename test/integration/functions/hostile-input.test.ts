@@ -27,7 +27,15 @@ const config: PublicConfig = {
   registry: "0x0000000000000000000000000000000000000001",
   deployBlock: 1,
   circuit: { name: "vote_d20_k8", zkeySha256: "00", wasmSha256: "00", vkeySha256: "00", ceremony: "dev-insecure" },
-  circuits: { vote_d20_k8: { name: "vote_d20_k8", zkeySha256: "00", wasmSha256: "00", vkeySha256: "00", ceremony: "dev-insecure" } },
+  circuits: {
+    vote_d20_k8: {
+      name: "vote_d20_k8",
+      zkeySha256: "00",
+      wasmSha256: "00",
+      vkeySha256: "00",
+      ceremony: "dev-insecure",
+    },
+  },
   logPublicKey: "11".repeat(32),
 };
 

@@ -107,7 +107,11 @@ async function prove(
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "bling-sealed-"));
-  stack = await testStack({ sequencerIntervalMs: HOUR_MS, anchorIntervalMs: HOUR_MS, log: () => undefined });
+  stack = await testStack({
+    sequencerIntervalMs: HOUR_MS,
+    anchorIntervalMs: HOUR_MS,
+    log: () => undefined,
+  });
   api = apiClient(stack.apiUrl);
   artifacts = await loadArtifacts(sealedCircuitName(CENSUS_DEPTH, 2));
   const token = await stack.councilToken("council-s");
@@ -128,7 +132,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await stack?.stop();
+  await stack.stop();
   await releaseProverThreads();
   await rm(dir, { recursive: true, force: true });
 });

@@ -2,7 +2,7 @@ import { BlingError, ERRORS, toErrorResponse } from "../../../functions/api/erro
 import { pageQuery, parseInput, referendumDraft, registration } from "../../../functions/api/schemas";
 import { ballotSubmission } from "../../../protocol/wire";
 import { rulesFromChoice } from "../../../functions/api/rules-choice";
-import { PUBLIC_SIGNAL_COUNT } from "../../../protocol/constants";
+import { PUBLIC_SIGNAL_COUNT, sealedSignalLayout } from "../../../protocol/constants";
 import { draftOf } from "../../fixtures/core-fixtures";
 
 const problemOf = (fn: () => unknown): unknown => {
@@ -67,6 +67,14 @@ describe("# API schemas", () => {
     ).toBeNull();
     expect(
       problemOf(() => parseInput(ballotSubmission, { proof, publicSignals: Array(PUBLIC_SIGNAL_COUNT - 1).fill("1") })),
+    ).not.toBeNull();
+    // Sealed ballots: 19 signals for two slots, 43 for eight; nothing longer.
+    const sealed8 = sealedSignalLayout(8).count;
+    expect(
+      problemOf(() => parseInput(ballotSubmission, { proof, publicSignals: Array(sealed8).fill("1") })),
+    ).toBeNull();
+    expect(
+      problemOf(() => parseInput(ballotSubmission, { proof, publicSignals: Array(sealed8 + 1).fill("1") })),
     ).not.toBeNull();
     expect(
       problemOf(() =>
