@@ -283,6 +283,10 @@ describe("# trustees (the story: each step builds on the one before)", () => {
   }, 400_000);
 
   it("8. an observer verifies the sealed referendum in the browser", async () => {
+    // The verdict is final once the registry holds the tally: the anchoring runs when the test ticks.
+    const api = publicApi({ baseUrl: stack.apiUrl });
+    for (let i = 0; i < 5 && !(await api.referendum(id)).anchors.tallied; i++) await stack.tick();
+    expect((await api.referendum(id)).anchors.tallied).toBe(true);
     const observer = await watchedPage(await newContext());
     await observer.page.goto(`${stack.apiUrl}/verify/${id}/`);
     await observer.page.getByRole("button", { name: "Start verification" }).click();
