@@ -1,18 +1,25 @@
 /**
- * The ballot circuit's artifacts as the site serves them (`/artifacts/<circuit>/`, copied there at
+ * The ballot circuits' artifacts as the site serves them (`/artifacts/<circuit>/`, copied there at
  * build time): every file is checked against the manifest's sha256 before anything proves or
- * verifies with it, as the protocol requires of every prover and verifier.
+ * verifies with it, as the protocol requires of every prover and verifier. A referendum names its
+ * circuit (`spec.circuit.name`); the public-vote circuit is the default.
  */
 import { requireArtifactHash } from "../../protocol/artifact-check";
 import { BALLOT_CIRCUIT } from "../../protocol/constants";
 import { parseManifest, type ArtifactFile, type ArtifactManifest } from "../../protocol/manifest";
 
-export const ARTIFACT_BASE = `/artifacts/${BALLOT_CIRCUIT}/`;
+/** Where the site serves a circuit's artifacts. */
+export function artifactBase(circuit: string = BALLOT_CIRCUIT): string {
+  return `/artifacts/${encodeURIComponent(circuit)}/`;
+}
 
-export async function fetchManifest(): Promise<ArtifactManifest> {
-  const response = await fetch(`${ARTIFACT_BASE}manifest.json`);
-  if (!response.ok) throw new Error(`${ARTIFACT_BASE}manifest.json answered ${response.status}`);
-  return parseManifest(await response.text(), `${ARTIFACT_BASE}manifest.json`);
+export const ARTIFACT_BASE = artifactBase();
+
+export async function fetchManifest(circuit: string = BALLOT_CIRCUIT): Promise<ArtifactManifest> {
+  const base = artifactBase(circuit);
+  const response = await fetch(`${base}manifest.json`);
+  if (!response.ok) throw new Error(`${base}manifest.json answered ${response.status}`);
+  return parseManifest(await response.text(), `${base}manifest.json`);
 }
 
 /**
@@ -22,9 +29,11 @@ export async function fetchManifest(): Promise<ArtifactManifest> {
 export async function fetchCheckedArtifact(
   file: ArtifactFile,
   onProgress?: (loaded: number, total: number) => void,
+  circuit: string = BALLOT_CIRCUIT,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const response = await fetch(`${ARTIFACT_BASE}${file.path}`);
-  if (!response.ok || !response.body) throw new Error(`${ARTIFACT_BASE}${file.path} answered ${response.status}`);
+  const base = artifactBase(circuit);
+  const response = await fetch(`${base}${file.path}`);
+  if (!response.ok || !response.body) throw new Error(`${base}${file.path} answered ${response.status}`);
   const data = new Uint8Array(file.bytes);
   let loaded = 0;
   const reader = response.body.getReader();

@@ -61,6 +61,8 @@ export const citizenMessages = defineMessages(
     "citizen.identity.removed": "The voting key was removed from this device.",
     "citizen.vote.notFound": "This referendum does not exist.",
     "citizen.vote.closes": "Voting closes {date}.",
+    "citizen.vote.sealed":
+      "This is a secret ballot: your browser encrypts your vote before sending it. Nobody, the council included, can read it; after the close the trustees decrypt only the total of all votes.",
     "citizen.vote.turnout": "{voters} of {electorate} residents have voted so far.",
     "citizen.vote.notYetOpen": "Voting has not started yet. It opens {date}.",
     "citizen.vote.closed": "Voting has closed. The result will be counted and published.",
@@ -119,6 +121,8 @@ export const citizenMessages = defineMessages(
     "citizen.cast.doneTitle": "Your vote was received",
     "citizen.cast.done": "Your ballot has been accepted. Your receipt shows when it is in the public log.",
     "citizen.receipt.title": "Your receipt",
+    "citizen.receipt.sealed":
+      "Your vote is sealed until the close: this receipt shows that your ballot was received and logged, never what you voted. Only the total of all votes is decrypted, after the close.",
     "citizen.receipt.missing": "This address does not name a ballot. Open the receipt from the vote page.",
     "citizen.receipt.referendum": "Referendum",
     "citizen.receipt.ballotId": "Ballot hash",
@@ -209,6 +213,8 @@ export const citizenMessages = defineMessages(
     "citizen.identity.removed": "De stemsleutel is van dit apparaat verwijderd.",
     "citizen.vote.notFound": "Dit referendum bestaat niet.",
     "citizen.vote.closes": "Stemmen kan tot {date}.",
+    "citizen.vote.sealed":
+      "Dit is een geheime stemming: uw browser versleutelt uw stem voordat hij wordt verstuurd. Niemand, ook de gemeente niet, kan hem lezen; na het sluiten ontsleutelen de sleutelbeheerders alleen het totaal van alle stemmen.",
     "citizen.vote.turnout": "{voters} van de {electorate} inwoners hebben tot nu toe gestemd.",
     "citizen.vote.notYetOpen": "Het stemmen is nog niet begonnen. Het opent {date}.",
     "citizen.vote.closed": "Het stemmen is gesloten. De uitslag wordt geteld en gepubliceerd.",
@@ -267,6 +273,8 @@ export const citizenMessages = defineMessages(
     "citizen.cast.doneTitle": "Uw stem is ontvangen",
     "citizen.cast.done": "Uw stem is aangenomen. Uw ontvangstbewijs toont wanneer hij in het openbare logboek staat.",
     "citizen.receipt.title": "Uw ontvangstbewijs",
+    "citizen.receipt.sealed":
+      "Uw stem is verzegeld tot het sluiten: dit ontvangstbewijs laat zien dat uw stem is ontvangen en in het logboek staat, nooit wat u stemde. Alleen het totaal van alle stemmen wordt ontsleuteld, na het sluiten.",
     "citizen.receipt.missing": "Dit adres noemt geen stem. Open het ontvangstbewijs vanaf de stempagina.",
     "citizen.receipt.referendum": "Referendum",
     "citizen.receipt.ballotId": "Hash van uw stem",

@@ -5,11 +5,21 @@
 import { citizenMessages } from "./citizen";
 import { commonMessages } from "./common";
 import { councilMessages } from "./council";
+import { councilTrusteeMessages } from "./council-trustees";
 import { errorMessages } from "./errors";
+import { trusteeMessages } from "./trustee";
 import { verifyMessages } from "./verify";
 import { LOCALES, type Locale } from "./define";
 
-const parts = [commonMessages, errorMessages, citizenMessages, councilMessages, verifyMessages] as const;
+const parts = [
+  commonMessages,
+  errorMessages,
+  citizenMessages,
+  councilMessages,
+  councilTrusteeMessages,
+  trusteeMessages,
+  verifyMessages,
+] as const;
 
 type KeysOf<P> = P extends Record<Locale, infer M> ? keyof M & string : never;
 export type MessageKey = KeysOf<(typeof parts)[number]>;

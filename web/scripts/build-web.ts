@@ -1,7 +1,9 @@
 /**
  * `npm run build:web`: the static site in web/out.
- * 1. Copies the ballot circuit's artifacts (wasm, zkey, key, manifest) into web/public/artifacts:
- *    the browser proves with them and checks each against the manifest's sha256 first.
+ * 1. Copies the ballot circuits' artifacts (wasm, zkey, key, manifest) into web/public/artifacts:
+ *    the browser proves with them and checks each against the manifest's sha256 first. Every
+ *    circuit the service verifies (public-vote and sealed), so a vote page downloads only the one
+ *    its referendum names.
  * 2. Runs `next build` (static export).
  * 3. Moves every inline script of the export into a file of its own: the site's Content-Security-
  *    Policy allows scripts only from the site ('self'), and one policy serves every page.
@@ -13,8 +15,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { BALLOT_CIRCUIT } from "../../protocol/constants";
 import { ARTIFACTS_DIR } from "../../protocol/artifacts.node";
+import { SERVICE_CIRCUITS } from "../../protocol/service-circuits";
 
 const ROOT = join(__dirname, "..", "..");
 const WEB = join(ROOT, "web");
@@ -58,7 +60,14 @@ async function copyArtifacts(): Promise<void> {
   const target = join(WEB, "public", "artifacts");
   await rm(target, { recursive: true, force: true });
   await mkdir(target, { recursive: true });
-  await cp(join(ARTIFACTS_DIR, BALLOT_CIRCUIT), join(target, BALLOT_CIRCUIT), { recursive: true });
+  for (const circuit of SERVICE_CIRCUITS) {
+    // A checkout without a circuit's artifacts yet builds a site without that kind of ballot.
+    if (!existsSync(join(ARTIFACTS_DIR, circuit))) {
+      console.warn(`no artifacts for ${circuit}: the site cannot prove its ballots`);
+      continue;
+    }
+    await cp(join(ARTIFACTS_DIR, circuit), join(target, circuit), { recursive: true });
+  }
 }
 
 const INLINE_SCRIPT = /<script((?:\s+[a-zA-Z-]+(?:="[^"]*")?)*)>([\s\S]*?)<\/script>/g;

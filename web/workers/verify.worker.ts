@@ -10,6 +10,8 @@ import { fetchBundle } from "../../audit/fetch-bundle";
 import type { AuditReport, CheckId, CheckResult } from "../../audit/report";
 import { createBatchPairingVerifier } from "../../protocol/pairing-verifier";
 import type { Ballot } from "../../protocol/statement";
+import { createPublicClient } from "../../functions/api/client";
+import { BALLOT_CIRCUIT } from "../../protocol/constants";
 import { fetchCheckedArtifact, fetchManifest } from "../lib/artifacts";
 import type { VerifyEvent, VerifyFacts, VerifyPhase, VerifyRequest } from "../components/verify/worker-messages";
 import { failureKindOf } from "../components/verify/view";
@@ -27,10 +29,20 @@ function progress(phase: VerifyPhase, done: number, total: number): void {
   scope.postMessage({ type: "progress", phase, done, total });
 }
 
-/** The key this website serves, hash-checked against its manifest, as the audit's trusted circuit. */
-async function websiteCircuit(): Promise<LoadedCircuit> {
-  const manifest = await fetchManifest();
-  return trustCircuit(manifest, await fetchCheckedArtifact(manifest.files.vkey));
+/**
+ * The key this website serves for the circuit the referendum names (a sealed referendum's K = 2 or
+ * 8 circuit, else the public-vote one), hash-checked against its manifest, as the audit's trusted
+ * circuit. The audit's circuit check still holds it to the anchored spec.
+ */
+async function websiteCircuit(request: VerifyRequest): Promise<LoadedCircuit> {
+  const named = await createPublicClient({ baseUrl: request.api })
+    .referendum(request.referendumId)
+    .then((referendum) => referendum.spec.circuit.name)
+    // The bundle's download says why the referendum cannot be read; the default key meanwhile.
+    .catch(() => BALLOT_CIRCUIT);
+  const circuit = /^[a-z0-9_]+$/.test(named) ? named : BALLOT_CIRCUIT;
+  const manifest = await fetchManifest(circuit);
+  return trustCircuit(manifest, await fetchCheckedArtifact(manifest.files.vkey, undefined, circuit));
 }
 
 function factsOf(bundle: AuditBundle, report: AuditReport, proofs: VerifyFacts["proofs"]): VerifyFacts {
@@ -57,7 +69,7 @@ async function run(request: VerifyRequest): Promise<void> {
   progress("circuit", 0, 1);
   let circuit: Awaited<ReturnType<typeof websiteCircuit>>;
   try {
-    circuit = await websiteCircuit();
+    circuit = await websiteCircuit(request);
   } catch (error) {
     scope.postMessage({ type: "failed", kind: "artifacts", detail: (error as Error).message });
     return;

@@ -8,6 +8,7 @@ import { computeNullifier, type Ballot } from "../../../protocol/statement";
 import type { Receipt } from "../../../protocol/log-objects";
 import type { ReferendumSpec } from "../../../protocol/spec";
 import { fetchCensusLeaves } from "../../../functions/api/census-pager";
+import type { PublicConfig } from "../../../functions/api/public-config";
 import { ApiError, type PublicApi } from "../../lib/api-client";
 import { fetchCheckedArtifact, fetchManifest } from "../../lib/artifacts";
 import type { ProveRequest, ProveResponse } from "./prove-messages";
@@ -30,18 +31,38 @@ export class CastError extends Error {
   }
 }
 
-async function downloadArtifacts(onStage: (stage: CastStage) => void): Promise<{ wasm: Uint8Array; zkey: Uint8Array }> {
+/**
+ * The named circuit's proving artifacts, each checked against the site's manifest, whose hashes
+ * must be the ones the service publishes for that circuit (`/v1/config`): a site serving other
+ * artifacts than the service verifies with would make ballots the service refuses.
+ */
+async function downloadArtifacts(
+  api: PublicApi,
+  circuit: string,
+  onStage: (stage: CastStage) => void,
+): Promise<{ wasm: Uint8Array; zkey: Uint8Array }> {
   try {
-    const manifest = await fetchManifest();
+    const [manifest, config] = await Promise.all([fetchManifest(circuit), api.config()]);
+    const published = (config.circuits as Partial<PublicConfig["circuits"]>)[circuit];
     const { wasm, zkey } = manifest.files;
+    if (published && (published.wasmSha256 !== wasm.sha256 || published.zkeySha256 !== zkey.sha256))
+      throw new Error(`the site's ${circuit} artifacts are not the ones the service verifies with`);
     const total = wasm.bytes + zkey.bytes;
     onStage({ phase: "artifacts", loaded: 0, total });
-    const wasmBytes = await fetchCheckedArtifact(wasm, (loaded) => {
-      onStage({ phase: "artifacts", loaded, total });
-    });
-    const zkeyBytes = await fetchCheckedArtifact(zkey, (loaded) => {
-      onStage({ phase: "artifacts", loaded: wasm.bytes + loaded, total });
-    });
+    const wasmBytes = await fetchCheckedArtifact(
+      wasm,
+      (loaded) => {
+        onStage({ phase: "artifacts", loaded, total });
+      },
+      circuit,
+    );
+    const zkeyBytes = await fetchCheckedArtifact(
+      zkey,
+      (loaded) => {
+        onStage({ phase: "artifacts", loaded: wasm.bytes + loaded, total });
+      },
+      circuit,
+    );
     return { wasm: wasmBytes, zkey: zkeyBytes };
   } catch (error) {
     throw new CastError("artifacts", (error as Error).message);
@@ -108,7 +129,8 @@ export async function castBallot(
   const nullifier = computeNullifier(BigInt(spec.id), identity.secretScalar).toString();
   const { nextRevision } = await api.nullifier(spec.id, nullifier);
   if (nextRevision === null) throw new ApiError("BALLOT_NULLIFIER_USED", 409, "already voted");
-  const { wasm, zkey } = await downloadArtifacts(onStage);
+  // Only the referendum's own circuit: a secret ballot's (K = 2 or 8) or the public-vote one.
+  const { wasm, zkey } = await downloadArtifacts(api, spec.circuit.name, onStage);
   const ballot = await proveInWorker(
     {
       type: "prove",
@@ -120,6 +142,7 @@ export async function castBallot(
       rules: spec.rules,
       wasm,
       zkey,
+      ...(spec.trustees ? { electionKey: spec.trustees.electionKey } : {}),
     },
     onStage,
   );

@@ -2,6 +2,7 @@
  * The messages between the vote page and the proving worker (web/workers/prove.worker.ts). The page
  * downloads; the worker builds the census proof and proves, so the page stays responsive.
  */
+import type { PointWire } from "../../../protocol/babyjub";
 import type { BallotRules } from "../../../protocol/rules";
 import type { Ballot } from "../../../protocol/statement";
 
@@ -19,6 +20,11 @@ export interface ProveRequest {
   rules: BallotRules;
   wasm: Uint8Array;
   zkey: Uint8Array;
+  /**
+   * A secret-ballot referendum's election key: the worker then encrypts the votes to it and proves
+   * the sealed statement (the artifacts are then the sealed circuit's), so the votes never leave it in clear.
+   */
+  electionKey?: PointWire;
 }
 
 /** What the worker answers, in order: the census proof is ready (proving starts), then the ballot or a failure. */

@@ -151,6 +151,11 @@ export function ReceiptPage(): ReactNode {
             <dt>{t("citizen.receipt.revision")}</dt>
             <dd>{receipt.entry.revision}</dd>
           </dl>
+          {referendum.spec.trustees && (
+            <p className="notice notice--info" data-testid="sealed-note">
+              {t("citizen.receipt.sealed")}
+            </p>
+          )}
           <ReceiptCheck receipt={receipt} logKey={referendum.spec.logPublicKey} />
           {referendum.state === "tallied" && site.status === "ready" && (
             <FinalCheckNotice api={site.api} config={site.config} receipt={receipt} />

@@ -108,6 +108,7 @@ export function VotePage(): ReactNode {
         ))}
       </ul>
       <p>{t("citizen.vote.closes", { date: formatDate(spec.closesAt) })}</p>
+      {spec.trustees && <p data-testid="sealed-note">{t("citizen.vote.sealed")}</p>}
       {turnout && (
         <p className="muted">{t("citizen.vote.turnout", { voters: turnout.voters, electorate: turnout.electorate })}</p>
       )}

@@ -21,6 +21,7 @@ import { useI18n } from "../../lib/i18n";
 import { ApiErrorNotice, ErrorNotice } from "../status";
 import { describedBy } from "../text-field";
 import { DraftTextField, FieldError, type FieldProblems } from "./draft-fields";
+import { TrusteeFields } from "./trustee-fields";
 
 /** The control each field's problem is fixed in (a group's first control). */
 const CONTROL_IDS: Record<DraftField, string> = {
@@ -31,6 +32,8 @@ const CONTROL_IDS: Record<DraftField, string> = {
   censusId: "draft-census",
   opensAt: "draft-opens",
   closesAt: "draft-closes",
+  trustees: "draft-trustee-0",
+  threshold: "draft-threshold",
 };
 
 export interface DraftFormProps {
@@ -202,6 +205,7 @@ export function DraftForm({ initial, censuses, onSave, onCancel }: DraftFormProp
         />
         <label htmlFor="draft-revoting">{t("council.draft.revoting")}</label>
       </div>
+      <TrusteeFields form={form} problems={problems} set={set} />
       <div className="field">
         <label htmlFor="draft-census">{t("council.draft.census")}</label>
         <p className="hint" id="draft-census-hint">

@@ -22,13 +22,45 @@ export interface DraftForm {
   /** `datetime-local` values (local time, `YYYY-MM-DDTHH:MM`). */
   opensAt: string;
   closesAt: string;
+  /** Trustees' names, one per row; none means public votes (protocol v1.1). */
+  trustees: string[];
+  /** How many trustees must decrypt; "" follows the default (defaultThreshold). */
+  threshold: string;
 }
 
-export type DraftField = "title" | "description" | "options" | "parameter" | "censusId" | "opensAt" | "closesAt";
+export type DraftField =
+  "title" | "description" | "options" | "parameter" | "censusId" | "opensAt" | "closesAt" | "trustees" | "threshold";
 
 /** Why a field is refused; the page turns each into a translated message. */
 export type DraftProblem =
-  "required" | "tooLong" | "optionsCount" | "optionEmpty" | "yesNoTwo" | "parameterRange" | "closesBeforeOpens";
+  | "required"
+  | "tooLong"
+  | "optionsCount"
+  | "optionEmpty"
+  | "yesNoTwo"
+  | "parameterRange"
+  | "closesBeforeOpens"
+  | "trusteesCount"
+  | "trusteeEmpty"
+  | "trusteeDuplicate"
+  | "thresholdRange";
+
+/** Most trustees a referendum can have (functions/api/schemas.ts, MAX_TRUSTEES). */
+export const MAX_TRUSTEES = 16;
+
+/**
+ * The threshold a council gets unless it picks one: 3 (so 3 of 5), or all of them when fewer
+ * are named. Three keeps one or two absent trustees from blocking the count while no pair can
+ * decrypt alone.
+ */
+export function defaultThreshold(trustees: number): number {
+  return Math.min(3, trustees);
+}
+
+/** The threshold the form stands for: the council's choice, or the default for its trustees. */
+export function thresholdOf(form: Pick<DraftForm, "trustees" | "threshold">): number {
+  return form.threshold === "" ? defaultThreshold(form.trustees.length) : Number(form.threshold);
+}
 
 export type DraftErrors = Partial<Record<DraftField, DraftProblem>>;
 
@@ -77,6 +109,8 @@ export function emptyDraftForm(nowSeconds: number, censusId = "", yesNo: [string
     censusId,
     opensAt: unixToLocalInput(opens),
     closesAt: unixToLocalInput(opens + 7 * 24 * 3600),
+    trustees: [],
+    threshold: "",
   };
 }
 
@@ -99,6 +133,12 @@ export function draftToForm(draft: ReferendumDraft): DraftForm {
     censusId: draft.censusId,
     opensAt: unixToLocalInput(draft.opensAt),
     closesAt: unixToLocalInput(draft.closesAt),
+    trustees: draft.trustees ? [...draft.trustees.names] : [],
+    // A saved default stays "follow the default", so adding a trustee later moves it along.
+    threshold:
+      draft.trustees && draft.trustees.threshold !== defaultThreshold(draft.trustees.names.length)
+        ? String(draft.trustees.threshold)
+        : "",
   };
 }
 
@@ -128,7 +168,21 @@ export function validateDraftForm(form: DraftForm): DraftErrors {
   if (opens === null) errors.opensAt = "required";
   if (closes === null) errors.closesAt = "required";
   else if (opens !== null && closes <= opens) errors.closesAt = "closesBeforeOpens";
+  Object.assign(errors, trusteeErrors(form));
   return errors;
+}
+
+function trusteeErrors(form: DraftForm): DraftErrors {
+  const names = form.trustees.map((name) => name.trim());
+  if (names.length === 0) return {};
+  if (names.length > MAX_TRUSTEES) return { trustees: "trusteesCount" };
+  if (names.some((name) => name === "")) return { trustees: "trusteeEmpty" };
+  if (names.some((name) => name.length > 200)) return { trustees: "tooLong" };
+  // The service tells trustees apart by name, whatever the case.
+  if (new Set(names.map((name) => name.toLowerCase())).size !== names.length) return { trustees: "trusteeDuplicate" };
+  const threshold = thresholdOf(form);
+  if (!Number.isInteger(threshold) || threshold < 1 || threshold > names.length) return { threshold: "thresholdRange" };
+  return {};
 }
 
 function rulesOf(form: DraftForm): RulesChoice {
@@ -161,6 +215,9 @@ export function formToDraft(form: DraftForm): { draft: ReferendumDraftInput } | 
       censusId: form.censusId,
       opensAt,
       closesAt,
+      ...(form.trustees.length > 0
+        ? { trustees: { names: form.trustees.map((name) => name.trim()), threshold: thresholdOf(form) } }
+        : {}),
     },
   };
 }
@@ -173,6 +230,8 @@ const FIELDS: readonly DraftField[] = [
   "censusId",
   "opensAt",
   "closesAt",
+  "trustees",
+  "threshold",
 ];
 
 /**
@@ -182,5 +241,6 @@ const FIELDS: readonly DraftField[] = [
 export function fieldOfApiPath(path: string): DraftField | null {
   const head = path.split(".")[0] ?? "";
   if (head === "rules") return "parameter";
+  if (head === "trustees") return path.split(".")[1] === "threshold" ? "threshold" : "trustees";
   return FIELDS.find((field) => field === head) ?? null;
 }

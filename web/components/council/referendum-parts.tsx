@@ -43,6 +43,18 @@ export function ReferendumFacts({
       </dd>
       <dt>{t("council.referendum.revoting")}</dt>
       <dd>{draft.revoting ? t("council.referendum.revotingYes") : t("council.referendum.revotingNo")}</dd>
+      {draft.trustees && (
+        <>
+          <dt>{t("council.referendum.trustees")}</dt>
+          <dd>
+            {t("council.referendum.trusteesValue", {
+              names: draft.trustees.names.join(", "),
+              threshold: draft.trustees.threshold,
+              count: draft.trustees.names.length,
+            })}
+          </dd>
+        </>
+      )}
       <dt>{t("council.referendum.census")}</dt>
       <dd>{censusName}</dd>
       <dt>{t("council.referendum.opensAt")}</dt>
@@ -53,7 +65,16 @@ export function ReferendumFacts({
   );
 }
 
-export function TurnoutPanel({ turnout, anchors }: { turnout: Turnout | null; anchors: AnchorProgress }): ReactNode {
+export function TurnoutPanel({
+  turnout,
+  anchors,
+  sealed = false,
+}: {
+  turnout: Turnout | null;
+  anchors: AnchorProgress;
+  /** Secret ballots: say that turnout is all anyone sees until the count. */
+  sealed?: boolean;
+}): ReactNode {
   const { t } = useI18n();
   const yesNo = (done: boolean): string => (done ? t("council.anchors.done") : t("council.anchors.pending"));
   return (
@@ -77,6 +98,7 @@ export function TurnoutPanel({ turnout, anchors }: { turnout: Turnout | null; an
         )}
       </div>
       <p className="hint">{t("council.turnout.live")}</p>
+      {sealed && <p className="hint">{t("council.turnout.sealed")}</p>}
       <h3>{t("council.anchors.title")}</h3>
       <dl className="council-facts" data-testid="anchors">
         <dt>{t("council.anchors.opened")}</dt>

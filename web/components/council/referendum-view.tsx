@@ -5,15 +5,16 @@
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import type { TallyResult } from "../../../protocol/tally-rules";
-import type { CouncilReferendum } from "../../../functions/api/views";
+import type { CouncilReferendum, TrusteeInvitation } from "../../../functions/api/views";
 import { useI18n } from "../../lib/i18n";
 import { ApiErrorNotice, Loading, SuccessNotice } from "../status";
 import { useCouncil, ViewHeading, ViewLink } from "./council-context";
 import { ReferendumFacts, TallyPanel, TurnoutPanel } from "./referendum-parts";
+import { DecryptionPanel, isKeyReady, KeyGenerationPanel, useAggregate, useDkg } from "./trustees-panel";
 
 const POLL_MS = 3000;
 
-type Action = "open" | "close" | "tally";
+type Action = "open" | "close" | "tally" | "invite";
 
 function Confirm({
   action,
@@ -56,8 +57,14 @@ export function ReferendumView({ id }: { id: string }): ReactNode {
   const [error, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState<Action | null>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<Action | null>(null);
+  const [done, setDone] = useState<Exclude<Action, "invite"> | null>(null);
   const doneRef = useRef<HTMLDivElement>(null);
+  const [invitations, setInvitations] = useState<TrusteeInvitation[] | null>(null);
+  // A draft's trustees make the key before it may open; a sealed referendum's count waits for t decryptions.
+  const trusteesDrafted = referendum?.state === "draft" && referendum.draft.trustees !== undefined;
+  const { dkg, reload: reloadDkg } = useDkg(id, trusteesDrafted);
+  const sealed = referendum?.spec?.trustees ?? null;
+  const aggregate = useAggregate(id, sealed !== null && referendum?.state === "closed");
 
   const load = useCallback(async (): Promise<CouncilReferendum> => {
     const record = await api.referendum(id);
@@ -101,6 +108,11 @@ export function ReferendumView({ id }: { id: string }): ReactNode {
       if (action === "open") await api.open(id);
       if (action === "close") await api.close(id);
       if (action === "tally") await api.tally(id);
+      if (action === "invite") {
+        setInvitations(await api.inviteTrustees(id));
+        reloadDkg();
+        return;
+      }
       const record = await load();
       if (record.state === "tallied") setTally(await publicApi.tally(id));
       setDone(action);
@@ -166,6 +178,8 @@ export function ReferendumView({ id }: { id: string }): ReactNode {
               <button
                 type="button"
                 className="button"
+                disabled={trusteesDrafted && !isKeyReady(dkg)}
+                aria-describedby={trusteesDrafted && !isKeyReady(dkg) ? "council-open-blocked" : undefined}
                 onClick={() => {
                   ask("open");
                 }}
@@ -185,7 +199,7 @@ export function ReferendumView({ id }: { id: string }): ReactNode {
               {t("council.referendum.close")}
             </button>
           )}
-          {state === "closed" && (
+          {state === "closed" && (!sealed || (aggregate?.decryptedBy.length ?? 0) >= sealed.threshold) && (
             <button
               type="button"
               className="button"
@@ -198,12 +212,39 @@ export function ReferendumView({ id }: { id: string }): ReactNode {
           )}
         </div>
       )}
+      {trusteesDrafted && !isKeyReady(dkg) && (
+        <p className="hint" id="council-open-blocked">
+          {t("council.referendum.openBlocked")}
+        </p>
+      )}
       {state === "draft" && <p className="hint">{t("council.referendum.openExplain")}</p>}
+      {trusteesDrafted && (
+        <KeyGenerationPanel
+          id={id}
+          dkg={dkg}
+          invitations={invitations}
+          onInvited={(fresh) => {
+            setInvitations(fresh);
+            reloadDkg();
+          }}
+          onAskAgain={() => {
+            ask("invite");
+          }}
+          onInvitationsDone={() => {
+            setInvitations(null);
+          }}
+        />
+      )}
+      {sealed && state === "closed" && (
+        <DecryptionPanel aggregate={aggregate} names={sealed.members.map((member) => member.name)} />
+      )}
       {state === "open" && (
         <p className="hint">{t("council.referendum.tallyWaits", { date: formatDate(draft.closesAt) })}</p>
       )}
       {tally && <TallyPanel tally={tally} options={draft.options} />}
-      {state !== "draft" && <TurnoutPanel turnout={referendum.turnout ?? null} anchors={referendum.anchors} />}
+      {state !== "draft" && (
+        <TurnoutPanel turnout={referendum.turnout ?? null} anchors={referendum.anchors} sealed={sealed !== null} />
+      )}
       <ReferendumFacts referendum={referendum} censusName={censusName} />
     </>
   );

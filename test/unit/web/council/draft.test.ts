@@ -8,6 +8,8 @@ import {
   localInputToUnix,
   unixToLocalInput,
   validateDraftForm,
+  defaultThreshold,
+  thresholdOf,
   type DraftForm,
 } from "../../../../web/components/council/draft";
 
@@ -21,6 +23,8 @@ const base: DraftForm = {
   censusId: "c1",
   opensAt: "2026-12-01T09:00",
   closesAt: "2026-12-08T18:30",
+  trustees: [],
+  threshold: "",
 };
 
 describe("# council draft form", () => {
@@ -110,5 +114,49 @@ describe("# council draft form", () => {
     expect(fieldOfApiPath("closesAt")).toBe("closesAt");
     expect(fieldOfApiPath("")).toBeNull();
     expect(fieldOfApiPath("body")).toBeNull();
+  });
+});
+
+describe("# council draft form: trustees", () => {
+  const withTrustees = (trustees: string[], threshold = ""): DraftForm => ({ ...base, trustees, threshold });
+
+  it("should default to 3 of 5, or all of them when fewer than 3 are named", () => {
+    expect(thresholdOf(withTrustees(["A", "B", "C", "D", "E"]))).toBe(3);
+    expect(thresholdOf(withTrustees(["A", "B"]))).toBe(2);
+    expect(defaultThreshold(1)).toBe(1);
+    expect(thresholdOf(withTrustees(["A", "B", "C", "D", "E"], "4"))).toBe(4);
+  });
+
+  it("should send no trustees when none are named, and the names and threshold otherwise", () => {
+    const none = formToDraft(base);
+    expect("draft" in none && "trustees" in none.draft).toBe(false);
+    const result = formToDraft(withTrustees([" Alice ", "Bob", "Carol"], "2"));
+    if (!("draft" in result)) throw new Error("refused");
+    expect(result.draft.trustees).toEqual({ names: ["Alice", "Bob", "Carol"], threshold: 2 });
+    expect(referendumDraft.safeParse(result.draft).success).toBe(true);
+  });
+
+  it("should refuse empty, duplicate and too many names, and a threshold above the count", () => {
+    expect(validateDraftForm(withTrustees(["Alice", " "]))).toEqual({ trustees: "trusteeEmpty" });
+    expect(validateDraftForm(withTrustees(["Alice", "alice"]))).toEqual({ trustees: "trusteeDuplicate" });
+    expect(validateDraftForm(withTrustees(Array.from({ length: 17 }, (_, i) => `T${i}`)))).toEqual({
+      trustees: "trusteesCount",
+    });
+    expect(validateDraftForm(withTrustees(["Alice", "Bob"], "3"))).toEqual({ threshold: "thresholdRange" });
+  });
+
+  it("should show a saved default threshold as the default, and another one as chosen", () => {
+    const saved = (threshold: number): DraftForm => {
+      const result = formToDraft(withTrustees(["A", "B", "C", "D", "E"], String(threshold)));
+      if (!("draft" in result)) throw new Error("refused");
+      return draftToForm(referendumDraft.parse(result.draft));
+    };
+    expect(saved(3)).toMatchObject({ trustees: ["A", "B", "C", "D", "E"], threshold: "" });
+    expect(saved(5).threshold).toBe("5");
+  });
+
+  it("should name the trustee fields of an API refusal", () => {
+    expect(fieldOfApiPath("trustees.names")).toBe("trustees");
+    expect(fieldOfApiPath("trustees.threshold")).toBe("threshold");
   });
 });
