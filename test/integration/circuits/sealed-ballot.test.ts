@@ -165,10 +165,10 @@ describe("# the sealed circuit refuses what the statement forbids (no witness)",
   });
 
   it("should refuse votes that break the rules", async () => {
-    await expect(prove(8, raw(8, [5, 0, 0], cumulative(3, 4)))).rejects.toThrow(failsAt(CHECK.voteAtMostMax));
-    await expect(prove(8, raw(8, [3, 3, 0], quadratic(3, 16)))).rejects.toThrow(failsAt(CHECK.maxTotal));
-    const wrapped = raw(8, [SNARK_FIELD_SIZE - 1n, 2n], cumulative(2, 2));
-    await expect(prove(8, wrapped)).rejects.toThrow("Assert Failed");
+    await expect(prove(2, raw(2, [5, 0], cumulative(2, 4)))).rejects.toThrow(failsAt(CHECK.voteAtMostMax));
+    await expect(prove(2, raw(2, [3, 3], quadratic(2, 16)))).rejects.toThrow(failsAt(CHECK.maxTotal));
+    const wrapped = raw(2, [SNARK_FIELD_SIZE - 1n, 2n], cumulative(2, 2));
+    await expect(prove(2, wrapped)).rejects.toThrow("Assert Failed");
   });
 });
 
