@@ -40,10 +40,15 @@ export async function acquireLease(deps: CoreDeps, id: string, owner: string, tt
   const current = await deps.store.get(pk, tableKeys.lease);
   if (current && current.owner !== owner && numberField(current, "expiresAt") > now) return false;
   const lease = { pk, sk: tableKeys.lease, owner, expiresAt: now + ttlMs };
-  return deps.store.put(
+  const taken = await deps.store.put(
     lease,
     current ? { match: { owner: current.owner ?? null, expiresAt: current.expiresAt ?? null } } : { absent: true },
   );
+  if (taken) return true;
+  // Lost a race: to another owner, or to a concurrent renewal by this same owner (a tick during
+  // the loop's own run), in which case the lease is ours all the same.
+  const winner = await deps.store.get(pk, tableKeys.lease);
+  return winner?.owner === owner && numberField(winner, "expiresAt") > now;
 }
 
 export async function releaseLease(deps: CoreDeps, id: string, owner: string): Promise<void> {

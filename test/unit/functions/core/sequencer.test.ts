@@ -2,7 +2,7 @@ import { hexToBytes } from "@noble/hashes/utils.js";
 import { rootOf } from "../../../../protocol";
 import { verifyReceipt } from "../../../../protocol/log-objects";
 import { acceptBallot, getReceipt } from "../../../../functions/core/ballot-service";
-import { integrate } from "../../../../functions/core/sequencer";
+import { acquireLease, integrate } from "../../../../functions/core/sequencer";
 import { readAllEntries, readHead } from "../../../../functions/core/ballot-log-table";
 import { fakeBallot, openReferendumWith } from "../../../fixtures/core-fixtures";
 
@@ -15,6 +15,18 @@ describe("# sequencer", () => {
     expect((await integrate(deps, id, "seq-2")).leased).toBe(false);
     deps.clock.advance(31_000);
     expect(await integrate(deps, id, "seq-2")).toMatchObject({ leased: true, integrated: 1, size: 2 });
+  });
+
+  it("should let one owner's concurrent renewals all hold the lease (a tick during the loop's own run)", async () => {
+    const { deps, id } = await openReferendumWith();
+    expect(await acquireLease(deps, id, "owner-a", 30_000)).toBe(true);
+    deps.clock.advance(1000);
+    const both = await Promise.all([
+      acquireLease(deps, id, "owner-a", 30_000),
+      acquireLease(deps, id, "owner-a", 30_000),
+    ]);
+    expect(both).toEqual([true, true]);
+    expect(await acquireLease(deps, id, "owner-b", 30_000)).toBe(false);
   });
 
   it("should recover from a crash at any write: every ballot in the log exactly once, roots consistent", async () => {
