@@ -40,7 +40,11 @@ async function build(entry: CircuitEntry): Promise<ArtifactManifest> {
   const info = await r1csInfo.info(compiled.r1cs);
   log(`compiled: ${info.nConstraints} constraints`);
   const power = ptauPowerFor(info.nConstraints, info.nPubInputs + info.nOutputs);
-  const ptau = await devPtau(power, PTAU_DIR);
+  const ptau = await devPtau(power, PTAU_DIR, {
+    info: (message) => log(`phase 1: ${message}`),
+    debug: () => undefined,
+    error: (message) => log(`phase 1 error: ${message}`),
+  });
   log(`phase 1 ready: 2^${power}`);
 
   const out = join(ARTIFACTS_DIR, entry.name);
