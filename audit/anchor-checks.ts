@@ -72,7 +72,29 @@ export function checkSpec(bundle: AuditBundle): CheckResult {
   }
   if (spec.opensAt !== anchored.opensAt || spec.closesAt !== anchored.closesAt)
     check.fail("the spec's opening and closing times differ from the anchored ones");
-  return check.done(`spec hash ${computed} = anchored; census root, rules and times equal the anchor`);
+  const problem = electionKeyProblem(spec.trustees?.electionKey ?? null, anchored.electionKey);
+  if (problem) check.fail(problem);
+  return check.done(
+    `spec hash ${computed} = anchored; census root, rules, times${spec.trustees ? " and election key" : ""} equal the anchor`,
+  );
+}
+
+const shortKey = ([x]: readonly string[]): string => `(${(x ?? "").slice(0, 12)}..., ...)`;
+
+/**
+ * The registry verifies sealed ballots against the key it holds, so it must be the spec's: another
+ * key (or none) would let the chain accept ballots the trustees cannot open, or public ones.
+ */
+function electionKeyProblem(
+  spec: readonly [string, string] | null,
+  anchored: readonly [string, string] | null,
+): string | null {
+  if (spec === null && anchored === null) return null;
+  if (anchored === null) return "the registry anchors no election key (public votes), but the spec seals the ballots";
+  if (spec === null) return `the registry anchors election key ${shortKey(anchored)}, but the spec's votes are public`;
+  if (spec[0] !== anchored[0] || spec[1] !== anchored[1])
+    return `the registry anchors election key ${shortKey(anchored)}, not the spec's ${shortKey(spec)}`;
+  return null;
 }
 
 /** The census leaves as field elements, or the index of the first that is not one. */

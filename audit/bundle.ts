@@ -42,6 +42,8 @@ export const auditAnchors = z.object({
       specHash: hex32Prefixed,
       censusRoot: canonicalDecimal,
       rules: anchoredRules,
+      /** A sealed referendum's anchored election key (x, y); null for a public-vote one. */
+      electionKey: z.tuple([canonicalDecimal, canonicalDecimal]).nullable().default(null),
       opensAt: z.number(),
       closesAt: z.number(),
     })

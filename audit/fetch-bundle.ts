@@ -108,6 +108,10 @@ export async function fetchAnchors(rpc: string, registry: string, id: bigint, fr
         specHash: referendum.specHash,
         censusRoot: referendum.censusRoot.toString(),
         rules: { ...referendum.rules },
+        electionKey: referendum.electionKey && [
+          referendum.electionKey[0].toString(),
+          referendum.electionKey[1].toString(),
+        ],
         opensAt: referendum.opensAt,
         closesAt: referendum.closesAt,
       },

@@ -303,6 +303,21 @@ describe("# auditReferendum of a secret-ballot referendum", () => {
     expect(problems).toMatch(/the spec's circuit is sealed_d20_k8, not the sealed circuit of 2 slots for 2 options/);
   });
 
+  it("should fail a registry that anchors another election key than the spec's, or none", async () => {
+    // The chain verifies sealed ballots against the key it holds: one the trustees did not make
+    // (or none: public votes) means the ballots it accepts are not the ones the trustees can open.
+    const other = clone(HONEST_BUNDLE);
+    other.anchors.referendum!.electionKey = pointToWire(mulG(7n));
+    expect(problemsOf(await auditReferendum(other, deps), "spec")).toMatch(
+      /the registry anchors election key \(\d{12}\.\.\., \.\.\.\), not the spec's \(\d{12}\.\.\., \.\.\.\)/,
+    );
+    const none = clone(HONEST_BUNDLE);
+    none.anchors.referendum!.electionKey = null;
+    expect(problemsOf(await auditReferendum(none, deps), "spec")).toMatch(
+      /the registry anchors no election key \(public votes\), but the spec seals the ballots/,
+    );
+  });
+
   it("should refuse a verification key that does not take a sealed ballot's public signals", async () => {
     const report = await auditReferendum(HONEST_BUNDLE, { ...deps, circuit: { ...deps.circuit, publicSignals: 16 } });
     expect(problemsOf(report, "circuit")).toMatch(
