@@ -89,22 +89,7 @@ export const signedTrusteeMessageWire = z.object({
 const TAG_COMMITMENT = "bling/dkg-commitment";
 const TAG_SHARE = "bling/dkg-share";
 const TAG_COMPLAINT = "bling/dkg-complaint";
-const TAG_POSSESSION = "bling/trustee-key";
 const TAG_MESSAGE = "bling/trustee-message";
-
-/** Proof of possession of a trustee key, bound to the referendum and the trustee's index. */
-export function proveKeyPossession(referendumId: string, index: number, secretKey: bigint): ProofWire {
-  return proofToWire(proveKnowledge(secretKey, { tag: TAG_POSSESSION, data: [referendumId, index] }));
-}
-
-/** Whether `proof` shows possession of `publicKey` for trustee `index` of the referendum. */
-export function verifyKeyPossession(referendumId: string, index: number, publicKey: Point, proof: unknown): boolean {
-  if (publicKey.is0()) return false;
-  const parsed = tryProof(proof);
-  return (
-    parsed !== undefined && verifyKnowledge(publicKey, parsed, { tag: TAG_POSSESSION, data: [referendumId, index] })
-  );
-}
 
 /** Signs a trustee message: Hs("bling/trustee-message", referendumId, kind, body). */
 export function signTrusteeMessage(referendumId: string, kind: string, body: JsonValue, secretKey: bigint): ProofWire {

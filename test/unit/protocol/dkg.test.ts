@@ -7,13 +7,11 @@ import {
   dealingWire,
   electionKey,
   judgeComplaint,
-  proveKeyPossession,
   publicShare,
   secretShare,
   signTrusteeMessage,
   signedTrusteeMessageWire,
   validateDealing,
-  verifyKeyPossession,
   verifyTrusteeMessage,
   type Complaint,
   type Dealing,
@@ -240,15 +238,6 @@ describe("# DKG result", () => {
 });
 
 describe("# trustee keys and messages", () => {
-  it("- proves possession of a trustee key for one referendum and index", () => {
-    const proof = proveKeyPossession(referendumId, 1, alice.secretKey);
-    expect(verifyKeyPossession(referendumId, 1, alice.publicKey, proof)).toBe(true);
-    expect(verifyKeyPossession(referendumId, 2, alice.publicKey, proof)).toBe(false);
-    expect(verifyKeyPossession("43", 1, alice.publicKey, proof)).toBe(false);
-    expect(verifyKeyPossession(referendumId, 1, IDENTITY, proof)).toBe(false);
-    expect(verifyKeyPossession(referendumId, 1, alice.publicKey, { challenge: "x" })).toBe(false);
-  });
-
   it("- signs messages that verify under the signer's key, kind and body only", () => {
     const body = { dealer: 1, recipient: 2 };
     expect(acknowledgementWire.parse(body)).toEqual(body);
