@@ -11,12 +11,13 @@ import { mulG, randomScalar } from "../protocol/babyjub";
 import { censusRoot, generateCensusProof, type CensusTree } from "../protocol/census";
 import { CENSUS_DEPTH, PUBLIC_SIGNAL_COUNT, sealedCircuitName, sealedSignalLayout } from "../protocol/constants";
 import type { Identity } from "../protocol/identity";
-import { padVotes, yesNo, type BallotRules } from "../protocol/rules";
+import { cumulative, padVotes, yesNo, type BallotRules } from "../protocol/rules";
 import { proveSealedBallot } from "../protocol/sealed-ballot";
 import {
   BALLOT_VERIFIER,
   PER_VOTE_BALLOT_BOX,
   SEALED_BALLOT_VERIFIER_K2,
+  SEALED_BALLOT_VERIFIER_K8,
   type ContractArtifact,
 } from "../contracts/src/artifacts";
 import { SEALED_SIGNAL_COUNTS, toSolidityBallot } from "../contracts/src/calldata";
@@ -78,6 +79,7 @@ async function benchSealed(
   const opens: number[] = [];
   const cases: [number, BallotRules, number[], ContractArtifact, string][] = [
     [2, yesNo(), [0, 1], SEALED_BALLOT_VERIFIER_K2, bling.deployment.sealedVerifiers.k2],
+    [8, cumulative(5, 6), [1, 0, 2, 0, 3], SEALED_BALLOT_VERIFIER_K8, bling.deployment.sealedVerifiers.k8],
   ];
   for (const [k, rules, votes, verifier, at] of cases) {
     const artifacts = await loadArtifacts(sealedCircuitName(CENSUS_DEPTH, k));

@@ -24,11 +24,12 @@ import {
     BLING_SEALED_SIGNAL_COST_EXPONENT,
     BLING_SEALED_SLOTS_K2,
     BLING_SEALED_SIGNAL_COUNT_K2,
+    BLING_SEALED_SIGNAL_COUNT_K8,
     BLING_BABYJUB_A,
     BLING_BABYJUB_D
 } from "./generated/BlingConstants.sol";
 import {IBallotVerifier} from "./IBallotVerifier.sol";
-import {ISealedBallotVerifierK2} from "./ISealedBallotVerifiers.sol";
+import {ISealedBallotVerifierK2, ISealedBallotVerifierK8} from "./ISealedBallotVerifiers.sol";
 
 /**
  * @title BlingRegistry
@@ -135,8 +136,9 @@ contract BlingRegistry {
 
     /// @notice The Groth16 verifier generated from the public-vote (v1.1) ballot circuit's zkey.
     IBallotVerifier public immutable ballotVerifier;
-    /// @notice The verifier generated from the 2-slot sealed (v2) circuit's zkey (the 8-slot one comes with its artifacts).
+    /// @notice The verifiers generated from the sealed (v2) circuits' zkeys: 2 slots (yes/no) and 8.
     ISealedBallotVerifierK2 public immutable sealedVerifierK2;
+    ISealedBallotVerifierK8 public immutable sealedVerifierK8;
     address public owner;
     mapping(address council => bool) public isCouncil;
 
@@ -162,13 +164,18 @@ contract BlingRegistry {
     constructor(
         IBallotVerifier verifier,
         ISealedBallotVerifierK2 verifierK2,
+        ISealedBallotVerifierK8 verifierK8,
         address initialOwner
     ) {
-        if (address(verifier) == address(0) || address(verifierK2) == address(0) || initialOwner == address(0)) {
-            revert Bling__ZeroAddress();
-        }
+        if (
+            address(verifier) == address(0) ||
+            address(verifierK2) == address(0) ||
+            address(verifierK8) == address(0) ||
+            initialOwner == address(0)
+        ) revert Bling__ZeroAddress();
         ballotVerifier = verifier;
         sealedVerifierK2 = verifierK2;
+        sealedVerifierK8 = verifierK8;
         owner = initialOwner;
         emit OwnershipTransferred(address(0), initialOwner);
     }
@@ -332,14 +339,18 @@ contract BlingRegistry {
     ) external view returns (bool) {
         Referendum storage referendum = _referenda[id];
         if (referendum.council == address(0) || !_isSealed(referendum)) return false;
-        // Until the 8-slot circuit's artifacts are committed, only 2-slot referenda have a verifier.
-        if (referendum.rules.options > BLING_SEALED_SLOTS_K2) return false;
-        if (signals.length != BLING_SEALED_SIGNAL_COUNT_K2) return false;
+        bool twoSlots = referendum.rules.options <= BLING_SEALED_SLOTS_K2;
+        if (signals.length != (twoSlots ? BLING_SEALED_SIGNAL_COUNT_K2 : BLING_SEALED_SIGNAL_COUNT_K8)) return false;
         if (!_matchesSealedReferendum(referendum, id, signals)) return false;
-        // The generated verifier takes a fixed-size array: the length is checked above.
-        uint256[BLING_SEALED_SIGNAL_COUNT_K2] memory fixedK2;
-        for (uint256 i = 0; i < BLING_SEALED_SIGNAL_COUNT_K2; ++i) fixedK2[i] = signals[i];
-        return sealedVerifierK2.verifyProof(a, b, c, fixedK2);
+        // The generated verifiers take fixed-size arrays: the length is checked above.
+        if (twoSlots) {
+            uint256[BLING_SEALED_SIGNAL_COUNT_K2] memory fixedK2;
+            for (uint256 i = 0; i < BLING_SEALED_SIGNAL_COUNT_K2; ++i) fixedK2[i] = signals[i];
+            return sealedVerifierK2.verifyProof(a, b, c, fixedK2);
+        }
+        uint256[BLING_SEALED_SIGNAL_COUNT_K8] memory fixedK8;
+        for (uint256 i = 0; i < BLING_SEALED_SIGNAL_COUNT_K8; ++i) fixedK8[i] = signals[i];
+        return sealedVerifierK8.verifyProof(a, b, c, fixedK8);
     }
 
     function getReferendum(uint256 id) external view returns (Referendum memory) {

@@ -7,7 +7,13 @@ import { REPO_ROOT } from "../../circuits/scripts/compile";
 export const CONTRACTS_DIR = join(REPO_ROOT, "contracts");
 
 /** Contracts that get a deployable artifact (interfaces and constants files have no bytecode). */
-export const DEPLOYABLE = ["BallotVerifier", "SealedBallotVerifierK2", "BlingRegistry", "PerVoteBallotBox"] as const;
+export const DEPLOYABLE = [
+  "BallotVerifier",
+  "SealedBallotVerifierK2",
+  "SealedBallotVerifierK8",
+  "BlingRegistry",
+  "PerVoteBallotBox",
+] as const;
 export type DeployableName = (typeof DEPLOYABLE)[number];
 
 // Cancun is what the public EVM chains we would anchor to all run; pinning it keeps the bytecode

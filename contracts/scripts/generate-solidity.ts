@@ -42,8 +42,7 @@ export function sealedVerifierName(k: number): string {
 /** Every verifier the build generates: the public-vote (v1.1) one and one per sealed slot count (v2). */
 export const GENERATED_VERIFIERS: readonly GeneratedVerifier[] = [
   { contractName: "BallotVerifier", circuit: BALLOT_CIRCUIT },
-  // Only the sealed circuits whose artifacts are committed (sealed_d20_k8's are being built).
-  ...SEALED_OPTION_COUNTS.filter((k) => k === 2).map((k) => ({
+  ...SEALED_OPTION_COUNTS.map((k) => ({
     contractName: sealedVerifierName(k),
     circuit: sealedCircuitName(CENSUS_DEPTH, k),
   })),

@@ -1,5 +1,11 @@
 import { ContractFactory, type Signer } from "ethers";
-import { BALLOT_VERIFIER, BLING_REGISTRY, SEALED_BALLOT_VERIFIER_K2, type ContractArtifact } from "./artifacts";
+import {
+  BALLOT_VERIFIER,
+  BLING_REGISTRY,
+  SEALED_BALLOT_VERIFIER_K2,
+  SEALED_BALLOT_VERIFIER_K8,
+  type ContractArtifact,
+} from "./artifacts";
 
 /** Where BLING lives on a chain: what clients need to find and read it. */
 export interface BlingDeployment {
@@ -8,7 +14,7 @@ export interface BlingDeployment {
   /** The public-vote (v1.1) ballot verifier. */
   verifier: string;
   /** The sealed (v2) ballot verifiers the registry calls, by slot count. */
-  sealedVerifiers: { k2: string };
+  sealedVerifiers: { k2: string; k8: string };
   owner: string;
   /** Block of the registry's deployment: event queries start here. */
   deployBlock: number;
@@ -34,14 +40,22 @@ export async function deployBling(deployer: Signer, owner?: string): Promise<Bli
   const registryOwner = owner ?? (await deployer.getAddress());
   const verifier = await deployContract(BALLOT_VERIFIER, deployer);
   const k2 = await deployContract(SEALED_BALLOT_VERIFIER_K2, deployer);
-  const registry = await deployContract(BLING_REGISTRY, deployer, verifier.address, k2.address, registryOwner);
+  const k8 = await deployContract(SEALED_BALLOT_VERIFIER_K8, deployer);
+  const registry = await deployContract(
+    BLING_REGISTRY,
+    deployer,
+    verifier.address,
+    k2.address,
+    k8.address,
+    registryOwner,
+  );
   const network = await deployer.provider?.getNetwork();
   if (!network) throw new Error("deployBling needs a signer with a provider");
   return {
     chainId: network.chainId,
     registry: registry.address,
     verifier: verifier.address,
-    sealedVerifiers: { k2: k2.address },
+    sealedVerifiers: { k2: k2.address, k8: k8.address },
     owner: registryOwner,
     deployBlock: registry.blockNumber,
   };

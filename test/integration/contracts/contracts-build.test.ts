@@ -2,7 +2,13 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Interface } from "ethers";
 import { readManifest } from "../../../protocol/artifacts.node";
-import { BALLOT_CIRCUIT, PUBLIC_SIGNAL_COUNT, sealedSignalLayout, VOTE_OPTIONS } from "../../../protocol/constants";
+import {
+  BALLOT_CIRCUIT,
+  PUBLIC_SIGNAL_COUNT,
+  SEALED_OPTION_COUNTS,
+  sealedSignalLayout,
+  VOTE_OPTIONS,
+} from "../../../protocol/constants";
 import { releaseProverThreads } from "../../../protocol/verify";
 import {
   compileContracts,
@@ -18,7 +24,12 @@ import {
   renderVerifier,
   sealedVerifierName,
 } from "../../../contracts/scripts/generate-solidity";
-import { BALLOT_VERIFIER, BLING_REGISTRY, SEALED_BALLOT_VERIFIER_K2 } from "../../../contracts/src/artifacts";
+import {
+  BALLOT_VERIFIER,
+  BLING_REGISTRY,
+  SEALED_BALLOT_VERIFIER_K2,
+  SEALED_BALLOT_VERIFIER_K8,
+} from "../../../contracts/src/artifacts";
 
 const committed = (path: string) => readFile(join(CONTRACTS_DIR, path), "utf8");
 
@@ -30,7 +41,10 @@ describe("# npm run build:contracts", () => {
   });
 
   it("should have generated each verifier from its circuit's committed zkey", async () => {
-    expect(GENERATED_VERIFIERS.map((v) => v.contractName)).toEqual(["BallotVerifier", sealedVerifierName(2)]);
+    expect(GENERATED_VERIFIERS.map((v) => v.contractName)).toEqual([
+      "BallotVerifier",
+      ...SEALED_OPTION_COUNTS.map(sealedVerifierName),
+    ]);
     for (const verifier of GENERATED_VERIFIERS) {
       expect(await committed(`generated/${verifier.contractName}.sol`)).toBe(await renderVerifier(verifier));
     }
@@ -67,10 +81,10 @@ describe("# npm run build:contracts", () => {
     const registry = Interface.from(BLING_REGISTRY.abi);
     expect(registry.getFunction("verifyBallot")!.inputs[4]!.type).toBe(`uint256[${PUBLIC_SIGNAL_COUNT}]`);
     expect(registry.getFunction("publishTally")!.inputs[1]!.type).toBe(`uint64[${VOTE_OPTIONS}]`);
-    const sealed = [SEALED_BALLOT_VERIFIER_K2].map(
+    const sealed = [SEALED_BALLOT_VERIFIER_K2, SEALED_BALLOT_VERIFIER_K8].map(
       (artifact) => Interface.from(artifact.abi).getFunction("verifyProof")!.inputs[3]!.type,
     );
-    expect(sealed).toEqual([`uint256[${sealedSignalLayout(2).count}]`]);
+    expect(sealed).toEqual(SEALED_OPTION_COUNTS.map((k) => `uint256[${sealedSignalLayout(k).count}]`));
     expect(registry.getFunction("verifySealedBallot")!.inputs[4]!.type).toBe("uint256[]");
     expect(registry.getFunction("openReferendum")!.inputs[4]!.type).toBe("uint256[2]");
   });

@@ -133,8 +133,7 @@ describe("# BlingRegistry.verifySealedBallot", () => {
     expect(await bling.registry.verifySealedBallot(yesNoAnchor.id, yesNoBallot)).toBe(true);
   });
 
-  // Needs the 8-slot verifier, generated once circuits/artifacts/sealed_d20_k8 is committed.
-  it.skip("should accept a real 8-slot sealed ballot for a referendum of more than 2 options", async () => {
+  it("should accept a real 8-slot sealed ballot for a referendum of more than 2 options", async () => {
     const anchor = await openSealed(cumulative(5, 6));
     const ballot = await sealedBallot(1, anchor.id, [1, 0, 2, 0, 3], cumulative(5, 6));
     expect(ballot.publicSignals).toHaveLength(K8.count);
@@ -176,8 +175,7 @@ describe("# BlingRegistry.verifySealedBallot", () => {
     expect(await verify({ ...yesNoBallot, proof: { ...pi, pi_c: pi.pi_a } })).toBe(false);
   });
 
-  // Needs the 8-slot verifier, generated once circuits/artifacts/sealed_d20_k8 is committed.
-  it.skip("should reject an 8-slot ballot against a 2-slot referendum even when every anchored value matches", async () => {
+  it("should reject an 8-slot ballot against a 2-slot referendum even when every anchored value matches", async () => {
     // The 8-slot circuit proves yes/no rules too: only the signal count tells it from the referendum's circuit.
     const voter = voters[4]!;
     const inputs = sealedBallotInputs(
