@@ -3,7 +3,6 @@
  * ceremony, same machine, same run): constraints, artifact sizes, prove and
  * verify times, for the v1.1 ballot and the sealed ballots of protocol v2.
  */
-import { BUILT_SEALED_COUNTS } from "../protocol/service-circuits";
 import { groth16, wtns } from "snarkjs";
 import { loadArtifacts, type LoadedArtifacts } from "../protocol/artifacts.node";
 import { ballotInputs, type BallotCircuitInputs } from "../protocol/ballot";
@@ -82,16 +81,13 @@ export async function benchCircuits(): Promise<void> {
   const electionKey = mulG(0xe1ec7n);
   const sealed = (k: 2 | 8, votes: number[], rules: Parameters<typeof sealedBallotInputs>[4]) =>
     sealedBallotInputs(voter, censusProof, REFERENDUM_ID, votes, rules, electionKey, 0x5eedn, 1, k);
-  // Only the sealed circuits whose artifacts are committed (K = 8 waits for its dev ceremony).
-  const sealedRuns = BUILT_SEALED_COUNTS.includes(8)
-    ? [
-        { artifacts: await loadArtifacts(sealedCircuitName(CENSUS_DEPTH, 2)), inputs: sealed(2, [1, 0], yesNo()) },
-        {
-          artifacts: await loadArtifacts(sealedCircuitName(CENSUS_DEPTH, 8)),
-          inputs: sealed(8, [3, 2, 1], quadratic(3, 16)),
-        },
-      ]
-    : [{ artifacts: await loadArtifacts(sealedCircuitName(CENSUS_DEPTH, 2)), inputs: sealed(2, [1, 0], yesNo()) }];
+  const sealedRuns = [
+    { artifacts: await loadArtifacts(sealedCircuitName(CENSUS_DEPTH, 2)), inputs: sealed(2, [1, 0], yesNo()) },
+    {
+      artifacts: await loadArtifacts(sealedCircuitName(CENSUS_DEPTH, 8)),
+      inputs: sealed(8, [3, 2, 1], quadratic(3, 16)),
+    },
+  ];
   const [ours, anchor, ...sealedMeasured] = (await measureAlternating([
     { artifacts: await loadArtifacts(BALLOT_CIRCUIT), inputs: ballot },
     { artifacts: await loadArtifacts(SEMAPHORE_CIRCUIT), inputs: semaphore },

@@ -7,7 +7,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { groth16 } from "snarkjs";
 import { loadArtifacts, type LoadedArtifacts } from "../../../protocol/artifacts.node";
-import { SERVICE_CIRCUITS } from "../../../protocol/service-circuits";
 import { mul, mulG, randomScalar, type Point } from "../../../protocol/babyjub";
 import type { Ballot } from "../../../protocol/ballot";
 import { censusRoot, generateCensusProof, type CensusProof } from "../../../protocol/census";
@@ -42,15 +41,6 @@ function artifactsFor(k: 2 | 8): Promise<LoadedArtifacts> {
 beforeAll(() => {
   path = generateCensusProof(census, voter.commitment);
 });
-
-/**
- * K = 8's artifacts wait for their dev ceremony (a 2^15 phase 1 did not finish on the shared
- * machine): its cases run once `npm run build:circuits sealed_d20_k8` has committed them.
- */
-const builtK8 = SERVICE_CIRCUITS.includes(sealedCircuitName(CENSUS_DEPTH, 8));
-const itK8 = builtK8 ? it : it.skip;
-const rowsFor = <T extends readonly [string, number, ...unknown[]]>(rows: readonly T[]): T[] =>
-  rows.filter((row) => row[1] !== 8 || builtK8);
 
 afterAll(releaseProverThreads);
 
@@ -112,24 +102,20 @@ describe("# the sealed circuit refuses what the statement forbids (no witness)",
 
   const prove = async (k: 2 | 8, inputs: SealedCircuitInputs) => proveSealedBallotInputs(inputs, await artifactsFor(k));
 
-  it.each(
-    rowsFor([
-      ["slot 1 of a one-option K = 2 ballot", 2, [0, 1], { ...yesNo(), options: 1 }],
-      ["slot 3 of a three-option K = 8 ballot", 8, [1, 0, 0, 1], { ...cumulative(3, 4), options: 3 }],
-      ["the last slot of a seven-option K = 8 ballot", 8, [0, 0, 0, 0, 0, 0, 0, 1], cumulative(7, 4)],
-    ] as const),
-  )("should refuse a nonzero vote in %s", async (_, k, votes, rules) => {
+  it.each([
+    ["slot 1 of a one-option K = 2 ballot", 2, [0, 1], { ...yesNo(), options: 1 }],
+    ["slot 3 of a three-option K = 8 ballot", 8, [1, 0, 0, 1], { ...cumulative(3, 4), options: 3 }],
+    ["the last slot of a seven-option K = 8 ballot", 8, [0, 0, 0, 0, 0, 0, 0, 1], cumulative(7, 4)],
+  ] as const)("should refuse a nonzero vote in %s", async (_, k, votes, rules) => {
     await expect(prove(k, raw(k, [...votes], rules))).rejects.toThrow(failsAt(CHECK.pastOptions));
   });
 
-  it.each(
-    rowsFor([
-      ["options 0 (K = 2)", 2, 0],
-      ["options 3 (K = 2)", 2, 3],
-      ["options 0 (K = 8)", 8, 0],
-      ["options 9 (K = 8)", 8, 9],
-    ] as const),
-  )("should refuse %s", async (_, k, options) => {
+  it.each([
+    ["options 0 (K = 2)", 2, 0],
+    ["options 3 (K = 2)", 2, 3],
+    ["options 0 (K = 8)", 8, 0],
+    ["options 9 (K = 8)", 8, 9],
+  ] as const)("should refuse %s", async (_, k, options) => {
     await expect(prove(k, raw(k, [1], { ...cumulative(2, 1), options }))).rejects.toThrow(failsAt(CHECK.options));
   });
 
@@ -201,7 +187,7 @@ describe("# sealed ballots: prove, verify, decrypt", () => {
     expect(statement.ciphertexts.map((c, i) => c.c2.equals(yes.ciphertexts[i]!.c2))).toEqual([true, true]);
   });
 
-  itK8("should prove and verify a K = 8 quadratic ballot; unused slots decrypt to 0", async () => {
+  it("should prove and verify a K = 8 quadratic ballot; unused slots decrypt to 0", async () => {
     const quad = await quadBallot();
     expect(quad.slots).toBe(8);
     expect(await verifySealedBallot(artifacts[8].vkey, quad.ballot, 8)).toBe(true);
@@ -221,7 +207,7 @@ describe("# sealed ballots: prove, verify, decrypt", () => {
     expect(await verifySealedBallot(artifacts[2].vkey, tampered, 2)).toBe(false);
   });
 
-  itK8("should reject the proof when a slot carries another valid ciphertext", async () => {
+  it("should reject the proof when a slot carries another valid ciphertext", async () => {
     const quad = await quadBallot();
     // The encryption of 4 in slot 0 under the same key: on the curve, in the subgroup, decodable.
     const [forged] = encryptVotes([4], PK, 7n);
@@ -239,7 +225,7 @@ describe("# sealed ballots: prove, verify, decrypt", () => {
     expect(await verifySealedBallot(artifacts[2].vkey, tampered, 2)).toBe(false);
   });
 
-  itK8("should reject a K = 2 ballot checked as K = 8 and the other way round", async () => {
+  it("should reject a K = 2 ballot checked as K = 8 and the other way round", async () => {
     const quad = await quadBallot();
     expect(await verifySealedBallot(artifacts[8].vkey, yes.ballot, 8)).toBe(false);
     expect(await verifySealedBallot(artifacts[2].vkey, quad.ballot, 2)).toBe(false);

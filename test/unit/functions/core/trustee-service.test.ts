@@ -179,15 +179,25 @@ describe("# trustees' key generation", () => {
     );
   });
 
-  it("should refuse a secret ballot of more options than the service's sealed circuits take, naming the field", async () => {
+  it("should seal a ballot of three to eight options with the 8-slot circuit, and refuse it on a service without that circuit", async () => {
+    const draftOfThree = (censusId: string, now: number) =>
+      draftOf(censusId, now, {
+        options: ["Park", "Library", "Playground"],
+        rules: { preset: "single-choice" },
+        trustees: { names: NAMES, threshold: 2 },
+      });
     const deps = coreDeps();
     const census = await createCensus(deps, COUNCIL, "Town");
-    const draft = draftOf(census.id, deps.clock.now(), {
-      options: ["Park", "Library", "Playground"],
-      rules: { preset: "single-choice" },
-      trustees: { names: NAMES, threshold: 2 },
-    });
-    const refused = await createReferendum(deps, COUNCIL, draft).catch((error: unknown) => error);
+    const sealed = await createReferendum(deps, COUNCIL, draftOfThree(census.id, deps.clock.now()));
+    expect(sealed).toMatchObject({ state: "draft", draft: { options: ["Park", "Library", "Playground"] } });
+
+    // A deployment bundles only the circuits it was built with: one without K = 8 names what it lacks.
+    const { sealed_d20_k8: _k8, ...withoutK8 } = deps.circuits;
+    const older = { ...coreDeps(), circuits: withoutK8 };
+    const town = await createCensus(older, COUNCIL, "Town");
+    const refused = await createReferendum(older, COUNCIL, draftOfThree(town.id, older.clock.now())).catch(
+      (error: unknown) => error,
+    );
     expect(refused).toMatchObject({ code: "INPUT_INVALID", details: [{ path: "trustees" }] });
     expect((refused as Error).message).toMatch(/sealed_d20_k8/);
   });
