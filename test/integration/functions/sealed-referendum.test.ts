@@ -20,8 +20,7 @@ import { aggregateFromWire } from "../../../protocol/sealed-tally";
 import { partialDecrypt } from "../../../protocol/threshold";
 import { shareOf, trusteeSecret, type TrusteeSecret } from "../../../protocol/trustee-steps";
 import { decodeSealedStatement } from "../../../protocol/sealed-statement";
-import type { CliIo } from "../../../cli/cli-io";
-import { runCli } from "../../../cli/run-cli";
+import { cli } from "../../fixtures/cli-run";
 import { createCouncilClient, createPublicClient } from "../../../functions/api/client";
 import { ApiError } from "../../../functions/api/api-error";
 import { SEAL_SETTLE_MS } from "../../../functions/core/closing";
@@ -49,18 +48,6 @@ let referendumId: string;
 let artifacts: LoadedArtifacts;
 /** Every public answer the scenario read before the close, to hold against the secrecy rule. */
 const publicBodies: string[] = [];
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: CliIo = {
-    out: (text) => void (out += text),
-    err: (text) => void (err += text),
-    errIsTty: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
 
 const publicClient = () =>
   createPublicClient({
