@@ -1,8 +1,9 @@
 /**
- * `npm run bench [census|circuits|contracts|crypto|service|verify|web ...]`: the named benchmarks (all by default) in turn, each
+ * `npm run bench [browser-prove|census|circuits|contracts|crypto|service|verify|web ...]`: the named benchmarks (all by default) in turn, each
  * printing its table. Not a test: no assertions on time or gas.
  */
 import { curves } from "snarkjs";
+import { benchBrowserProve } from "./browser-prove";
 import { benchCensus } from "./census";
 import { benchCircuits } from "./circuits";
 import { benchContracts } from "./contracts";
@@ -12,6 +13,7 @@ import { benchVerify } from "./verify";
 import { benchWeb } from "./web";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
+  "browser-prove": benchBrowserProve,
   census: benchCensus,
   circuits: benchCircuits,
   contracts: benchContracts,
