@@ -169,8 +169,8 @@ describe("# council pages", () => {
     await page.getByLabel("Voting closes").fill(await page.getByLabel("Voting opens").inputValue());
     await page.getByRole("button", { name: "Save draft" }).click();
     await page.getByText("The draft cannot be saved yet").waitFor();
-    await page.getByText("This field is required.").waitFor();
-    await page.getByText("Voting must close after it opens.").waitFor();
+    await page.getByText("This field is required.", { exact: true }).waitFor();
+    await page.getByText("Voting must close after it opens.", { exact: true }).waitFor();
     // The summary links each problem to its field.
     await page.getByRole("link", { name: "Question: This field is required." }).click();
     await page.waitForFunction(() => document.activeElement?.id === "draft-title");
