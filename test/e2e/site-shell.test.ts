@@ -107,6 +107,8 @@ describe("# site shell", () => {
     const config = siteConfigSchema.parse(await (await fetch(`${stack.apiUrl}/config.json`)).json());
     expect(config.municipality).toEqual(LOCAL_MUNICIPALITY);
     await page.goto(`${stack.apiUrl}/`);
+    // The test before leaves the context in Dutch (the choice is remembered).
+    await chooseLanguage(page, "English");
     for (const heading of ["How voting works", "What you need", "Who runs this", "Help"])
       await page.getByRole("heading", { level: 2, name: heading }).waitFor();
     await page.getByText(`${LOCAL_MUNICIPALITY.name} asks its residents these questions.`).waitFor();
