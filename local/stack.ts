@@ -28,6 +28,8 @@ import { siteHandler } from "./site-server";
 export const TABLE = "bling";
 /** The anvil account that signs anchors for local councils. */
 const COUNCIL_ACCOUNT = 1;
+/** The local stack's stand-in municipality (a deployment names its own in `/config.json`). */
+export const LOCAL_MUNICIPALITY = { name: "Demo town", email: "referenda@demo-town.example" } as const;
 
 export interface LocalStackOptions {
   /** Folder for the table, chain state and keys; omitted = everything in memory, gone on stop. */
@@ -44,6 +46,8 @@ export interface LocalStackOptions {
   confirmations?: number;
   /** The site's sign-in settings; default none (councils paste a token). Tests point it at a stand-in hosted UI. */
   auth?: SiteConfig["auth"];
+  /** Who runs the site, as `/config.json` names it; default the demo municipality. */
+  municipality?: SiteConfig["municipality"];
 }
 
 export interface LocalStack {
@@ -188,6 +192,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       stage: "local",
       // No hosted sign-in locally: councils paste the token `npm start` prints.
       auth: options.auth ?? { signInUrl: "", clientId: "", userPoolId: "" },
+      municipality: options.municipality ?? LOCAL_MUNICIPALITY,
     });
     const site = options.siteDir === undefined ? undefined : siteHandler(options.siteDir, siteConfig);
     const http: LocalHttp = await startHttp(handler, options.port ?? 0, site);

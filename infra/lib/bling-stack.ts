@@ -74,6 +74,7 @@ export class BlingStack extends Stack {
       registryDeployBlock: settings.registryDeployBlock,
       stage: settings.stage,
       auth: { signInUrl: api.signInUrl, clientId: api.client.userPoolClientId, userPoolId: api.userPool.userPoolId },
+      ...(settings.municipality && { municipality: settings.municipality }),
     });
     const monitoring = new BlingMonitoring(this, "Monitoring", {
       settings,

@@ -23,6 +23,9 @@ const contextSchema = z.object({
   chainConfirmations: z.coerce.number().int().min(0).max(1000).optional(),
   /** The folder of the site's static export. */
   siteDir: z.string().default("web/out"),
+  /** Who runs the site, named on its start page, footer and statements (`/config.json`'s `municipality`). */
+  municipalityName: z.string().min(1).optional(),
+  municipalityEmail: z.email().optional(),
 });
 
 /** What differs between stages; prod is stricter everywhere. */
@@ -52,6 +55,8 @@ export interface StageSettings {
    * waits rather than re-sends, and a write a reorg drops is sent again.
    */
   chainConfirmations: number;
+  /** The site's operator for `/config.json`; absent, the site speaks of "your municipality". */
+  municipality: { name: string; email: string } | undefined;
 }
 
 /** The Cognito hosted sign-in domain's prefix: the user pool and the site's CSP both name it. */
@@ -73,7 +78,9 @@ export function readSettings(context: (key: string) => unknown): StageSettings {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`BLING deployment settings: ${problems.join("; ")} (pass them as -c key=value)`);
   }
-  const settings = parsed.data;
+  const { municipalityName, municipalityEmail, ...settings } = parsed.data;
+  if ((municipalityName === undefined) !== (municipalityEmail === undefined))
+    throw new Error("BLING deployment settings: pass municipalityName and municipalityEmail together");
   const prod = settings.stage === "prod";
   if (prod && !settings.alarmEmail) throw new Error("BLING deployment settings: prod needs -c alarmEmail=...");
   return {
@@ -86,5 +93,7 @@ export function readSettings(context: (key: string) => unknown): StageSettings {
     anchorLagAlarmSeconds: prod ? 600 : 1800,
     // Two blocks ride out the shallow reorgs of an L2 or a PoS chain's head; a dev stage need not wait.
     chainConfirmations: settings.chainConfirmations ?? (prod ? 2 : 0),
+    municipality:
+      municipalityName && municipalityEmail ? { name: municipalityName, email: municipalityEmail } : undefined,
   };
 }

@@ -94,6 +94,11 @@ describe("# council pages", () => {
     await page.getByLabel("Council token").fill("not-a-token");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.locator('[data-error-code="UNAUTHENTICATED"]').waitFor();
+    // A token that never was valid is "not recognised", not "expired"; the message links to the field.
+    await page.getByRole("link", { name: /^This token was not recognised\./ }).click();
+    await page.waitForFunction(() => document.activeElement?.id === "council-token");
+    expect(await page.getByText(/expired/).count()).toBe(0);
+    expect(await page.getByLabel("Council token").getAttribute("aria-describedby")).toContain("council-token-error");
     await page.getByLabel("Council token").fill(await stack.councilToken("council-e2e"));
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { level: 1, name: "Council administration" }).waitFor();
@@ -130,6 +135,17 @@ describe("# council pages", () => {
     expect(lines[0]).toBe("code");
     expect(lines.slice(1)).toHaveLength(5);
     expect(new Set(lines.slice(1)).size).toBe(5);
+    // The same codes for a mail merge: one row per letter, the code and its personal registration link.
+    const [merge] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: /^Download for a mail merge/ }).click(),
+    ]);
+    expect(merge.suggestedFilename()).toBe(`letters-${censusId}.csv`);
+    const rows = (await readFile(await merge.path(), "utf8")).trim().split(/\r?\n/);
+    expect(rows).toEqual([
+      "code,registration_link",
+      ...lines.slice(1).map((code) => `${code},${stack.apiUrl}/register/?census=${censusId}#code=${code}`),
+    ]);
     await auditBothLanguages("census");
 
     const voter = identityFromSeed("council-e2e-voter");
@@ -153,13 +169,21 @@ describe("# council pages", () => {
     await page.getByLabel("Voting closes").fill(await page.getByLabel("Voting opens").inputValue());
     await page.getByRole("button", { name: "Save draft" }).click();
     await page.getByText("The draft cannot be saved yet").waitFor();
-    await page.getByText("This field is required.").waitFor();
-    await page.getByText("Voting must close after it opens.").waitFor();
+    await page.getByText("This field is required.", { exact: true }).waitFor();
+    await page.getByText("Voting must close after it opens.", { exact: true }).waitFor();
+    // The summary links each problem to its field.
+    await page.getByRole("link", { name: "Question: This field is required." }).click();
+    await page.waitForFunction(() => document.activeElement?.id === "draft-title");
+    // Each census shows its size (one resident registered above).
+    await page.getByRole("option", { name: "Springfield 2026 (1 registered)" }).waitFor({ state: "attached" });
     await auditBothLanguages("draft-invalid");
 
     const now = Math.floor(Date.now() / 1000);
     await page.getByLabel("Question").fill("A new park at the station?");
     await page.getByLabel("Approval: tick up to a number of options").check();
+    // Yes/no's "Yes" and "No" do not carry over to another kind of vote.
+    expect(await page.getByLabel("Option 1").inputValue()).toBe("");
+    expect(await page.getByLabel("Option 2").inputValue()).toBe("");
     await page.getByLabel("Most options one resident may tick").fill("2");
     await page.getByLabel("Option 1").fill("Park");
     await page.getByLabel("Option 2").fill("Playground");
@@ -205,6 +229,9 @@ describe("# council pages", () => {
     await see("The referendum is open.");
     expect(await page.getByTestId("state").textContent()).toBe("Open");
     await page.getByText("0 of 1 residents have voted (0%).").waitFor();
+    // Public links for residents and the press.
+    await page.getByRole("link", { name: `${stack.apiUrl}/vote/${referendumId}/` }).waitFor();
+    await page.getByRole("link", { name: `${stack.apiUrl}/verify/${referendumId}/` }).waitFor();
 
     const api = apiClient(stack.apiUrl);
     const voter = identityFromSeed("council-e2e-voter");
@@ -223,9 +250,18 @@ describe("# council pages", () => {
     await confirm("Close voting", "Yes, close voting");
     await see("Voting is closed.");
     expect(await page.getByTestId("state").textContent()).toBe("Closed");
+    // Until the log is sealed (a couple of seconds after the close) the count cannot succeed: the
+    // page shows either the message saying why or the button, never both and never neither.
+    const shown = await page.evaluate(() => [
+      document.querySelector('[data-testid="sealing"]') !== null,
+      Array.from(document.querySelectorAll("button")).some((button) => button.textContent === "Count the votes"),
+    ]);
+    expect(shown[0]).toBe(!shown[1]);
 
     await stack.advance(VOTING_SECONDS + 60);
     await stack.tick();
+    await page.getByRole("button", { name: "Count the votes" }).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId("sealing").count()).toBe(0);
     await confirm("Count the votes", "Yes, count the votes");
     await see("The votes have been counted.");
     expect(await page.getByTestId("state").textContent()).toBe("Counted");
@@ -263,6 +299,11 @@ describe("# council pages", () => {
       201,
     );
     await page.goto(`${stack.apiUrl}/council/?referendum=${draft.id}`);
+    await page.getByRole("heading", { level: 1, name: "An empty question" }).waitFor();
+    // The draft form says so before the council tries to open it.
+    await page.getByRole("link", { name: "Edit draft" }).click();
+    await page.getByText("Nobody has registered in this census yet.").waitFor();
+    await page.getByRole("button", { name: "Cancel" }).click();
     await page.getByRole("heading", { level: 1, name: "An empty question" }).waitFor();
     await confirm("Open for voting", "Yes, open it");
     await page.locator('[data-error-code="CENSUS_EMPTY"]').waitFor();

@@ -262,7 +262,9 @@ describe("# referendum scenario (the story: each step builds on the one before)"
     await verdict.waitFor({ timeout: PROOF_MS });
     expect(await verdict.getAttribute("data-verdict")).toBe("passed");
     await page.getByRole("heading", { level: 2, name: /^Verified: all \d+ checks passed\.$/ }).waitFor();
-    expect(await page.locator('tr[data-result="fail"], tr[data-result="pending"]').count()).toBe(0);
+    expect(
+      await page.locator('li[data-check][data-result="fail"], li[data-check][data-result="pending"]').count(),
+    ).toBe(0);
     const counts = await page.locator("table:has(caption) tbody tr td:nth-child(2)").allTextContents();
     expect(counts).toEqual(tally.counts.slice(0, 3));
     await see(observer, `${tally.voters} of 3 registered voters voted (100%).`);

@@ -7,6 +7,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { siteConfigSchema } from "../../web/lib/site-config";
 import type { LocalStack } from "../../local/stack";
 import { seedDemo } from "../../local/seed-demo";
+import { LOCAL_MUNICIPALITY } from "../../local/stack";
 import {
   axeViolations,
   chooseLanguage,
@@ -98,6 +99,46 @@ describe("# site shell", () => {
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `not-found-${lang}`);
     }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+  it("should guide residents on the start page and link the statements a municipality must publish, named from the site config", async () => {
+    const { page, problems } = await watchedPage(context);
+    const config = siteConfigSchema.parse(await (await fetch(`${stack.apiUrl}/config.json`)).json());
+    expect(config.municipality).toEqual(LOCAL_MUNICIPALITY);
+    await page.goto(`${stack.apiUrl}/`);
+    // The test before leaves the context in Dutch (the choice is remembered).
+    await chooseLanguage(page, "English");
+    for (const heading of ["How voting works", "What you need", "Who runs this", "Help"])
+      await page.getByRole("heading", { level: 2, name: heading }).waitFor();
+    await page.getByText(`${LOCAL_MUNICIPALITY.name} asks its residents these questions.`).waitFor();
+    expect(await page.getByRole("link", { name: LOCAL_MUNICIPALITY.email }).getAttribute("href")).toBe(
+      `mailto:${LOCAL_MUNICIPALITY.email}`,
+    );
+    const footer = page.getByRole("navigation", { name: "About this site" });
+    const pages = [
+      { link: "About and contact", path: "/about/", nl: "Over ons en contact" },
+      { link: "Privacy statement", path: "/privacy/", nl: "Privacyverklaring" },
+      { link: "Accessibility statement", path: "/accessibility/", nl: "Toegankelijkheidsverklaring" },
+    ];
+    for (const { link, path, nl } of pages) {
+      expect(await footer.getByRole("link", { name: link }).getAttribute("href")).toBe(path);
+      const response = await page.goto(`${stack.apiUrl}${path}`);
+      expect(response?.status()).toBe(200);
+      await page.getByRole("heading", { level: 1, name: link }).waitFor();
+      await page.getByRole("main").getByText(LOCAL_MUNICIPALITY.name, { exact: false }).first().waitFor();
+      await page.getByRole("main").getByRole("link", { name: LOCAL_MUNICIPALITY.email }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `${path.replaceAll("/", "")}-en`);
+      await chooseLanguage(page, "Nederlands");
+      await page.getByRole("heading", { level: 1, name: nl }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `${path.replaceAll("/", "")}-nl`);
+      await chooseLanguage(page, "English");
+    }
+    await page.goto(`${stack.apiUrl}/accessibility/`);
+    await page.getByText("WCAG 2.1 level AA").waitFor();
+    await page.getByText(`This service is run by ${LOCAL_MUNICIPALITY.name}.`).waitFor();
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -5,7 +5,7 @@
  * tampers with a ballot on its way and an unreachable chain each get their own message. Every state
  * is checked with axe and photographed in English and Dutch.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -160,8 +160,10 @@ describe("# verify pages", () => {
     expect(await verdict.getAttribute("role")).toBe("status");
     expect(await verdict.evaluate((node) => node === document.activeElement)).toBe(true);
     await page.getByRole("heading", { level: 2, name: "Verified: all 9 checks passed." }).waitFor();
-    expect(await page.locator('tr[data-result="pass"]').count()).toBe(9);
-    expect(await page.locator('tr[data-result="fail"], tr[data-result="pending"]').count()).toBe(0);
+    expect(await page.locator('li[data-check][data-result="pass"]').count()).toBe(9);
+    expect(
+      await page.locator('li[data-check][data-result="fail"], li[data-check][data-result="pending"]').count(),
+    ).toBe(0);
     // The recount, as the table alternative states it, is the API's tally.
     const counts = await page.locator("table:has(caption) tbody tr td:nth-child(2)").allTextContents();
     expect(counts).toEqual(tally.counts.slice(0, 2));
@@ -179,6 +181,88 @@ describe("# verify pages", () => {
     await checkBothLanguages(page, "passed", (p) =>
       p.getByRole("heading", { level: 2, name: "Gecontroleerd: alle 9 controles zijn geslaagd." }).waitFor(),
     );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("should show a tallied referendum's published result first, before any verification, then the audit", async () => {
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${stack.apiUrl}/verify/${tallied}/`);
+    const published = page.locator("[data-published-result]");
+    await published.getByRole("heading", { level: 2, name: "Published result" }).waitFor();
+    await published.getByText("anchored it on the public blockchain").waitFor();
+    await published.locator("table:has(caption) tbody tr td").first().waitFor();
+    expect(await published.locator("table:has(caption) tbody tr td:nth-child(2)").allTextContents()).toEqual([
+      "1",
+      "2",
+    ]);
+    await published.getByText("3 of 3 registered voters voted (100%).").waitFor();
+    // The result comes before the audit's heading and its button.
+    const order = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("h2"), (heading) => heading.textContent),
+    );
+    expect(order.indexOf("Published result")).toBeLessThan(order.indexOf("Verification"));
+    await checkBothLanguages(page, "published", (p) =>
+      p.getByRole("heading", { level: 2, name: "Gepubliceerde uitslag" }).waitFor(),
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("should say each check in plain words on a phone, raw figures behind a disclosure, nothing cut off", async () => {
+    const phone = await browser.newContext({ locale: "nl-NL", viewport: { width: 390, height: 844 } });
+    const { page, problems } = await watchedPage(phone);
+    await page.goto(`${stack.apiUrl}/verify/${tallied}/`);
+    await page.getByRole("button", { name: "Controle starten" }).click();
+    await page.locator("[data-verdict]").waitFor({ timeout: 120_000 });
+    const check = page.locator('li[data-check="tally"]');
+    await check.getByText("Geen problemen gevonden.").waitFor();
+    expect(await check.locator(".verify-summary").isVisible()).toBe(false);
+    await check.getByText("Gecontroleerde cijfers").click();
+    expect(await check.locator(".verify-summary").isVisible()).toBe(true);
+    // Nothing wider than the phone: no sideways scrolling, no table cut off.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.locator(".verify-page table").count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "verify-phone-nl");
+    expect(problems).toEqual([]);
+    await phone.close();
+  });
+
+  it("should offer a time-stamped report of what was checked against what, and the steps to verify independently", async () => {
+    const { page, problems } = await watchedPage(context);
+    await startVerification(page, tallied);
+    await page.locator("[data-verdict]").waitFor({ timeout: 120_000 });
+    await page.getByText(`Registry contract: ${stack.deployment.registry}`).waitFor();
+    await page.getByText(/, at block \d+$/).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download the report (JSON)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^audit-\d+-\d{4}-\d\d-\d\dT[\d-]+Z\.json$/);
+    const report = JSON.parse(await readFile(await download.path(), "utf8")) as {
+      type: string;
+      checkedAt: string;
+      software: { version: string };
+      checkedAgainst: { api: string; chain: { rpc: string; block: number }; registry: { address: string } };
+      verdict: string;
+      checks: { id: string; result: string }[];
+    };
+    expect(report.type).toBe("bling.audit-report.v1");
+    expect(Date.now() - Date.parse(report.checkedAt)).toBeLessThan(600_000);
+    expect(report.software.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(report.checkedAgainst).toMatchObject({
+      api: stack.apiUrl,
+      chain: { rpc: stack.rpcUrl },
+      registry: { address: stack.deployment.registry },
+    });
+    expect(report.checkedAgainst.chain.block).toBeGreaterThan(0);
+    expect(report.verdict).toBe("passed");
+    expect(report.checks.map((check) => check.result)).toEqual(Array(9).fill("pass"));
+    await page.getByRole("button", { name: "Print the report" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Verify independently" }).waitFor();
+    await page.getByText(`version ${report.software.version}`, { exact: false }).first().waitFor();
+    await page.getByText("npm ci", { exact: true }).waitFor();
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -214,7 +298,7 @@ describe("# verify pages", () => {
     const verdict = page.locator("[data-verdict]");
     await verdict.waitFor({ timeout: 120_000 });
     expect(await verdict.getAttribute("data-verdict")).toBe("failed");
-    expect(await page.locator('tr[data-check="receipts"]').getAttribute("data-result")).toBe("fail");
+    expect(await page.locator('li[data-check="receipts"]').getAttribute("data-result")).toBe("fail");
     await page
       .getByText(/dropped\.json .*evidence that it accepted the ballot and dropped it/)
       .first()
@@ -242,8 +326,8 @@ describe("# verify pages", () => {
     await verdict.waitFor({ timeout: 120_000 });
     expect(await verdict.getAttribute("data-verdict")).toBe("unfinished");
     await page.getByText("Not finished yet: the result has not been published.").waitFor();
-    expect(await page.locator('tr[data-result="pass"]').count()).toBe(7);
-    expect(await page.locator('tr[data-check="tally"]').getAttribute("data-result")).toBe("pending");
+    expect(await page.locator('li[data-check][data-result="pass"]').count()).toBe(7);
+    expect(await page.locator('li[data-check="tally"]').getAttribute("data-result")).toBe("pending");
     const speed = page.locator("[data-proofs]");
     const [proofs, ms] = [await speed.getAttribute("data-proofs"), Number(await speed.getAttribute("data-ms"))];
     expect(proofs).toBe(String(OPEN_REVOTES + 1));
@@ -290,8 +374,8 @@ describe("# verify pages", () => {
       await verdict.waitFor({ timeout: 120_000 });
       expect(await verdict.getAttribute("data-verdict")).toBe("failed");
       expect(await verdict.getAttribute("role")).toBe("alert");
-      expect(await page.locator('tr[data-check="ballots"]').getAttribute("data-result")).toBe("fail");
-      expect(await page.locator('tr[data-check="tally"]').getAttribute("data-result")).toBe("fail");
+      expect(await page.locator('li[data-check="ballots"]').getAttribute("data-result")).toBe("fail");
+      expect(await page.locator('li[data-check="tally"]').getAttribute("data-result")).toBe("fail");
       // No chart of a result that does not add up.
       expect(await page.getByRole("heading", { name: "Verified result" }).count()).toBe(0);
       await page.getByRole("heading", { level: 2, name: /^Verification failed: \d+ of 9 checks/ }).waitFor();

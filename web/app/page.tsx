@@ -1,40 +1,10 @@
 "use client";
 import type { ReactNode } from "react";
-import type { PublicReferendum } from "../../functions/api/views";
+import { ReferendumCard } from "../components/home/referendum-card";
+import { HomeGuide } from "../components/site-pages/home-guide";
 import { ApiErrorNotice, ErrorNotice, Loading } from "../components/status";
 import { useI18n } from "../lib/i18n";
 import { usePublicReferenda, useSite } from "../lib/use-site";
-
-function ReferendumCard({ referendum }: { referendum: PublicReferendum }): ReactNode {
-  const { t, formatDate } = useI18n();
-  const { spec, state, turnout } = referendum;
-  const now = Date.now() / 1000;
-  return (
-    <li className="card">
-      <h2>{spec.title}</h2>
-      <p>
-        <span className="badge">{t(`home.state.${state}`)}</span>{" "}
-        {state === "open" &&
-          (now < spec.opensAt
-            ? t("home.opens", { date: formatDate(spec.opensAt) })
-            : t("home.closes", { date: formatDate(spec.closesAt) }))}
-      </p>
-      {turnout && (
-        <p className="muted">{t("home.turnout", { voters: turnout.voters, electorate: turnout.electorate })}</p>
-      )}
-      <div className="actions">
-        {state === "open" && (
-          <a className="button" href={`/vote/${referendum.id}/`}>
-            {t("home.vote", { title: spec.title })}
-          </a>
-        )}
-        <a className="button button--secondary" href={`/verify/${referendum.id}/`}>
-          {t("home.verify", { title: spec.title })}
-        </a>
-      </div>
-    </li>
-  );
-}
 
 export default function HomePage(): ReactNode {
   const { t } = useI18n();
@@ -55,6 +25,7 @@ export default function HomePage(): ReactNode {
           ))}
         </ul>
       )}
+      <HomeGuide />
     </>
   );
 }

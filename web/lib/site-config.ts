@@ -13,6 +13,18 @@ export const siteConfigSchema = z.object({
   stage: z.string().min(1),
   /** Cognito's hosted UI; an empty signInUrl means a local stack, where councils paste a token. */
   auth: z.object({ signInUrl: z.string(), clientId: z.string(), userPoolId: z.string() }),
+  /**
+   * Who runs this site, for the start page, the footer and the statements (privacy, accessibility):
+   * set per deployment, never in code. Absent, the pages speak of "your municipality".
+   */
+  municipality: z
+    .object({
+      name: z.string().min(1),
+      email: z.email(),
+      phone: z.string().min(1).optional(),
+      website: z.url().optional(),
+    })
+    .optional(),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;

@@ -147,6 +147,22 @@ export const councilMessages = defineMessages(
     "council.anchors.pending": "Not yet",
     "council.tally.title": "Result",
     "council.tally.summary": "{voters} residents voted; {ballots} ballots were received.",
+    "council.signIn.notRecognised":
+      "This token was not recognised. Paste the whole council token, or ask the administrator for a new one.",
+    "council.referendum.sealing":
+      "Voting is closed. The ballot log is being sealed; the votes can be counted in a moment (this page updates by itself).",
+    "council.referendum.waitingDecryptions": "The votes can be counted once enough trustees have decrypted the result.",
+    "council.draft.censusOption": "{name} ({size} registered)",
+    "council.draft.censusEmpty":
+      "Nobody has registered in this census yet. A referendum on it cannot be opened until residents register.",
+    "council.draft.errorLink": "{field}: {problem}",
+    "council.links.title": "Public links",
+    "council.links.hint": "Share these addresses with residents and the press.",
+    "council.links.vote": "Voting page",
+    "council.links.verify": "Result and verification page",
+    "council.census.issue.mailMerge": "Download for a mail merge ({file})",
+    "council.census.issue.mailMergeHint":
+      "One row per letter: the code and the resident's personal registration link, for a word processor's mail merge.",
   },
   {
     "council.title": "Beheer voor de gemeente",
@@ -294,5 +310,22 @@ export const councilMessages = defineMessages(
     "council.anchors.pending": "Nog niet",
     "council.tally.title": "Uitslag",
     "council.tally.summary": "{voters} inwoners hebben gestemd; er zijn {ballots} stembiljetten ontvangen.",
+    "council.signIn.notRecognised":
+      "Dit token werd niet herkend. Plak het volledige beheertoken, of vraag de beheerder om een nieuw token.",
+    "council.referendum.sealing":
+      "Het stemmen is gesloten. Het stembiljettenlogboek wordt verzegeld; de stemmen kunnen zo worden geteld (deze pagina werkt zichzelf bij).",
+    "council.referendum.waitingDecryptions":
+      "De stemmen kunnen worden geteld zodra genoeg sleutelbeheerders de uitslag hebben ontsleuteld.",
+    "council.draft.censusOption": "{name} ({size} aangemeld)",
+    "council.draft.censusEmpty":
+      "In dit stemregister heeft zich nog niemand aangemeld. Een referendum erop kan pas worden geopend als inwoners zich aanmelden.",
+    "council.draft.errorLink": "{field}: {problem}",
+    "council.links.title": "Openbare links",
+    "council.links.hint": "Deel deze adressen met inwoners en de pers.",
+    "council.links.vote": "Stempagina",
+    "council.links.verify": "Pagina met uitslag en controle",
+    "council.census.issue.mailMerge": "Downloaden voor samenvoegen ({file})",
+    "council.census.issue.mailMergeHint":
+      "Eén regel per brief: de code en de persoonlijke aanmeldlink van de inwoner, voor samenvoegen in een tekstverwerker.",
   },
 );

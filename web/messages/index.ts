@@ -7,6 +7,7 @@ import { commonMessages } from "./common";
 import { councilMessages } from "./council";
 import { councilTrusteeMessages } from "./council-trustees";
 import { errorMessages } from "./errors";
+import { sitePageMessages } from "./site-pages";
 import { trusteeMessages } from "./trustee";
 import { verifyMessages } from "./verify";
 import { LOCALES, type Locale } from "./define";
@@ -19,6 +20,7 @@ const parts = [
   councilTrusteeMessages,
   trusteeMessages,
   verifyMessages,
+  sitePageMessages,
 ] as const;
 
 type KeysOf<P> = P extends Record<Locale, infer M> ? keyof M & string : never;

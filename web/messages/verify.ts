@@ -86,7 +86,6 @@ export const verifyMessages = defineMessages(
     "verify.turnout": "{voters} of {electorate} registered voters voted ({percent}%).",
     "verify.ballots": "Ballots cast: {ballots}, of which re-votes that replaced an earlier ballot: {revotes}.",
     "verify.speed": "Proofs verified in your browser: {count}, in {seconds} seconds.",
-    "verify.trustHeading": "How independent is this?",
     "verify.trust":
       "This page checks the data against the blockchain itself, but its program and the verification key come from this website. For fully independent verification, run the open-source verifier from your own copy of the code:",
     "verify.commandLabel": "Command for independent verification",
@@ -98,6 +97,35 @@ export const verifyMessages = defineMessages(
     "verify.failed.artifacts": "This website's verification key could not be loaded or did not match its fingerprint.",
     "verify.failed.other": "Verification could not be completed.",
     "verify.failed.detail": "Technical detail",
+    "verify.plain.pass": "No problems found.",
+    "verify.plain.figures": "Figures checked",
+    "verify.plain.fail": "This check found {count} problem(s): the public data does not match.",
+    "verify.published.heading": "Published result",
+    "verify.published.anchored":
+      "The council published this result and anchored it on the public blockchain. Verification below recounts every ballot and compares.",
+    "verify.published.notAnchored":
+      "The council published this result; it is not yet anchored on the public blockchain.",
+    "verify.auditHeading": "Verification",
+    "verify.download.heading": "Save this verification",
+    "verify.download.intro":
+      "The report lists each check and what it was checked against: the service's API, the blockchain, the registry contract and the block number. Keep it or share it.",
+    "verify.download.json": "Download the report (JSON)",
+    "verify.download.print": "Print the report",
+    "verify.download.checkedAt": "Checked on {date}, against:",
+    "verify.download.api": "Service API: {api}",
+    "verify.download.chain": "Blockchain (chain {chainId}): {rpc}, at block {block}",
+    "verify.download.registry": "Registry contract: {registry} (deployed in block {deployBlock})",
+    "verify.download.blockUnknown": "unknown",
+    "verify.independent.heading": "Verify independently",
+    "verify.independent.intro":
+      "To rely on nothing from this website, run the same checks with your own copy of the open-source verifier, version {version}, on your own computer:",
+    "verify.independent.step1": "Install Node.js 20 or newer and git.",
+    "verify.independent.step2":
+      "Get the BLING source code at version {version} (the version this site runs), from the municipality or the project's public repository, and open a terminal in its folder.",
+    "verify.independent.step3": "Install its dependencies exactly as locked:",
+    "verify.independent.step4": "Run the verification against the same sources:",
+    "verify.independent.step5":
+      "Every check prints PASS or FAIL. A result you can trust says PASS for every check and the same counts as above.",
   },
   {
     "verify.index.title": "Een referendum controleren",
@@ -186,7 +214,6 @@ export const verifyMessages = defineMessages(
     "verify.ballots":
       "Uitgebrachte stembiljetten: {ballots}, waarvan herstemmingen die een eerder stembiljet vervingen: {revotes}.",
     "verify.speed": "Bewijzen gecontroleerd in uw browser: {count}, in {seconds} seconden.",
-    "verify.trustHeading": "Hoe onafhankelijk is dit?",
     "verify.trust":
       "Deze pagina vergelijkt de gegevens zelf met de blockchain, maar het programma en de verificatiesleutel komen van deze website. Voor een volledig onafhankelijke controle voert u de opensource-controle uit vanuit uw eigen kopie van de code:",
     "verify.commandLabel": "Opdracht voor een onafhankelijke controle",
@@ -199,5 +226,34 @@ export const verifyMessages = defineMessages(
       "De verificatiesleutel van deze website kon niet worden geladen of klopte niet met haar vingerafdruk.",
     "verify.failed.other": "De controle kon niet worden voltooid.",
     "verify.failed.detail": "Technische details",
+    "verify.plain.pass": "Geen problemen gevonden.",
+    "verify.plain.figures": "Gecontroleerde cijfers",
+    "verify.plain.fail": "Deze controle vond {count} probleem/problemen: de openbare gegevens kloppen niet.",
+    "verify.published.heading": "Gepubliceerde uitslag",
+    "verify.published.anchored":
+      "De gemeente heeft deze uitslag gepubliceerd en vastgelegd op de openbare blockchain. De controle hieronder telt elk stembiljet opnieuw en vergelijkt.",
+    "verify.published.notAnchored":
+      "De gemeente heeft deze uitslag gepubliceerd; die is nog niet vastgelegd op de openbare blockchain.",
+    "verify.auditHeading": "Controle",
+    "verify.download.heading": "Deze controle bewaren",
+    "verify.download.intro":
+      "Het rapport noemt elke controle en waartegen die is uitgevoerd: de API van de dienst, de blockchain, het registercontract en het bloknummer. Bewaar of deel het.",
+    "verify.download.json": "Rapport downloaden (JSON)",
+    "verify.download.print": "Rapport afdrukken",
+    "verify.download.checkedAt": "Gecontroleerd op {date}, tegen:",
+    "verify.download.api": "API van de dienst: {api}",
+    "verify.download.chain": "Blockchain (keten {chainId}): {rpc}, bij blok {block}",
+    "verify.download.registry": "Registercontract: {registry} (geplaatst in blok {deployBlock})",
+    "verify.download.blockUnknown": "onbekend",
+    "verify.independent.heading": "Zelf onafhankelijk controleren",
+    "verify.independent.intro":
+      "Wilt u niets van deze website vertrouwen, voer dan dezelfde controles uit met uw eigen kopie van de opensource-controlesoftware, versie {version}, op uw eigen computer:",
+    "verify.independent.step1": "Installeer Node.js 20 of nieuwer en git.",
+    "verify.independent.step2":
+      "Haal de broncode van BLING op in versie {version} (de versie van deze site), bij de gemeente of in de openbare repository van het project, en open een terminal in die map.",
+    "verify.independent.step3": "Installeer de afhankelijkheden precies zoals vastgelegd:",
+    "verify.independent.step4": "Voer de controle uit tegen dezelfde bronnen:",
+    "verify.independent.step5":
+      "Elke controle meldt PASS of FAIL. Een betrouwbare uitslag geeft PASS voor elke controle en dezelfde aantallen als hierboven.",
   },
 );

@@ -4,7 +4,7 @@
  * come back once, as CSV, and are offered as a file to download: the service keeps only hashes.
  */
 import { useEffect, useRef, useState, type SyntheticEvent, type ReactNode } from "react";
-import { codesFileName, parseCodesCsv, registrationLink } from "./csv";
+import { codesFileName, mailMergeCsv, mailMergeFileName, parseCodesCsv, registrationLink } from "./csv";
 import { useI18n } from "../../lib/i18n";
 import { ApiErrorNotice, Loading } from "../status";
 import { useCouncil, ViewHeading, ViewLink } from "./council-context";
@@ -15,6 +15,9 @@ interface Issued {
   count: number;
   url: string;
   file: string;
+  /** The same codes, one row per letter with its personal registration link. */
+  mergeUrl: string;
+  mergeFile: string;
 }
 
 function IssueCodes({ censusId }: { censusId: string }): ReactNode {
@@ -29,7 +32,10 @@ function IssueCodes({ censusId }: { censusId: string }): ReactNode {
 
   useEffect(
     () => () => {
-      if (issued) URL.revokeObjectURL(issued.url);
+      if (issued) {
+        URL.revokeObjectURL(issued.url);
+        URL.revokeObjectURL(issued.mergeUrl);
+      }
     },
     [issued],
   );
@@ -48,7 +54,15 @@ function IssueCodes({ censusId }: { censusId: string }): ReactNode {
       const csv = await api.issueCodes(censusId, n);
       const codes = parseCodesCsv(csv);
       const url = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
-      setIssued({ count: codes.length, url, file: codesFileName(censusId) });
+      const merge = mailMergeCsv(window.location.origin, censusId, codes);
+      const mergeUrl = URL.createObjectURL(new Blob([merge], { type: "text/csv" }));
+      setIssued({
+        count: codes.length,
+        url,
+        file: codesFileName(censusId),
+        mergeUrl,
+        mergeFile: mailMergeFileName(censusId),
+      });
     } catch (caught) {
       setError(caught);
     } finally {
@@ -71,6 +85,12 @@ function IssueCodes({ censusId }: { censusId: string }): ReactNode {
               {t("council.census.issue.download", { file: issued.file })}
             </a>
           </p>
+          <p>
+            <a className="button button--secondary" href={issued.mergeUrl} download={issued.mergeFile}>
+              {t("council.census.issue.mailMerge", { file: issued.mergeFile })}
+            </a>
+          </p>
+          <p className="hint">{t("council.census.issue.mailMergeHint")}</p>
         </div>
       )}
       <form onSubmit={(event) => void submit(event)} noValidate>

@@ -22,3 +22,18 @@ export function codesFileName(censusId: string): string {
 export function registrationLink(origin: string, censusId: string): string {
   return `${origin}/register/?census=${encodeURIComponent(censusId)}`;
 }
+
+/**
+ * The codes for a word processor's mail merge: a header, then one row per letter with its code and
+ * the resident's personal registration link. The code rides in the link's fragment, which browsers
+ * never send to a server, so it stays out of access logs.
+ */
+export function mailMergeCsv(origin: string, censusId: string, codes: readonly string[]): string {
+  const rows = codes.map((code) => `${code},${registrationLink(origin, censusId)}#code=${encodeURIComponent(code)}`);
+  return ["code,registration_link", ...rows].join("\r\n") + "\r\n";
+}
+
+/** The mail merge's file name: `letters-<census>.csv`. */
+export function mailMergeFileName(censusId: string): string {
+  return `letters-${censusId.replace(/[^\w-]/g, "_")}.csv`;
+}

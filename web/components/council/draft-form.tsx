@@ -18,6 +18,7 @@ import {
   type Preset,
 } from "./draft";
 import { useI18n } from "../../lib/i18n";
+import type { MessageKey } from "../../messages";
 import { ApiErrorNotice, ErrorNotice } from "../status";
 import { describedBy } from "../text-field";
 import { DraftTextField, FieldError, type FieldProblems } from "./draft-fields";
@@ -36,9 +37,23 @@ const CONTROL_IDS: Record<DraftField, string> = {
   threshold: "draft-threshold",
 };
 
+/** The label of each field, for the error summary's links. */
+const FIELD_LABELS: Record<DraftField, MessageKey> = {
+  title: "council.draft.title",
+  description: "council.draft.description",
+  options: "council.draft.options",
+  parameter: "council.draft.preset",
+  censusId: "council.draft.census",
+  opensAt: "council.draft.opensAt",
+  closesAt: "council.draft.closesAt",
+  trustees: "council.draft.trustees",
+  threshold: "council.draft.threshold",
+};
+
 export interface DraftFormProps {
   initial: Form;
-  censuses: { id: string; name: string }[];
+  /** Each census with its number of registered residents (null while unknown). */
+  censuses: { id: string; name: string; size: number | null }[];
   onSave: (draft: ReferendumDraftInput) => Promise<void>;
   onCancel: () => void;
 }
@@ -57,6 +72,8 @@ export function DraftForm({ initial, censuses, onSave, onCancel }: DraftFormProp
   const choosePreset = (preset: Preset): void => {
     // A yes/no question has exactly its two options.
     if (preset === "yes-no") set({ preset, options: [t("council.draft.yes"), t("council.draft.no")] });
+    // Leaving yes/no: its "Yes" and "No" are no options of another kind of vote.
+    else if (form.preset === "yes-no") set({ preset, options: ["", ""] });
     else set({ preset });
   };
 
@@ -92,7 +109,23 @@ export function DraftForm({ initial, censuses, onSave, onCancel }: DraftFormProp
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <div ref={summary} tabIndex={-1}>
-        {fixErrors && <ErrorNotice>{t("council.draft.fixErrors")}</ErrorNotice>}
+        {fixErrors && (
+          <ErrorNotice>
+            <p>{t("council.draft.fixErrors")}</p>
+            <ul className="error-summary">
+              {(Object.keys(problems) as DraftField[]).map((field) => (
+                <li key={field}>
+                  <a href={`#${CONTROL_IDS[field]}`}>
+                    {t("council.draft.errorLink", {
+                      field: t(FIELD_LABELS[field]),
+                      problem: t(`council.draft.error.${problems[field] ?? "server"}`),
+                    })}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </ErrorNotice>
+        )}
         {error !== null && <ApiErrorNotice error={error} />}
       </div>
       <DraftTextField
@@ -224,10 +257,17 @@ export function DraftForm({ initial, censuses, onSave, onCancel }: DraftFormProp
           <option value="">{t("council.draft.censusChoose")}</option>
           {censuses.map((census) => (
             <option key={census.id} value={census.id}>
-              {census.name}
+              {census.size === null
+                ? census.name
+                : t("council.draft.censusOption", census as { name: string; size: number })}
             </option>
           ))}
         </select>
+        {censuses.find((census) => census.id === form.censusId)?.size === 0 && (
+          <p className="notice notice--info" id="draft-census-empty" role="status">
+            {t("council.draft.censusEmpty")}
+          </p>
+        )}
       </div>
       <DraftTextField
         id="draft-opens"

@@ -11,19 +11,29 @@ import { DraftForm } from "./draft-form";
 interface Loaded {
   form: Form;
   title: string;
-  censuses: { id: string; name: string }[];
+  censuses: { id: string; name: string; size: number | null }[];
 }
 
 export function DraftView({ id }: { id?: string }): ReactNode {
   const { t } = useI18n();
-  const { api, navigate } = useCouncil();
+  const { api, publicApi, navigate } = useCouncil();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
     void (async () => {
       try {
-        const censuses = await api.censuses();
+        // Each census's size beside its name: a referendum on an empty census cannot open.
+        const listed = await api.censuses();
+        const censuses = await Promise.all(
+          listed.map(async (census) => ({
+            ...census,
+            size: await publicApi.census(census.id).then(
+              (info) => info.size,
+              () => null,
+            ),
+          })),
+        );
         if (id === undefined) {
           const yesNo: [string, string] = [t("council.draft.yes"), t("council.draft.no")];
           setLoaded({ form: emptyDraftForm(Date.now() / 1000, censuses[0]?.id ?? "", yesNo), title: "", censuses });
@@ -36,7 +46,7 @@ export function DraftView({ id }: { id?: string }): ReactNode {
       }
     })();
     // The form is filled once; a language switch must not reset what the council typed.
-  }, [api, id]);
+  }, [api, publicApi, id]);
 
   const save = async (draft: ReferendumDraftInput): Promise<void> => {
     const saved = id === undefined ? await api.createDraft(draft) : await api.updateDraft(id, draft);

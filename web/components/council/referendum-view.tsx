@@ -48,6 +48,37 @@ function Confirm({
   );
 }
 
+/** The addresses residents and the press use: the voting page and the result and verification page. */
+function PublicLinks({ id }: { id: string }): ReactNode {
+  const { t } = useI18n();
+  const [origin, setOrigin] = useState("");
+  useEffect(() => {
+    setOrigin(window.location.origin);
+  }, []);
+  const links = [
+    { label: t("council.links.vote"), href: `/vote/${id}/` },
+    { label: t("council.links.verify"), href: `/verify/${id}/` },
+  ];
+  return (
+    <section aria-labelledby="council-links" className="council-links">
+      <h2 id="council-links">{t("council.links.title")}</h2>
+      <p className="hint">{t("council.links.hint")}</p>
+      <dl>
+        {links.map((link) => (
+          <div key={link.href}>
+            <dt>{link.label}</dt>
+            <dd>
+              <a href={link.href} className="mono">
+                {origin + link.href}
+              </a>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
 export function ReferendumView({ id }: { id: string }): ReactNode {
   const { t, formatDate } = useI18n();
   const { api, publicApi } = useCouncil();
@@ -142,6 +173,10 @@ export function ReferendumView({ id }: { id: string }): ReactNode {
   }
   // The API reports "closed" once the effective close has passed, with or without a council action.
   const { state, draft } = referendum;
+  // "Count the votes" only when the count can succeed: the log sealed at the close, and a secret
+  // ballot decrypted by enough trustees. Until then the page polls and says what it waits for.
+  const decrypted = !sealed || (aggregate?.decryptedBy.length ?? 0) >= sealed.threshold;
+  const countable = state === "closed" && referendum.closing !== undefined && decrypted;
   return (
     <>
       <p>
@@ -199,7 +234,7 @@ export function ReferendumView({ id }: { id: string }): ReactNode {
               {t("council.referendum.close")}
             </button>
           )}
-          {state === "closed" && (!sealed || (aggregate?.decryptedBy.length ?? 0) >= sealed.threshold) && (
+          {countable && (
             <button
               type="button"
               className="button"
@@ -238,6 +273,15 @@ export function ReferendumView({ id }: { id: string }): ReactNode {
       {sealed && state === "closed" && (
         <DecryptionPanel aggregate={aggregate} names={sealed.members.map((member) => member.name)} />
       )}
+      {state === "closed" && referendum.closing === undefined && (
+        <p className="hint" role="status" data-testid="sealing">
+          {t("council.referendum.sealing")}
+        </p>
+      )}
+      {state === "closed" && referendum.closing !== undefined && !decrypted && (
+        <p className="hint">{t("council.referendum.waitingDecryptions")}</p>
+      )}
+      {state !== "draft" && <PublicLinks id={id} />}
       {state === "open" && (
         <p className="hint">{t("council.referendum.tallyWaits", { date: formatDate(draft.closesAt) })}</p>
       )}

@@ -4,7 +4,7 @@
  * in AWS the council signs in at Cognito's hosted UI.
  */
 import { useState, type SyntheticEvent, type ReactNode } from "react";
-import { councilApi } from "../../lib/api-client";
+import { ApiError, councilApi } from "../../lib/api-client";
 import { startHostedSignIn, usesHostedSignIn, type SignInFailure } from "./session";
 import { useI18n } from "../../lib/i18n";
 import type { SiteConfig } from "../../lib/site-config";
@@ -25,6 +25,9 @@ export function SignIn({
   const [missing, setMissing] = useState(false);
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<unknown>(null);
+
+  // A pasted token the API refuses was never a valid one here: "not recognised", not "expired".
+  const notRecognised = error instanceof ApiError && error.code === "UNAUTHENTICATED";
 
   const submit = async (event: SyntheticEvent): Promise<void> => {
     event.preventDefault();
@@ -59,15 +62,23 @@ export function SignIn({
         </>
       ) : (
         <form onSubmit={(event) => void submit(event)} noValidate>
-          {error !== null && <ApiErrorNotice error={error} />}
+          {notRecognised ? (
+            <ErrorNotice>
+              <p data-error-code="UNAUTHENTICATED">
+                <a href="#council-token">{t("council.signIn.notRecognised")}</a>
+              </p>
+            </ErrorNotice>
+          ) : (
+            error !== null && <ApiErrorNotice error={error} />
+          )}
           <div className="field">
             <label htmlFor="council-token">{t("council.signIn.token")}</label>
             <p className="hint" id="council-token-hint">
               {t("council.signIn.tokenHint")}
             </p>
-            {missing && (
+            {(missing || notRecognised) && (
               <p className="field-error" id="council-token-error">
-                {t("council.signIn.tokenRequired")}
+                {t(missing ? "council.signIn.tokenRequired" : "council.signIn.notRecognised")}
               </p>
             )}
             <input
@@ -77,7 +88,9 @@ export function SignIn({
               spellCheck={false}
               value={token}
               aria-invalid={missing || error !== null}
-              aria-describedby={missing ? "council-token-hint council-token-error" : "council-token-hint"}
+              aria-describedby={
+                missing || notRecognised ? "council-token-hint council-token-error" : "council-token-hint"
+              }
               onChange={(event) => {
                 setToken(event.target.value);
               }}

@@ -14,6 +14,9 @@ import { ApiErrorNotice, ErrorNotice, Loading } from "../status";
 import { FullNumber, ReferendumNumber } from "./referendum-number";
 import { useVerification } from "./use-verification";
 import { VerifyProgress } from "./verify-progress";
+import { latestBlock, type AuditSources } from "./audit-document";
+import { PublishedResult } from "./published-result";
+import { VerifyDownloads, VerifyIndependently } from "./verify-downloads";
 import { VerifyReport } from "./verify-report";
 import { VerifyResults } from "./verify-results";
 import { VerifyVerdict } from "./verify-verdict";
@@ -61,11 +64,25 @@ export function VerifyReferendum(): ReactNode {
   const [error, setError] = useState<unknown>(null);
   const { state, start } = useVerification();
   const [receipts, setReceipts] = useState<{ source: string; content: unknown }[]>([]);
+  const [ended, setEnded] = useState<{ checkedAt: number; block: number | null } | null>(null);
 
   useEffect(() => {
     if (site.status !== "ready" || !id) return;
     site.api.referendum(id).then(setReferendum, setError);
   }, [site, id]);
+
+  // The report names the block the chain had reached when the audit ended.
+  const rpc = site.status === "ready" ? site.config.chainRpcUrl : null;
+  useEffect(() => {
+    if (state.status !== "done" || rpc === null) {
+      setEnded(null);
+      return;
+    }
+    const checkedAt = Date.now();
+    void latestBlock(rpc).then((block) => {
+      setEnded({ checkedAt, block });
+    });
+  }, [state, rpc]);
 
   // An id that is not a referendum id at all (PATH_INVALID) names no referendum either.
   if (
@@ -78,6 +95,13 @@ export function VerifyReferendum(): ReactNode {
   const { config } = site;
   const where = { api: config.apiUrl, rpc: config.chainRpcUrl, registry: config.registryAddress };
   const running = state.status === "running";
+  const passed = state.status === "done" && verdictOf(state.report, state.facts) === "passed";
+  const sources: AuditSources | null = ended && {
+    ...where,
+    chainId: config.chainId,
+    deployBlock: config.registryDeployBlock,
+    ...ended,
+  };
   return (
     <div className="verify-page">
       <h1>
@@ -92,6 +116,15 @@ export function VerifyReferendum(): ReactNode {
         </ReferendumNumber>
       )}
       {error !== null && <ApiErrorNotice error={error} />}
+      {/* The result first: the published one at once, the recounted one in its place once verified. */}
+      {passed ? (
+        <div className="verify-results">
+          <VerifyResults facts={state.facts} />
+        </div>
+      ) : (
+        referendum && <PublishedResult referendum={referendum} api={site.api} />
+      )}
+      <h2 id="verify-audit-heading">{t("verify.auditHeading")}</h2>
       <p className="lead">{t("verify.page.intro")}</p>
       <p>
         <label htmlFor="verify-receipts">{t("verify.receipts.label")}</label>
@@ -137,11 +170,6 @@ export function VerifyReferendum(): ReactNode {
       {state.status === "done" && (
         <>
           <VerifyVerdict report={state.report} facts={state.facts} />
-          {verdictOf(state.report, state.facts) === "passed" && (
-            <div className="verify-results">
-              <VerifyResults facts={state.facts} />
-            </div>
-          )}
           <VerifyReport report={state.report} facts={state.facts} />
           <p className="muted" data-proofs={state.facts.proofs.count} data-ms={Math.round(state.facts.proofs.ms)}>
             {t("verify.speed", {
@@ -149,15 +177,10 @@ export function VerifyReferendum(): ReactNode {
               seconds: Math.max(0.01, Math.round(state.facts.proofs.ms / 10) / 100),
             })}
           </p>
+          {sources && <VerifyDownloads report={state.report} facts={state.facts} sources={sources} />}
         </>
       )}
-      <section aria-labelledby="verify-trust-heading">
-        <h2 id="verify-trust-heading">{t("verify.trustHeading")}</h2>
-        <p>{t("verify.trust")}</p>
-        <pre className="code-box verify-command" aria-label={t("verify.commandLabel")}>
-          <code>{cliCommand(where, id)}</code>
-        </pre>
-      </section>
+      <VerifyIndependently command={cliCommand(where, id)} />
     </div>
   );
 }

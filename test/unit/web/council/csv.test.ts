@@ -1,5 +1,11 @@
 /** The issued registration codes CSV, its file name, the registration link and the council views' addresses. */
-import { codesFileName, parseCodesCsv, registrationLink } from "../../../../web/components/council/csv";
+import {
+  codesFileName,
+  mailMergeCsv,
+  mailMergeFileName,
+  parseCodesCsv,
+  registrationLink,
+} from "../../../../web/components/council/csv";
 import { parseView, viewHref, type CouncilView } from "../../../../web/components/council/view";
 
 describe("# council codes CSV", () => {
@@ -18,6 +24,16 @@ describe("# council codes CSV", () => {
     expect(codesFileName("c-42")).toBe("codes-c-42.csv");
     expect(codesFileName("a/b c")).toBe("codes-a_b_c.csv");
     expect(registrationLink("https://vote.example", "c 1")).toBe("https://vote.example/register/?census=c%201");
+  });
+
+  it("should write one mail-merge row per letter: the code and its personal link, the code in the fragment", () => {
+    expect(mailMergeCsv("https://vote.example", "c1", ["AAAA-BBBB", "CCCC-DDDD"])).toBe(
+      "code,registration_link\r\n" +
+        "AAAA-BBBB,https://vote.example/register/?census=c1#code=AAAA-BBBB\r\n" +
+        "CCCC-DDDD,https://vote.example/register/?census=c1#code=CCCC-DDDD\r\n",
+    );
+    expect(mailMergeCsv("https://vote.example", "c1", [])).toBe("code,registration_link\r\n");
+    expect(mailMergeFileName("a/b")).toBe("letters-a_b.csv");
   });
 });
 
