@@ -27,6 +27,7 @@ async function castOnce(page: Page, voteUrl: string): Promise<{ proof: number; c
   await page.goto(voteUrl);
   await page.getByLabel("Yes", { exact: true }).check();
   const started = Date.now();
+  await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("button", { name: "Cast my vote" }).click();
   await page.getByRole("heading", { name: "Your vote was received" }).waitFor({ timeout: PROOF_TIMEOUT_MS });
   const cast = Date.now() - started;
@@ -40,7 +41,7 @@ async function coldTimeToInteractive(context: BrowserContext, voteUrl: string): 
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.clearBrowserCache");
   await page.goto(voteUrl, { waitUntil: "commit" });
-  await page.getByRole("button", { name: "Cast my vote" }).waitFor();
+  await page.getByRole("button", { name: "Continue" }).waitFor();
   await page.getByLabel("Yes", { exact: true }).waitFor();
   const ms = await page.evaluate(() => performance.now());
   await page.close();
