@@ -238,6 +238,21 @@ describe("# citizen pages: checks before acting", () => {
     const second = await statusLines(page);
     expect(second.some((line) => line.includes("kept from an earlier visit"))).toBe(true);
     expect(second.some((line) => line.startsWith("Downloading the voting software"))).toBe(false);
+
+    // The receipt in plain words; the hashes and the tree head only behind "Technical details".
+    await page.getByRole("link", { name: "See your receipt" }).click();
+    await page.getByText("You need to do nothing else.").first().waitFor();
+    await stack.tick();
+    await page.getByText(/Your ballot is in the public log \(position \d+ of \d+\)/).waitFor({ timeout: 30_000 });
+    const main = await page.evaluate(() => {
+      const copy = document.querySelector("main")?.cloneNode(true) as HTMLElement;
+      for (const details of Array.from(copy.querySelectorAll("details"))) details.remove();
+      return copy.innerText || copy.textContent;
+    });
+    expect(main).not.toMatch(/signed tree head|hash/i);
+    await page.getByText("Technical details").click();
+    await page.getByText(/checked against the signed tree head of size \d+/).waitFor();
+    await checkBothLanguages(page, "checks-receipt-details");
     expect(problems).toEqual([]);
   }, 600_000);
 

@@ -5,6 +5,7 @@ import { DocumentTitle } from "../components/document-title";
 import { SiteFooter } from "../components/site-footer";
 import { SiteHeader } from "../components/site-header";
 import { I18nProvider } from "../lib/i18n";
+import { LOCALES, MESSAGES } from "../messages";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,6 +20,14 @@ export default function RootLayout({ children }: { children: ReactNode }): React
   return (
     <html lang="en">
       <body>
+        {/* Without scripts nothing here works (keys, proofs and checks run in the browser): said in every language. */}
+        <noscript>
+          {LOCALES.map((locale) => (
+            <p key={locale} lang={locale} className="notice notice--error">
+              {MESSAGES[locale]["site.noscript"]}
+            </p>
+          ))}
+        </noscript>
         <I18nProvider>
           <SiteHeader />
           <main id="main" className="site-main" tabIndex={-1}>

@@ -93,7 +93,6 @@ export async function fetchCheckedArtifact(
   const cache = await openCache();
   const kept = cache && (await keptCopy(cache, url, file));
   if (kept) {
-    onProgress?.(file.bytes, file.bytes);
     onChecked?.(true);
     return kept;
   }

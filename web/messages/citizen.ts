@@ -149,7 +149,8 @@ export const citizenMessages = defineMessages(
       "Your voting key is not in this referendum's electorate: it was registered after the referendum opened, or in another electorate.",
     "citizen.cast.proveFailed": "Your browser could not make the proof. Reload the page and try again.",
     "citizen.cast.doneTitle": "Your vote was received",
-    "citizen.cast.done": "Your ballot has been accepted. Your receipt shows when it is in the public log.",
+    "citizen.cast.done":
+      "Your vote has been received. You need to do nothing else. Your receipt shows that it is in the public log of votes; it never shows how you voted.",
     "citizen.receipt.title": "Your receipt",
     "citizen.receipt.sealed":
       "Your vote is sealed until the close: this receipt shows that your ballot was received and logged, never what you voted. Only the total of all votes is decrypted, after the close.",
@@ -160,13 +161,20 @@ export const citizenMessages = defineMessages(
     "citizen.receipt.received": "Received",
     "citizen.receipt.revision": "Ballot number",
     "citizen.receipt.promiseOk":
-      "The service's signed promise on this receipt is valid: checked in your browser against the log key ({key}).",
+      "The service's signed promise on this receipt is valid: your browser checked that the service promised to count this ballot.",
+    "citizen.receipt.keep":
+      "You need to do nothing else. This device keeps this receipt; to check later from elsewhere, bookmark this page. It never shows how you voted.",
+    "citizen.receipt.technical": "Technical details",
+    "citizen.receipt.logKey": "Public log key",
+    "citizen.receipt.technicalChecks":
+      "Checked in your browser: the service's Ed25519 signature on the receipt against the referendum's public log key, and, once integrated, the Merkle inclusion proof of the log entry (RFC 6962).",
+    "citizen.receipt.technicalHead": "The inclusion proof was checked against the signed tree head of size {size}.",
     "citizen.receipt.promiseBad":
       "The signature on this receipt does not match the public log key. Keep this page and report it to your council.",
     "citizen.receipt.queued":
       "Your ballot is waiting to be added to the public log. This page checks again every few seconds.",
     "citizen.receipt.included":
-      "Your ballot is in the public log (position {position} of {size}), checked in your browser against the signed tree head.",
+      "Your ballot is in the public log (position {position} of {size}): your browser checked this itself.",
     "citizen.receipt.inclusionBad":
       "The public log's proof for your ballot does not check out. Keep this page and report it to your council.",
     "citizen.receipt.deviceTitle": "Your ballots in this referendum on this device",
@@ -331,7 +339,8 @@ export const citizenMessages = defineMessages(
       "Uw stemsleutel staat niet in het kiezersregister van dit referendum: hij is aangemeld nadat het referendum opende, of in een ander kiezersregister.",
     "citizen.cast.proveFailed": "Uw browser kon het bewijs niet maken. Laad de pagina opnieuw en probeer het nog eens.",
     "citizen.cast.doneTitle": "Uw stem is ontvangen",
-    "citizen.cast.done": "Uw stem is aangenomen. Uw ontvangstbewijs toont wanneer hij in het openbare logboek staat.",
+    "citizen.cast.done":
+      "Uw stem is ontvangen. U hoeft verder niets te doen. Uw ontvangstbewijs laat zien dat hij in het openbare logboek van stemmen staat; het laat nooit zien wat u stemde.",
     "citizen.receipt.title": "Uw ontvangstbewijs",
     "citizen.receipt.sealed":
       "Uw stem is verzegeld tot het sluiten: dit ontvangstbewijs laat zien dat uw stem is ontvangen en in het logboek staat, nooit wat u stemde. Alleen het totaal van alle stemmen wordt ontsleuteld, na het sluiten.",
@@ -342,13 +351,21 @@ export const citizenMessages = defineMessages(
     "citizen.receipt.received": "Ontvangen",
     "citizen.receipt.revision": "Stemnummer",
     "citizen.receipt.promiseOk":
-      "De ondertekende belofte van de dienst op dit ontvangstbewijs is geldig: in uw browser gecontroleerd met de logboeksleutel ({key}).",
+      "De ondertekende belofte van de dienst op dit ontvangstbewijs is geldig: uw browser heeft gecontroleerd dat de dienst beloofde deze stem te tellen.",
+    "citizen.receipt.keep":
+      "U hoeft verder niets te doen. Dit apparaat bewaart dit ontvangstbewijs; wilt u later vanaf elders controleren, bewaar dan deze pagina als bladwijzer. Het laat nooit zien wat u stemde.",
+    "citizen.receipt.technical": "Technische details",
+    "citizen.receipt.logKey": "Openbare logboeksleutel",
+    "citizen.receipt.technicalChecks":
+      "In uw browser gecontroleerd: de Ed25519-handtekening van de dienst op het ontvangstbewijs met de openbare logboeksleutel van het referendum en, zodra opgenomen, het Merkle-inclusiebewijs van de logboekregel (RFC 6962).",
+    "citizen.receipt.technicalHead":
+      "Het inclusiebewijs is gecontroleerd tegen de ondertekende boomkop van grootte {size}.",
     "citizen.receipt.promiseBad":
       "De handtekening op dit ontvangstbewijs past niet bij de openbare logboeksleutel. Bewaar deze pagina en meld het bij uw gemeente.",
     "citizen.receipt.queued":
       "Uw stem wacht om in het openbare logboek te worden opgenomen. Deze pagina controleert het om de paar seconden opnieuw.",
     "citizen.receipt.included":
-      "Uw stem staat in het openbare logboek (positie {position} van {size}), in uw browser gecontroleerd tegen de ondertekende boomkop.",
+      "Uw stem staat in het openbare logboek (positie {position} van {size}): uw browser heeft dat zelf gecontroleerd.",
     "citizen.receipt.inclusionBad":
       "Het bewijs van het openbare logboek voor uw stem klopt niet. Bewaar deze pagina en meld het bij uw gemeente.",
     "citizen.receipt.deviceTitle": "Uw stemmen in dit referendum op dit apparaat",

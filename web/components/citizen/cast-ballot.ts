@@ -16,6 +16,7 @@ import { frozenCensus } from "./membership";
 
 export type CastStage =
   | { phase: "artifacts"; loaded: number; total: number }
+  | { phase: "checking" }
   | { phase: "checked"; kept: boolean }
   | { phase: "census"; loaded: number; total: number }
   | { phase: "proving" }
@@ -49,7 +50,8 @@ async function downloadArtifacts(
     if (published && (published.wasmSha256 !== wasm.sha256 || published.zkeySha256 !== zkey.sha256))
       throw new Error(`the site's ${circuit} artifacts are not the ones the service verifies with`);
     const total = wasm.bytes + zkey.bytes;
-    onStage({ phase: "artifacts", loaded: 0, total });
+    // Copies kept from an earlier visit are read and checked first; only missing files are downloaded.
+    onStage({ phase: "checking" });
     let kept = true;
     const noteKept = (fromCache: boolean): void => {
       kept &&= fromCache;

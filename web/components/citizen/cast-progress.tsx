@@ -21,6 +21,9 @@ export function CastProgress({ stage }: { stage: CastStage }): ReactNode {
           : t("citizen.cast.checking");
       [value, max] = [stage.loaded, Math.max(stage.total, 1)];
       break;
+    case "checking":
+      text = t("citizen.cast.checking");
+      break;
     case "checked":
       text = t(stage.kept ? "citizen.cast.checkedKept" : "citizen.cast.checked");
       break;

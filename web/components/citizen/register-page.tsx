@@ -125,6 +125,7 @@ export function RegisterPage(): ReactNode {
           <h2 ref={headingRef} tabIndex={-1}>
             {t("citizen.register.saveTitle")}
           </h2>
+          <p className="notice notice--info">{t("citizen.register.registered")}</p>
           {device.existed && (
             <p className="notice notice--info">
               {t("citizen.register.existingKey", {

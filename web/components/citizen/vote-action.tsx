@@ -136,8 +136,12 @@ export function VoteAction({
           </h2>
           <SuccessNotice>
             <p>{t("citizen.cast.done")}</p>
-            <p className="mono">{casting.receipt.ballotId}</p>
           </SuccessNotice>
+          <details className="citizen-details">
+            <summary>{t("citizen.receipt.technical")}</summary>
+            <p>{t("citizen.receipt.ballotId")}</p>
+            <p className="mono">{casting.receipt.ballotId}</p>
+          </details>
           <div className="actions">
             <a className="button" href={receiptHref(casting.receipt)}>
               {t("citizen.vote.toReceipt")}
