@@ -256,6 +256,40 @@ describe("# citizen pages: checks before acting", () => {
     expect(problems).toEqual([]);
   }, 600_000);
 
+  it("should paint a Dutch reader's first view in Dutch, and say without scripts that they are needed", async () => {
+    const dutch = await browser.newContext({ locale: "nl-NL" });
+    contexts.push(dutch);
+    const { page, problems } = await watchedPage(dutch);
+    // The site's scripts arrive late, as on a slow phone: the English build must not show meanwhile.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // Only the scripts: a held stylesheet would rightly hold the head's script too (scripts wait for CSS).
+    await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    // Scripts held, the page never finishes loading: what matters is the head's script, run as it is parsed.
+    await page.goto(`${stack.apiUrl}/`, { waitUntil: "commit" });
+    await page.waitForFunction(() => document.documentElement.lang !== "en");
+    const root = await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      visibility: getComputedStyle(document.documentElement).visibility,
+    }));
+    expect(root).toEqual({ lang: "nl", visibility: "hidden" });
+    release();
+    await page.getByRole("heading", { level: 1, name: "Referenda" }).waitFor();
+    await page.getByText("Open voor stemmen").first().waitFor();
+    await expect(page.evaluate(() => getComputedStyle(document.documentElement).visibility)).resolves.toBe("visible");
+    await page.unrouteAll();
+    expect(problems).toEqual([]);
+
+    // Chromium with scripts turned off by the driver still parses <noscript> as text, so read the page as served.
+    const html = await (await fetch(`${stack.apiUrl}/`)).text();
+    expect(html).toMatch(/<noscript>.*This site needs JavaScript.*Deze site heeft JavaScript nodig.*<\/noscript>/s);
+  }, 300_000);
+
   it("should stop offering the ballot at the closing time, and say closed with a link to the result", async () => {
     const closing = await draft("Closing soon", { preset: "yes-no" }, false, 75);
     await council.open(closing);

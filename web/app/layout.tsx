@@ -6,6 +6,7 @@ import { SiteFooter } from "../components/site-footer";
 import { SiteHeader } from "../components/site-header";
 import { I18nProvider } from "../lib/i18n";
 import { LOCALES, MESSAGES } from "../messages";
+import { LOCALE_BOOTSTRAP } from "../lib/locale-bootstrap";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,7 +19,11 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }): ReactNode {
   return (
-    <html lang="en">
+    // The head's script sets lang (and may hide the page) before hydration: not a mismatch to report.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: LOCALE_BOOTSTRAP }} />
+      </head>
       <body>
         {/* Without scripts nothing here works (keys, proofs and checks run in the browser): said in every language. */}
         <noscript>
