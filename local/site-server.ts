@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
-import { sitePathToFile } from "../web/lib/routes";
+import { ARTIFACT_CACHE_CONTROL, isContentAddressedArtifact, sitePathToFile } from "../web/lib/routes";
 import type { SiteConfig } from "../web/lib/site-config";
 import { contentSecurityPolicy, SITE_HEADERS } from "../web/security-headers";
 
@@ -22,6 +22,15 @@ const TYPES: Record<string, string> = {
   ".png": "image/png",
   ".ico": "image/x-icon",
 };
+
+/**
+ * An artifact file asked for by its content (`?sha256=`, web/lib/artifacts.ts) may be kept by the
+ * browser for a year: a new artifact set has new hashes, so new addresses. Every other file is
+ * revalidated, as CloudFront's ARTIFACT_CACHE_FUNCTION_CODE does for the deployed site.
+ */
+export function artifactCacheHeaders(path: string, search: string): Record<string, string> {
+  return isContentAddressedArtifact(path, search) ? { "cache-control": ARTIFACT_CACHE_CONTROL } : {};
+}
 
 export type SiteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
@@ -39,7 +48,8 @@ export function siteHandler(outDir: string, config: () => SiteConfig): SiteHandl
         upgradeInsecureRequests: false,
       }),
     };
-    const path = decodeURIComponent(new URL(request.url ?? "/", "http://local").pathname);
+    const url = new URL(request.url ?? "/", "http://local");
+    const path = decodeURIComponent(url.pathname);
     if (request.method !== "GET" && request.method !== "HEAD") {
       response.writeHead(405, headers).end();
       return;
@@ -57,7 +67,11 @@ export function siteHandler(outDir: string, config: () => SiteConfig): SiteHandl
     }
     try {
       const body = await readFile(file);
-      response.writeHead(200, { ...headers, "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      response.writeHead(200, {
+        ...headers,
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        ...artifactCacheHeaders(path, url.search),
+      });
       response.end(request.method === "HEAD" ? undefined : body);
     } catch {
       const notFound = await readFile(join(root, "404.html")).catch(() => Buffer.from("not found"));

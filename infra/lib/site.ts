@@ -24,7 +24,7 @@ import { S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
-import { SITE_PATH_FUNCTION_CODE } from "../../web/lib/routes";
+import { ARTIFACT_CACHE_FUNCTION_CODE, SITE_PATH_FUNCTION_CODE } from "../../web/lib/routes";
 import type { SiteConfig } from "../../web/lib/site-config";
 import { contentSecurityPolicy as siteContentSecurityPolicy } from "../../web/security-headers";
 import { signInDomainPrefix, type StageSettings } from "./settings";
@@ -124,6 +124,15 @@ export class BlingSite extends Construct {
               comment: "Maps page paths to the static export's files",
               runtime: FunctionRuntime.JS_2_0,
               code: FunctionCode.fromInline(SITE_PATH_FUNCTION_CODE),
+            }),
+          },
+          {
+            // Artifact files asked for by their hash are kept by browsers for a year: a re-vote downloads nothing.
+            eventType: FunctionEventType.VIEWER_RESPONSE,
+            function: new CloudFrontFunction(this, "ArtifactCache", {
+              comment: "Long-lived Cache-Control on content-addressed artifact files",
+              runtime: FunctionRuntime.JS_2_0,
+              code: FunctionCode.fromInline(ARTIFACT_CACHE_FUNCTION_CODE),
             }),
           },
         ],

@@ -26,6 +26,8 @@ const PROOF_MS = 120_000;
 const REFUSALS = [/HTTP 409 \/v1\/censuses\/[^/]+\/registrations/, /HTTP 409 \/v1\/referenda\/[^/]+\/ballots/];
 
 async function castAndWait(page: Page, progressName?: string): Promise<void> {
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("heading", { name: "Check your vote" }).waitFor();
   await page.getByRole("button", { name: "Cast my vote" }).click();
   if (progressName) {
     await page.getByText("Making your anonymous proof").waitFor({ timeout: PROOF_MS });
@@ -132,7 +134,7 @@ describe("# citizen pages", () => {
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("heading", { name: "Save your recovery code" }).waitFor();
     recoveryCode = (await page.getByTestId("recovery-code").innerText()).trim();
-    expect(recoveryCode).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(recoveryCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){13}$/);
 
     await page.getByRole("button", { name: "Copy" }).click();
     await page.getByText("The recovery code was copied.").waitFor();
@@ -144,18 +146,18 @@ describe("# citizen pages", () => {
     expect(download.suggestedFilename()).toBe("bling-recovery-code.txt");
     expect(await readFile(await download.path(), "utf8")).toContain(recoveryCode);
 
-    await page.getByRole("button", { name: "Register" }).click();
+    await page.getByRole("button", { name: "Finish" }).click();
     await page.getByText("Confirm that you have saved your recovery code first.").waitFor();
     await checkBothLanguages(page, "register-save");
     await page.getByLabel("I have saved my recovery code").check();
-    await page.getByRole("button", { name: "Register" }).click();
+    await page.getByRole("button", { name: "Finish" }).click();
     await page.getByRole("heading", { name: "You are registered" }).waitFor();
     await checkBothLanguages(page, "register-done");
 
     await page.goto(`${stack.apiUrl}/identity/`);
     await page.getByText("This device holds a voting key.").waitFor();
     fingerprint = await page.getByText("Fingerprint of your voting key").innerText();
-    await page.getByText(`Registered in electorate ${censusId}.`).waitFor();
+    await page.getByText("Registered in 1 electorate(s) from this device.").waitFor();
     await page.getByRole("button", { name: "Show recovery code" }).click();
     await expect(page.getByTestId("recovery-code").innerText()).resolves.toBe(recoveryCode);
     await checkBothLanguages(page, "identity-key");
@@ -169,8 +171,6 @@ describe("# citizen pages", () => {
     await page.goto(`${stack.apiUrl}/register/?census=${encodeURIComponent(censusId)}`);
     await page.getByLabel("Registration code").fill(codes[0] ?? "");
     await page.getByRole("button", { name: "Continue" }).click();
-    await page.getByLabel("I have saved my recovery code").check();
-    await page.getByRole("button", { name: "Register" }).click();
     await page.getByText("This registration code has already been used. Each code works once.").waitFor();
     await checkBothLanguages(page, "register-code-used");
     expect(problems).toEqual([]);
@@ -184,7 +184,7 @@ describe("# citizen pages", () => {
     const { page, problems } = citizen;
     await page.goto(`${stack.apiUrl}/vote/${ids.yesNo}/`);
     await page.getByRole("heading", { level: 1, name: "New cycle bridge" }).waitFor();
-    await page.getByRole("button", { name: "Cast my vote" }).click();
+    await page.getByRole("button", { name: "Continue" }).click();
     await page.getByText("Choose one option.").first().waitFor();
     await checkBothLanguages(page, "vote-form");
     await page.getByLabel("Yes", { exact: true }).check();
@@ -214,6 +214,8 @@ describe("# citizen pages", () => {
     await checkBothLanguages(page, "vote-revoting");
     await chooseLanguage(page, "Nederlands");
     await page.getByLabel("No", { exact: true }).check();
+    await page.getByRole("button", { name: "Verder" }).click();
+    await page.getByRole("heading", { name: "Controleer uw stem" }).waitFor();
     await page.getByRole("button", { name: "Mijn stem uitbrengen" }).click();
     await page.getByText("Uw anonieme bewijs wordt gemaakt").waitFor({ timeout: PROOF_MS });
     expect(await axeViolations(page)).toEqual([]);
@@ -242,7 +244,7 @@ describe("# citizen pages", () => {
     await page.getByText("Credits used: 4 of 9. 5 left.").waitFor();
     await page.getByLabel("Votes for Library").fill("3");
     await page.getByText("Credits used: 13 of 9. 4 too many.").waitFor();
-    await page.getByRole("button", { name: "Cast my vote" }).click();
+    await page.getByRole("button", { name: "Continue" }).click();
     await page.getByText("You used 13, more than the 9 you have.").waitFor();
     await checkBothLanguages(page, "vote-quadratic-over");
     await page.getByLabel("Votes for Library").fill("2");
@@ -250,7 +252,7 @@ describe("# citizen pages", () => {
     await castAndWait(page);
     await page.reload();
     await page.getByText("You have voted in this referendum. Your vote cannot be changed here.").waitFor();
-    await expect(page.getByRole("button", { name: "Cast my vote" }).count()).resolves.toBe(0);
+    await expect(page.getByRole("button", { name: "Continue" }).count()).resolves.toBe(0);
     await checkBothLanguages(page, "vote-voted");
     expect(problems).toEqual([]);
   });
@@ -264,7 +266,7 @@ describe("# citizen pages", () => {
     await expect(page.getByRole("link", { name: "See and check the result" }).getAttribute("href")).resolves.toBe(
       `/verify/${ids.closed}/`,
     );
-    await expect(page.getByRole("button", { name: "Cast my vote" }).count()).resolves.toBe(0);
+    await expect(page.getByRole("button", { name: "Continue" }).count()).resolves.toBe(0);
     await checkBothLanguages(page, "vote-closed");
     expect(problems).toEqual([]);
   });
@@ -275,7 +277,7 @@ describe("# citizen pages", () => {
     const { page, problems } = citizen;
     await page.goto(`${stack.apiUrl}/vote/${ids.later}/`);
     await page.getByText("Voting has not started yet. It opens").waitFor();
-    await expect(page.getByRole("button", { name: "Cast my vote" }).count()).resolves.toBe(0);
+    await expect(page.getByRole("button", { name: "Continue" }).count()).resolves.toBe(0);
     await checkBothLanguages(page, "vote-not-yet-open");
     expect(problems).toEqual([]);
   });
@@ -297,18 +299,17 @@ describe("# citizen pages", () => {
     await page.getByLabel("Registration code").fill(codes[1] ?? "");
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByLabel("I have saved my recovery code").check();
-    await page.getByRole("button", { name: "Register" }).click();
+    await page.getByRole("button", { name: "Finish" }).click();
     await page.getByRole("heading", { name: "You are registered" }).waitFor();
     await page.goto(`${stack.apiUrl}/vote/${ids.yesNo}/`);
-    await page.getByLabel("Yes", { exact: true }).check();
-    await page.getByRole("button", { name: "Cast my vote" }).click();
-    await page.getByText("Your voting key is not in this referendum's electorate").waitFor();
+    await page.getByText("You cannot vote in this referendum with the voting key on this device.").waitFor();
+    await expect(page.getByLabel("Yes", { exact: true }).count()).resolves.toBe(0);
     await checkBothLanguages(page, "vote-not-in-census");
     expect(problems).toEqual([]);
     await page.close();
   });
 
-  it("should register with the letter's code only after the recovery code is saved", () => register(), STEPS_MS);
+  it("should register with the letter's code, then have the recovery code saved", () => register(), STEPS_MS);
 
   it("should say so when a registration code was used already", () => refuseUsedCode(), STEPS_MS);
 
@@ -344,7 +345,7 @@ describe("# citizen pages", () => {
       await page.goto(`${stack.apiUrl}/identity/`);
       await page.getByRole("textbox", { name: "Recovery code" }).fill("not-a-code");
       await page.getByRole("button", { name: "Restore voting key" }).click();
-      await page.getByText("This is not a valid recovery code.").waitFor();
+      await page.getByText("This is not a recovery code.").waitFor();
       await checkBothLanguages(page, "identity-restore-invalid");
       await page
         .getByRole("textbox", { name: "Recovery code" })
@@ -357,6 +358,8 @@ describe("# citizen pages", () => {
       // This device has no receipt for the quadratic referendum: the service says the key voted already.
       await page.goto(`${stack.apiUrl}/vote/${ids.quadratic}/`);
       await page.getByLabel("Votes for Playground").fill("3");
+      await page.getByRole("button", { name: "Continue" }).click();
+      await page.getByText("Playground: 3 vote(s)").waitFor();
       await page.getByRole("button", { name: "Cast my vote" }).click();
       await page
         .getByText("You have already voted in this referendum, and it does not allow changing your vote.")

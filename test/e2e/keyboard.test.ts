@@ -86,7 +86,7 @@ describe("# keyboard only", () => {
     await page.getByRole("heading", { name: "Save your recovery code" }).waitFor();
     await tabTo(page, page.getByLabel("I have saved my recovery code"));
     await page.keyboard.press("Space");
-    await tabTo(page, page.getByRole("button", { name: "Register" }));
+    await tabTo(page, page.getByRole("button", { name: "Finish" }));
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "You are registered" }).waitFor();
 
@@ -96,6 +96,10 @@ describe("# keyboard only", () => {
     await tabTo(page, page.getByLabel("Yes", { exact: true }));
     await page.keyboard.press("Space");
     expect(await page.getByLabel("Yes", { exact: true }).isChecked()).toBe(true);
+    await tabTo(page, page.getByRole("button", { name: "Continue" }));
+    await page.keyboard.press("Enter");
+    // The check step takes focus on its heading; the cast button follows.
+    await page.getByRole("heading", { name: "Check your vote" }).waitFor();
     await tabTo(page, page.getByRole("button", { name: "Cast my vote" }));
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Your vote was received" }).waitFor({ timeout: PROOF_MS });

@@ -225,6 +225,7 @@ describe("# trustees (the story: each step builds on the one before)", () => {
     await citizen.page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
     await see(citizen, "This is a secret ballot");
     await citizen.page.getByLabel(spec.options[CHOICES[0]!]!, { exact: true }).check();
+    await citizen.page.getByRole("button", { name: "Continue" }).click();
     await citizen.page.getByRole("button", { name: "Cast my vote" }).click();
     await see(citizen, "Your vote was received", PROOF_MS);
     await citizen.page.getByRole("link", { name: "See your receipt" }).click();

@@ -17,23 +17,52 @@ export const ARTIFACT_BASE = artifactBase();
 
 export async function fetchManifest(circuit: string = BALLOT_CIRCUIT): Promise<ArtifactManifest> {
   const base = artifactBase(circuit);
-  const response = await fetch(`${base}manifest.json`);
+  // Asked again every time (revalidated): the manifest names the files, so it must never be stale.
+  const response = await fetch(`${base}manifest.json`, { cache: "no-cache" });
   if (!response.ok) throw new Error(`${base}manifest.json answered ${response.status}`);
   return parseManifest(await response.text(), `${base}manifest.json`);
 }
 
 /**
- * One artifact file, read with progress (bytes so far, of `file.bytes`), then hash-checked.
- * @throws Error when it cannot be fetched or does not match its manifest entry.
+ * The address of one artifact file, named by its content: `?sha256=` carries the manifest's hash,
+ * so the server may let browsers keep it for a year (local/site-server.ts, CloudFront's
+ * ARTIFACT_CACHE_FUNCTION_CODE) and a new artifact set is a new address, never a stale copy.
  */
-export async function fetchCheckedArtifact(
+export function artifactUrl(file: ArtifactFile, circuit: string = BALLOT_CIRCUIT): string {
+  return `${artifactBase(circuit)}${file.path}?sha256=${file.sha256}`;
+}
+
+/** Where checked artifacts are kept between visits (the Cache API, in secure contexts only). */
+const CACHE_NAME = "bling-artifacts-v1";
+
+async function openCache(): Promise<Cache | null> {
+  try {
+    return typeof caches === "undefined" ? null : await caches.open(CACHE_NAME);
+  } catch {
+    // Private browsing or storage turned off: download every time.
+    return null;
+  }
+}
+
+/** A copy kept by an earlier visit, checked again before use; a copy that fails the check is dropped. */
+async function keptCopy(cache: Cache, url: string, file: ArtifactFile): Promise<Uint8Array<ArrayBuffer> | null> {
+  const kept = await cache.match(url).catch(() => undefined);
+  if (!kept) return null;
+  try {
+    return await requireArtifactHash(file, new Uint8Array(await kept.arrayBuffer()));
+  } catch {
+    await cache.delete(url).catch(() => false);
+    return null;
+  }
+}
+
+async function download(
+  url: string,
   file: ArtifactFile,
   onProgress?: (loaded: number, total: number) => void,
-  circuit: string = BALLOT_CIRCUIT,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const base = artifactBase(circuit);
-  const response = await fetch(`${base}${file.path}`);
-  if (!response.ok || !response.body) throw new Error(`${base}${file.path} answered ${response.status}`);
+  const response = await fetch(url);
+  if (!response.ok || !response.body) throw new Error(`${url} answered ${response.status}`);
   const data = new Uint8Array(file.bytes);
   let loaded = 0;
   const reader = response.body.getReader();
@@ -45,5 +74,30 @@ export async function fetchCheckedArtifact(
     loaded += value.length;
     onProgress?.(loaded, file.bytes);
   }
-  return requireArtifactHash(file, data.subarray(0, loaded));
+  return data.subarray(0, loaded);
+}
+
+/**
+ * One artifact file, hash-checked: a copy this browser kept from an earlier visit (checked again),
+ * or else downloaded with progress (bytes so far, of `file.bytes`), checked, and kept for next time.
+ * `onChecked` is called once the hash matched, with whether the file came from the kept copy.
+ * @throws Error when it cannot be fetched or does not match its manifest entry.
+ */
+export async function fetchCheckedArtifact(
+  file: ArtifactFile,
+  onProgress?: (loaded: number, total: number) => void,
+  circuit: string = BALLOT_CIRCUIT,
+  onChecked?: (kept: boolean) => void,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const url = artifactUrl(file, circuit);
+  const cache = await openCache();
+  const kept = cache && (await keptCopy(cache, url, file));
+  if (kept) {
+    onChecked?.(true);
+    return kept;
+  }
+  const checked = await requireArtifactHash(file, await download(url, file, onProgress));
+  onChecked?.(false);
+  await cache?.put(url, new Response(checked.slice())).catch(() => undefined);
+  return checked;
 }

@@ -2,12 +2,14 @@
 /**
  * Languages on a static site: the page is built in English and switches on the client to the
  * reader's choice (kept in localStorage, first taken from the browser), with dates and numbers
- * in that language's format.
+ * in that language's format. A script in the head (locale-bootstrap.ts) sets the language before
+ * the first paint and hides the English build from other readers until this has rendered.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { LOCALES, MESSAGES, type Locale, type MessageKey } from "../messages";
+import { LOCALE_STORAGE_KEY, revealLocale } from "./locale-bootstrap";
 
-const STORAGE_KEY = "bling.locale";
+const STORAGE_KEY = LOCALE_STORAGE_KEY;
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -65,6 +67,8 @@ export function I18nProvider({ children }: { children: ReactNode }): ReactNode {
   }, []);
   useEffect(() => {
     document.documentElement.lang = locale;
+    // Rendered in the language the head's script chose (web/lib/locale-bootstrap.ts): show the page.
+    revealLocale(locale);
   }, [locale]);
   const setLocale = useCallback((next: Locale) => {
     window.localStorage.setItem(STORAGE_KEY, next);

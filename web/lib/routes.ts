@@ -43,3 +43,36 @@ function handler(event) {
   return request;
 }
 `;
+
+/** How long browsers may keep a content-addressed artifact file: a year, never revalidated. */
+export const ARTIFACT_CACHE_CONTROL = "public, max-age=31536000, immutable";
+
+const ARTIFACT_PATH = /^\/artifacts\/[\w.-]+\/[\w.-]+\.(wasm|zkey|json)$/;
+
+/**
+ * Whether a request names an artifact file by its content: `/artifacts/<circuit>/<file>?sha256=<64 hex>`
+ * (web/lib/artifacts.ts's artifactUrl). The file is hash-checked by whoever uses it, so a copy kept
+ * for a year is either the right one or refused.
+ */
+export function isContentAddressedArtifact(path: string, search: string): boolean {
+  return ARTIFACT_PATH.test(path) && !path.endsWith("/manifest.json") && /^\?sha256=[0-9a-f]{64}$/.test(search);
+}
+
+/**
+ * isContentAddressedArtifact as a CloudFront Function (cloudfront-js-2.0, viewer response): the
+ * long-lived Cache-Control header on artifact files asked for by their hash, none on anything else.
+ */
+export const ARTIFACT_CACHE_FUNCTION_CODE = `
+var ARTIFACT = ${ARTIFACT_PATH.toString()};
+function handler(event) {
+  var request = event.request;
+  var response = event.response;
+  var hash = request.querystring.sha256;
+  var keys = Object.keys(request.querystring);
+  if (response.statusCode === 200 && ARTIFACT.test(request.uri) && !request.uri.endsWith("/manifest.json") &&
+      keys.length === 1 && hash && !hash.multiValue && /^[0-9a-f]{64}$/.test(hash.value)) {
+    response.headers["cache-control"] = { value: "${ARTIFACT_CACHE_CONTROL}" };
+  }
+  return response;
+}
+`;

@@ -10,6 +10,7 @@ export const citizenMessages = defineMessages(
     "citizen.recovery.label": "Recovery code",
     "citizen.recovery.download": "Download",
     "citizen.recovery.copy": "Copy",
+    "citizen.recovery.print": "Print",
     "citizen.recovery.copied": "The recovery code was copied.",
     "citizen.recovery.copyFailed": "Copying did not work: select the code and copy it yourself.",
     "citizen.recovery.fileHeading": "BLING recovery code of your voting key. Keep it secret.",
@@ -22,33 +23,46 @@ export const citizenMessages = defineMessages(
     "citizen.register.codeHint": "As printed on your letter.",
     "citizen.register.censusMissing": "Enter the electorate from your letter.",
     "citizen.register.codeMissing": "Enter the registration code from your letter.",
+    "citizen.register.codeFormat":
+      "This is not a registration code as printed on the letters: 16 letters and digits in groups of four, such as 7K2M-QX9D-4HTB-0WRE.",
     "citizen.register.continue": "Continue",
     "citizen.register.existingKey":
-      "This device already has a voting key (fingerprint {fingerprint}). It will be registered with this code.",
+      "This device already had a voting key (fingerprint {fingerprint}); it is now registered with this code. Its recovery code has not changed.",
     "citizen.register.saveTitle": "Save your recovery code",
+    "citizen.register.registered": "Your registration code was accepted and your voting key is registered.",
     "citizen.register.saved": "I have saved my recovery code",
     "citizen.register.savedMissing": "Confirm that you have saved your recovery code first.",
-    "citizen.register.submit": "Register",
+    "citizen.register.submit": "Finish",
     "citizen.register.submitting": "Registering…",
     "citizen.register.doneTitle": "You are registered",
     "citizen.register.done":
-      "Your voting key is registered in electorate {census}. When a referendum of your electorate opens, you can vote from this device.",
+      "Your voting key is registered. When a referendum of your electorate opens, you can vote from this device.",
     "citizen.register.toReferenda": "See the referenda",
     "citizen.register.toIdentity": "Manage your voting key",
     "citizen.identity.title": "My voting key",
     "citizen.identity.none": "This device has no voting key.",
     "citizen.identity.toRegister": "Register with the code from your letter",
     "citizen.identity.has": "This device holds a voting key.",
-    "citizen.identity.registeredIn": "Registered in electorate {census}.",
+    "citizen.identity.registeredIn": "Registered in {count} electorate(s) from this device.",
+    "citizen.where.checking": "Checking which referenda this voting key can vote in…",
+    "citizen.where.failed": "It could not be checked just now which referenda this key can vote in.",
+    "citizen.where.none": "This voting key is not in the electorate of any referendum that is open now.",
+    "citizen.where.some": "With this voting key you can vote in:",
     "citizen.identity.recoveryTitle": "Recovery code",
     "citizen.identity.showRecovery": "Show recovery code",
     "citizen.identity.restoreTitle": "Restore from a recovery code",
     "citizen.identity.restoreHint":
-      "Use this on a new device, or after clearing your browser. Restoring replaces any voting key on this device.",
+      "Use this on a new device, or after clearing your browser. Type the 14 groups of four letters and digits; capitals, spaces and dashes do not matter. Older codes of 44 characters ending in = still work.",
     "citizen.identity.restoreLabel": "Recovery code",
     "citizen.identity.restore": "Restore voting key",
     "citizen.identity.restoreInvalid":
-      "This is not a valid recovery code. Check that you copied all of it (44 characters, ending in =).",
+      "This is not a recovery code. A recovery code has 14 groups of four letters and digits (older codes: 44 characters ending in =). Check that you copied all of it.",
+    "citizen.identity.restoreTypo":
+      "This recovery code has a typing error: at least one character is wrong. Compare it with your printed or saved code, group by group. Nothing was changed on this device.",
+    "citizen.identity.replaceWarning":
+      "This device already has a different voting key (fingerprint {fingerprint}). Restoring replaces it: that key is lost unless you have its own recovery code.",
+    "citizen.identity.replaceYes": "Replace the voting key on this device",
+    "citizen.identity.back": "Go back to the page you came from",
     "citizen.identity.restored": "Your voting key is restored on this device.",
     "citizen.identity.removeTitle": "Remove from this device",
     "citizen.identity.removeExplain":
@@ -72,6 +86,12 @@ export const citizenMessages = defineMessages(
       "This device has no voting key. Register with the code from your polling-card letter, or restore your voting key from its recovery code.",
     "citizen.vote.toRegister": "Register",
     "citizen.vote.toRestore": "Restore my voting key",
+    "citizen.vote.notInElectorate": "You cannot vote in this referendum with the voting key on this device.",
+    "citizen.vote.notInElectorateWhy":
+      "This key (fingerprint {fingerprint}) is not in the list of voters that was fixed when the referendum opened: it was registered later, or for another electorate.",
+    "citizen.vote.notInElectorateDo":
+      "If you registered earlier with another key, restore that key from its recovery code. Otherwise, contact your council; you can still follow the result.",
+    "citizen.vote.toFollow": "Follow the result",
     "citizen.vote.revoting":
       "You have voted. You may change your vote until {date}; only your latest ballot counts; earlier ones stay in the public log but are not counted.",
     "citizen.vote.votedFinal": "You have voted in this referendum. Your vote cannot be changed here.",
@@ -98,6 +118,13 @@ export const citizenMessages = defineMessages(
     "citizen.ballot.costOf": "Costs {cost} credits.",
     "citizen.ballot.problems": "Your vote cannot be cast yet:",
     "citizen.ballot.submit": "Cast my vote",
+    "citizen.ballot.continue": "Continue",
+    "citizen.check.title": "Check your vote",
+    "citizen.check.intro": "Your vote is cast only when you press the button below. You chose:",
+    "citizen.check.votes": "{option}: {count} vote(s)",
+    "citizen.check.points": "{option}: {count} point(s)",
+    "citizen.check.nothing": "No option (a blank vote)",
+    "citizen.check.change": "Change my vote",
     "citizen.problem.choose-one": "Choose one option.",
     "citizen.problem.choose-at-least": "Choose at least {min} option(s).",
     "citizen.problem.choose-at-most": "Choose at most {max} options.",
@@ -107,8 +134,11 @@ export const citizenMessages = defineMessages(
     "citizen.problem.over-budget": "You used {spent}, more than the {limit} you have.",
     "citizen.problem.invalid": "This combination of votes is not allowed by the rules.",
     "citizen.cast.title": "Casting your vote",
-    "citizen.cast.artifacts":
-      "Downloading the voting software: {loaded} of {total} kB, checked against its fingerprint.",
+    "citizen.cast.artifacts": "Downloading the voting software: {loaded} of {total} kB.",
+    "citizen.cast.checking": "Checking the voting software against its published fingerprint…",
+    "citizen.cast.checked": "The voting software was downloaded and matches its published fingerprint.",
+    "citizen.cast.checkedKept":
+      "The voting software this browser kept from an earlier visit matches its published fingerprint: nothing to download.",
     "citizen.cast.census": "Downloading the electorate: {loaded} of {total} voting keys.",
     "citizen.cast.proving": "Making your anonymous proof. This takes a few seconds.",
     "citizen.cast.submitting": "Sending your ballot…",
@@ -119,7 +149,8 @@ export const citizenMessages = defineMessages(
       "Your voting key is not in this referendum's electorate: it was registered after the referendum opened, or in another electorate.",
     "citizen.cast.proveFailed": "Your browser could not make the proof. Reload the page and try again.",
     "citizen.cast.doneTitle": "Your vote was received",
-    "citizen.cast.done": "Your ballot has been accepted. Your receipt shows when it is in the public log.",
+    "citizen.cast.done":
+      "Your vote has been received. You need to do nothing else. Your receipt shows that it is in the public log of votes; it never shows how you voted.",
     "citizen.receipt.title": "Your receipt",
     "citizen.receipt.sealed":
       "Your vote is sealed until the close: this receipt shows that your ballot was received and logged, never what you voted. Only the total of all votes is decrypted, after the close.",
@@ -130,13 +161,20 @@ export const citizenMessages = defineMessages(
     "citizen.receipt.received": "Received",
     "citizen.receipt.revision": "Ballot number",
     "citizen.receipt.promiseOk":
-      "The service's signed promise on this receipt is valid: checked in your browser against the log key ({key}).",
+      "The service's signed promise on this receipt is valid: your browser checked that the service promised to count this ballot.",
+    "citizen.receipt.keep":
+      "You need to do nothing else. This device keeps this receipt; to check later from elsewhere, bookmark this page. It never shows how you voted.",
+    "citizen.receipt.technical": "Technical details",
+    "citizen.receipt.logKey": "Public log key",
+    "citizen.receipt.technicalChecks":
+      "Checked in your browser: the service's Ed25519 signature on the receipt against the referendum's public log key, and, once integrated, the Merkle inclusion proof of the log entry (RFC 6962).",
+    "citizen.receipt.technicalHead": "The inclusion proof was checked against the signed tree head of size {size}.",
     "citizen.receipt.promiseBad":
       "The signature on this receipt does not match the public log key. Keep this page and report it to your council.",
     "citizen.receipt.queued":
       "Your ballot is waiting to be added to the public log. This page checks again every few seconds.",
     "citizen.receipt.included":
-      "Your ballot is in the public log (position {position} of {size}), checked in your browser against the signed tree head.",
+      "Your ballot is in the public log (position {position} of {size}): your browser checked this itself.",
     "citizen.receipt.inclusionBad":
       "The public log's proof for your ballot does not check out. Keep this page and report it to your council.",
     "citizen.receipt.deviceTitle": "Your ballots in this referendum on this device",
@@ -162,6 +200,7 @@ export const citizenMessages = defineMessages(
     "citizen.recovery.label": "Herstelcode",
     "citizen.recovery.download": "Downloaden",
     "citizen.recovery.copy": "Kopiëren",
+    "citizen.recovery.print": "Afdrukken",
     "citizen.recovery.copied": "De herstelcode is gekopieerd.",
     "citizen.recovery.copyFailed": "Kopiëren lukte niet: selecteer de code en kopieer hem zelf.",
     "citizen.recovery.fileHeading": "BLING-herstelcode van uw stemsleutel. Houd hem geheim.",
@@ -174,33 +213,46 @@ export const citizenMessages = defineMessages(
     "citizen.register.codeHint": "Zoals afgedrukt in uw brief.",
     "citizen.register.censusMissing": "Vul het kiezersregister uit uw brief in.",
     "citizen.register.codeMissing": "Vul de aanmeldcode uit uw brief in.",
+    "citizen.register.codeFormat":
+      "Dit is geen aanmeldcode zoals in de brieven: 16 letters en cijfers in groepjes van vier, zoals 7K2M-QX9D-4HTB-0WRE.",
     "citizen.register.continue": "Verder",
     "citizen.register.existingKey":
-      "Dit apparaat heeft al een stemsleutel (vingerafdruk {fingerprint}). Die wordt met deze code aangemeld.",
+      "Dit apparaat had al een stemsleutel (vingerafdruk {fingerprint}); die is nu met deze code aangemeld. De herstelcode is niet veranderd.",
     "citizen.register.saveTitle": "Bewaar uw herstelcode",
+    "citizen.register.registered": "Uw aanmeldcode is geaccepteerd en uw stemsleutel is aangemeld.",
     "citizen.register.saved": "Ik heb mijn herstelcode bewaard",
     "citizen.register.savedMissing": "Bevestig eerst dat u uw herstelcode hebt bewaard.",
-    "citizen.register.submit": "Aanmelden",
+    "citizen.register.submit": "Afronden",
     "citizen.register.submitting": "Bezig met aanmelden…",
     "citizen.register.doneTitle": "U bent aangemeld",
     "citizen.register.done":
-      "Uw stemsleutel is aangemeld in kiezersregister {census}. Zodra een referendum van uw kiezersregister opent, kunt u vanaf dit apparaat stemmen.",
+      "Uw stemsleutel is aangemeld. Zodra een referendum van uw kiezersregister opent, kunt u vanaf dit apparaat stemmen.",
     "citizen.register.toReferenda": "Bekijk de referenda",
     "citizen.register.toIdentity": "Uw stemsleutel beheren",
     "citizen.identity.title": "Mijn stemsleutel",
     "citizen.identity.none": "Dit apparaat heeft geen stemsleutel.",
     "citizen.identity.toRegister": "Aanmelden met de code uit uw brief",
     "citizen.identity.has": "Dit apparaat heeft een stemsleutel.",
-    "citizen.identity.registeredIn": "Aangemeld in kiezersregister {census}.",
+    "citizen.identity.registeredIn": "Vanaf dit apparaat aangemeld in {count} kiezersregister(s).",
+    "citizen.where.checking": "Er wordt gekeken in welke referenda deze stemsleutel kan stemmen…",
+    "citizen.where.failed": "Er kon nu niet worden gekeken in welke referenda deze sleutel kan stemmen.",
+    "citizen.where.none": "Deze stemsleutel staat in geen enkel kiezersregister van een referendum dat nu open is.",
+    "citizen.where.some": "Met deze stemsleutel kunt u stemmen in:",
     "citizen.identity.recoveryTitle": "Herstelcode",
     "citizen.identity.showRecovery": "Herstelcode tonen",
     "citizen.identity.restoreTitle": "Herstellen met een herstelcode",
     "citizen.identity.restoreHint":
-      "Gebruik dit op een nieuw apparaat, of nadat u uw browser hebt gewist. Herstellen vervangt een eventuele stemsleutel op dit apparaat.",
+      "Gebruik dit op een nieuw apparaat, of nadat u uw browser hebt gewist. Typ de 14 groepjes van vier letters en cijfers; hoofdletters, spaties en streepjes maken niet uit. Oudere codes van 44 tekens eindigend op = werken ook.",
     "citizen.identity.restoreLabel": "Herstelcode",
     "citizen.identity.restore": "Stemsleutel herstellen",
     "citizen.identity.restoreInvalid":
-      "Dit is geen geldige herstelcode. Controleer of u hem helemaal hebt gekopieerd (44 tekens, eindigend op =).",
+      "Dit is geen herstelcode. Een herstelcode heeft 14 groepjes van vier letters en cijfers (oudere codes: 44 tekens eindigend op =). Controleer of u hem helemaal hebt gekopieerd.",
+    "citizen.identity.restoreTypo":
+      "Deze herstelcode bevat een typefout: ten minste één teken klopt niet. Vergelijk hem groepje voor groepje met uw afgedrukte of bewaarde code. Er is niets veranderd op dit apparaat.",
+    "citizen.identity.replaceWarning":
+      "Dit apparaat heeft al een andere stemsleutel (vingerafdruk {fingerprint}). Herstellen vervangt die: die sleutel gaat verloren, tenzij u er een eigen herstelcode van hebt.",
+    "citizen.identity.replaceYes": "De stemsleutel op dit apparaat vervangen",
+    "citizen.identity.back": "Terug naar de pagina waar u vandaan kwam",
     "citizen.identity.restored": "Uw stemsleutel is op dit apparaat hersteld.",
     "citizen.identity.removeTitle": "Van dit apparaat verwijderen",
     "citizen.identity.removeExplain":
@@ -224,6 +276,12 @@ export const citizenMessages = defineMessages(
       "Dit apparaat heeft geen stemsleutel. Meld u aan met de code uit uw stempasbrief, of herstel uw stemsleutel met uw herstelcode.",
     "citizen.vote.toRegister": "Aanmelden",
     "citizen.vote.toRestore": "Mijn stemsleutel herstellen",
+    "citizen.vote.notInElectorate": "U kunt in dit referendum niet stemmen met de stemsleutel op dit apparaat.",
+    "citizen.vote.notInElectorateWhy":
+      "Deze sleutel (vingerafdruk {fingerprint}) staat niet in de lijst van kiezers die vastlag toen het referendum opende: hij is later aangemeld, of voor een ander kiezersregister.",
+    "citizen.vote.notInElectorateDo":
+      "Hebt u zich eerder met een andere sleutel aangemeld, herstel die sleutel dan met zijn herstelcode. Neem anders contact op met uw gemeente; u kunt de uitslag wel volgen.",
+    "citizen.vote.toFollow": "De uitslag volgen",
     "citizen.vote.revoting":
       "U hebt gestemd. U kunt uw stem wijzigen tot {date}; alleen uw laatste stem telt; eerdere stemmen blijven in het openbare logboek staan maar tellen niet mee.",
     "citizen.vote.votedFinal": "U hebt in dit referendum gestemd. Uw stem kan hier niet worden gewijzigd.",
@@ -250,6 +308,13 @@ export const citizenMessages = defineMessages(
     "citizen.ballot.costOf": "Kost {cost} tegoedpunten.",
     "citizen.ballot.problems": "Uw stem kan nog niet worden uitgebracht:",
     "citizen.ballot.submit": "Mijn stem uitbrengen",
+    "citizen.ballot.continue": "Verder",
+    "citizen.check.title": "Controleer uw stem",
+    "citizen.check.intro": "Uw stem wordt pas uitgebracht als u op de knop hieronder drukt. U koos:",
+    "citizen.check.votes": "{option}: {count} stem(men)",
+    "citizen.check.points": "{option}: {count} punt(en)",
+    "citizen.check.nothing": "Geen optie (een blanco stem)",
+    "citizen.check.change": "Mijn stem wijzigen",
     "citizen.problem.choose-one": "Kies één optie.",
     "citizen.problem.choose-at-least": "Kies ten minste {min} optie(s).",
     "citizen.problem.choose-at-most": "Kies ten hoogste {max} opties.",
@@ -259,8 +324,11 @@ export const citizenMessages = defineMessages(
     "citizen.problem.over-budget": "U gebruikte {spent}, meer dan de {limit} die u hebt.",
     "citizen.problem.invalid": "Deze combinatie van stemmen is volgens de regels niet toegestaan.",
     "citizen.cast.title": "Uw stem wordt uitgebracht",
-    "citizen.cast.artifacts":
-      "De stemsoftware wordt gedownload: {loaded} van {total} kB, gecontroleerd op haar vingerafdruk.",
+    "citizen.cast.artifacts": "De stemsoftware wordt gedownload: {loaded} van {total} kB.",
+    "citizen.cast.checking": "De stemsoftware wordt gecontroleerd op haar gepubliceerde vingerafdruk…",
+    "citizen.cast.checked": "De stemsoftware is gedownload en komt overeen met haar gepubliceerde vingerafdruk.",
+    "citizen.cast.checkedKept":
+      "De stemsoftware die deze browser bij een eerder bezoek bewaarde, komt overeen met haar gepubliceerde vingerafdruk: er hoeft niets te worden gedownload.",
     "citizen.cast.census": "Het kiezersregister wordt gedownload: {loaded} van {total} stemsleutels.",
     "citizen.cast.proving": "Uw anonieme bewijs wordt gemaakt. Dit duurt enkele seconden.",
     "citizen.cast.submitting": "Uw stem wordt verstuurd…",
@@ -271,7 +339,8 @@ export const citizenMessages = defineMessages(
       "Uw stemsleutel staat niet in het kiezersregister van dit referendum: hij is aangemeld nadat het referendum opende, of in een ander kiezersregister.",
     "citizen.cast.proveFailed": "Uw browser kon het bewijs niet maken. Laad de pagina opnieuw en probeer het nog eens.",
     "citizen.cast.doneTitle": "Uw stem is ontvangen",
-    "citizen.cast.done": "Uw stem is aangenomen. Uw ontvangstbewijs toont wanneer hij in het openbare logboek staat.",
+    "citizen.cast.done":
+      "Uw stem is ontvangen. U hoeft verder niets te doen. Uw ontvangstbewijs laat zien dat hij in het openbare logboek van stemmen staat; het laat nooit zien wat u stemde.",
     "citizen.receipt.title": "Uw ontvangstbewijs",
     "citizen.receipt.sealed":
       "Uw stem is verzegeld tot het sluiten: dit ontvangstbewijs laat zien dat uw stem is ontvangen en in het logboek staat, nooit wat u stemde. Alleen het totaal van alle stemmen wordt ontsleuteld, na het sluiten.",
@@ -282,13 +351,21 @@ export const citizenMessages = defineMessages(
     "citizen.receipt.received": "Ontvangen",
     "citizen.receipt.revision": "Stemnummer",
     "citizen.receipt.promiseOk":
-      "De ondertekende belofte van de dienst op dit ontvangstbewijs is geldig: in uw browser gecontroleerd met de logboeksleutel ({key}).",
+      "De ondertekende belofte van de dienst op dit ontvangstbewijs is geldig: uw browser heeft gecontroleerd dat de dienst beloofde deze stem te tellen.",
+    "citizen.receipt.keep":
+      "U hoeft verder niets te doen. Dit apparaat bewaart dit ontvangstbewijs; wilt u later vanaf elders controleren, bewaar dan deze pagina als bladwijzer. Het laat nooit zien wat u stemde.",
+    "citizen.receipt.technical": "Technische details",
+    "citizen.receipt.logKey": "Openbare logboeksleutel",
+    "citizen.receipt.technicalChecks":
+      "In uw browser gecontroleerd: de Ed25519-handtekening van de dienst op het ontvangstbewijs met de openbare logboeksleutel van het referendum en, zodra opgenomen, het Merkle-inclusiebewijs van de logboekregel (RFC 6962).",
+    "citizen.receipt.technicalHead":
+      "Het inclusiebewijs is gecontroleerd tegen de ondertekende boomkop van grootte {size}.",
     "citizen.receipt.promiseBad":
       "De handtekening op dit ontvangstbewijs past niet bij de openbare logboeksleutel. Bewaar deze pagina en meld het bij uw gemeente.",
     "citizen.receipt.queued":
       "Uw stem wacht om in het openbare logboek te worden opgenomen. Deze pagina controleert het om de paar seconden opnieuw.",
     "citizen.receipt.included":
-      "Uw stem staat in het openbare logboek (positie {position} van {size}), in uw browser gecontroleerd tegen de ondertekende boomkop.",
+      "Uw stem staat in het openbare logboek (positie {position} van {size}): uw browser heeft dat zelf gecontroleerd.",
     "citizen.receipt.inclusionBad":
       "Het bewijs van het openbare logboek voor uw stem klopt niet. Bewaar deze pagina en meld het bij uw gemeente.",
     "citizen.receipt.deviceTitle": "Uw stemmen in dit referendum op dit apparaat",

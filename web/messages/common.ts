@@ -41,6 +41,8 @@ export const commonMessages = defineMessages(
     "result.value": "{count} ({share}%)",
     "result.count": "{count}",
     "result.percent": "{share}%",
+    "site.noscript":
+      "This site needs JavaScript: your browser makes your voting key, proves your vote and checks every result itself. Turn JavaScript on and reload the page.",
   },
   {
     "site.name": "BLING",
@@ -82,5 +84,7 @@ export const commonMessages = defineMessages(
     "result.value": "{count} ({share}%)",
     "result.count": "{count}",
     "result.percent": "{share}%",
+    "site.noscript":
+      "Deze site heeft JavaScript nodig: uw browser maakt uw stemsleutel, bewijst uw stem en controleert elke uitslag zelf. Zet JavaScript aan en laad de pagina opnieuw.",
   },
 );

@@ -4,7 +4,7 @@ import { TABLE_ACTIONS } from "../../../infra/lib/functions";
 import { readSettings } from "../../../infra/lib/settings";
 import { COUNCIL_CLAIM } from "../../../functions/adapters/auth";
 import { artifactsWithCeremony, BASE_CONTEXT, buildBling, synthBling } from "../../fixtures/infra-fixtures";
-import { SITE_PATH_FUNCTION_CODE } from "../../../web/lib/routes";
+import { ARTIFACT_CACHE_FUNCTION_CODE, SITE_PATH_FUNCTION_CODE } from "../../../web/lib/routes";
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
 
@@ -234,7 +234,10 @@ describe("# BlingStack", () => {
         DefaultRootObject: "index.html",
         DefaultCacheBehavior: Match.objectLike({
           ViewerProtocolPolicy: "redirect-to-https",
-          FunctionAssociations: [{ EventType: "viewer-request", FunctionARN: Match.anyValue() }],
+          FunctionAssociations: [
+            { EventType: "viewer-request", FunctionARN: Match.anyValue() },
+            { EventType: "viewer-response", FunctionARN: Match.anyValue() },
+          ],
         }),
         Logging: Match.objectLike({ Bucket: Match.anyValue() }),
       }),
@@ -242,6 +245,11 @@ describe("# BlingStack", () => {
     // Page paths reach their files (S3 has no index documents behind CloudFront): web/lib/routes.ts.
     dev.hasResourceProperties("AWS::CloudFront::Function", {
       FunctionCode: SITE_PATH_FUNCTION_CODE,
+      FunctionConfig: Match.objectLike({ Runtime: "cloudfront-js-2.0" }),
+    });
+    // Artifact files asked for by their hash are kept for a year by browsers (a re-vote downloads nothing).
+    dev.hasResourceProperties("AWS::CloudFront::Function", {
+      FunctionCode: ARTIFACT_CACHE_FUNCTION_CODE,
       FunctionConfig: Match.objectLike({ Runtime: "cloudfront-js-2.0" }),
     });
     const [[, headers]] = resources(dev, "AWS::CloudFront::ResponseHeadersPolicy") as [[string, Resource]];

@@ -1,5 +1,5 @@
 import { Identity as SemaphoreIdentity } from "@semaphore-protocol/identity";
-import { createIdentity, exportIdentity, importIdentity } from "../../../protocol/identity";
+import { createIdentity, exportIdentity, exportRecoveryCode, importIdentity } from "../../../protocol/identity";
 import { identityFromSeed } from "../../fixtures/ballot-fixtures";
 
 describe("# createIdentity", () => {
@@ -62,5 +62,43 @@ describe("# exportIdentity / importIdentity", () => {
 
   it.each(["", "not a code", "AAAA", "A".repeat(43), `${"A".repeat(44)}=`])("should reject %p", (code) => {
     expect(() => importIdentity(code)).toThrow("recovery code is not valid");
+  });
+});
+
+describe("# exportRecoveryCode", () => {
+  const identity = identityFromSeed("grouped");
+  const code = exportRecoveryCode(identity);
+
+  it("should write 14 groups of 4 characters without look-alikes", () => {
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){13}$/);
+  });
+
+  it("should restore the same identity, typed loosely (case, spaces, O for 0, I or L for 1)", () => {
+    expect(importIdentity(code).commitment).toBe(identity.commitment);
+    const loose = code.toLowerCase().replace(/-/g, " ").replace(/0/g, "o").replace(/1/g, "l");
+    expect(importIdentity(`\n${loose} `).commitment).toBe(identity.commitment);
+  });
+
+  it("should refuse every code with one character changed", () => {
+    const plain = code.replace(/-/g, "");
+    const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    for (let i = 0; i < plain.length; i++) {
+      const other = alphabet[(alphabet.indexOf(plain[i] ?? "0") + 7) % 32] ?? "0";
+      const typo = plain.slice(0, i) + other + plain.slice(i + 1);
+      expect(() => importIdentity(typo)).toThrow("recovery code has a typo");
+    }
+  });
+
+  it("should refuse two swapped neighbours and a missing character", () => {
+    const plain = code.replace(/-/g, "");
+    let i = 0;
+    while (plain[i] === plain[i + 1]) i++;
+    const swapped = plain.slice(0, i) + (plain[i + 1] ?? "") + (plain[i] ?? "") + plain.slice(i + 2);
+    expect(() => importIdentity(swapped)).toThrow("recovery code has a typo");
+    expect(() => importIdentity(plain.slice(1))).toThrow("recovery code is not valid");
+  });
+
+  it("should still restore a code of the first (base64) format", () => {
+    expect(importIdentity(exportIdentity(identity)).commitment).toBe(identity.commitment);
   });
 });

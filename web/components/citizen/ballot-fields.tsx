@@ -130,7 +130,7 @@ function AmountFields({ spec, answers, setAnswers, problems }: FieldsProps): Rea
   });
 }
 
-/** The form; calls onCast with the votes array once they obey the rules. */
+/** The form; calls onCast with the votes array once they obey the rules (the page then asks to check them). */
 export function BallotFields({ spec, onCast }: { spec: ReferendumSpec; onCast: (votes: number[]) => void }): ReactNode {
   const { t } = useI18n();
   const [answers, setAnswers] = useState<BallotAnswers>(() => emptyAnswers(spec.rules));
@@ -162,7 +162,7 @@ export function BallotFields({ spec, onCast }: { spec: ReferendumSpec; onCast: (
       )}
       <div className="actions">
         <button type="submit" className="button">
-          {t("citizen.ballot.submit")}
+          {t("citizen.ballot.continue")}
         </button>
       </div>
     </form>

@@ -1,21 +1,23 @@
 "use client";
 /**
- * Casting a ballot from the vote page: download the frozen census, download and check the
- * artifacts, prove in the worker (timed as "bling-proof" for the benchmark), submit, keep the receipt.
+ * Casting a ballot from the vote page: the frozen census (already fetched by the page's membership
+ * check), the artifacts downloaded once and checked (kept by the browser for the next vote), prove in the worker (timed as "bling-proof" for the benchmark), submit, keep the receipt.
  */
 import type { Identity } from "../../../protocol/identity";
 import { computeNullifier, type Ballot } from "../../../protocol/statement";
 import type { Receipt } from "../../../protocol/log-objects";
 import type { ReferendumSpec } from "../../../protocol/spec";
-import { fetchCensusLeaves } from "../../../functions/api/census-pager";
 import type { PublicConfig } from "../../../functions/api/public-config";
 import { ApiError, type PublicApi } from "../../lib/api-client";
 import { fetchCheckedArtifact, fetchManifest } from "../../lib/artifacts";
 import type { ProveRequest, ProveResponse } from "./prove-messages";
 import { saveReceipt } from "./receipt-store";
+import { frozenCensus } from "./membership";
 
 export type CastStage =
   | { phase: "artifacts"; loaded: number; total: number }
+  | { phase: "checking" }
+  | { phase: "checked"; kept: boolean }
   | { phase: "census"; loaded: number; total: number }
   | { phase: "proving" }
   | { phase: "submitting" };
@@ -48,13 +50,19 @@ async function downloadArtifacts(
     if (published && (published.wasmSha256 !== wasm.sha256 || published.zkeySha256 !== zkey.sha256))
       throw new Error(`the site's ${circuit} artifacts are not the ones the service verifies with`);
     const total = wasm.bytes + zkey.bytes;
-    onStage({ phase: "artifacts", loaded: 0, total });
+    // Copies kept from an earlier visit are read and checked first; only missing files are downloaded.
+    onStage({ phase: "checking" });
+    let kept = true;
+    const noteKept = (fromCache: boolean): void => {
+      kept &&= fromCache;
+    };
     const wasmBytes = await fetchCheckedArtifact(
       wasm,
       (loaded) => {
         onStage({ phase: "artifacts", loaded, total });
       },
       circuit,
+      noteKept,
     );
     const zkeyBytes = await fetchCheckedArtifact(
       zkey,
@@ -62,26 +70,29 @@ async function downloadArtifacts(
         onStage({ phase: "artifacts", loaded: wasm.bytes + loaded, total });
       },
       circuit,
+      noteKept,
     );
+    // Said only now: both files matched their published fingerprints.
+    onStage({ phase: "checked", kept });
     return { wasm: wasmBytes, zkey: zkeyBytes };
   } catch (error) {
     throw new CastError("artifacts", (error as Error).message);
   }
 }
 
-/** The census as the referendum froze it: only its first `size` leaves. */
+/** The census as the referendum froze it: only its first `size` leaves (fetched once per page). */
 async function downloadCensus(
   api: PublicApi,
   spec: ReferendumSpec,
   onStage: (stage: CastStage) => void,
 ): Promise<string[]> {
-  const { id, size } = spec.census;
+  const { size } = spec.census;
   onStage({ phase: "census", loaded: 0, total: size });
-  return fetchCensusLeaves(api, id, size, {
-    onProgress: (loaded) => {
-      onStage({ phase: "census", loaded, total: size });
-    },
+  const leaves = await frozenCensus(api, spec, (loaded) => {
+    onStage({ phase: "census", loaded, total: size });
   });
+  onStage({ phase: "census", loaded: size, total: size });
+  return leaves;
 }
 
 /** Runs one proof in a fresh worker; marks the proving phase on the main thread's timeline. */

@@ -11,11 +11,21 @@ export function CastProgress({ stage }: { stage: CastStage }): ReactNode {
   let max: number | undefined;
   switch (stage.phase) {
     case "artifacts":
-      text = t("citizen.cast.artifacts", {
-        loaded: Math.round(stage.loaded / 1024),
-        total: Math.round(stage.total / 1024),
-      });
-      [value, max] = [stage.loaded, stage.total];
+      // "Checked" only once the check has run: here the files are still arriving or being hashed.
+      text =
+        stage.loaded < stage.total
+          ? t("citizen.cast.artifacts", {
+              loaded: Math.round(stage.loaded / 1024),
+              total: Math.round(stage.total / 1024),
+            })
+          : t("citizen.cast.checking");
+      [value, max] = [stage.loaded, Math.max(stage.total, 1)];
+      break;
+    case "checking":
+      text = t("citizen.cast.checking");
+      break;
+    case "checked":
+      text = t(stage.kept ? "citizen.cast.checkedKept" : "citizen.cast.checked");
       break;
     case "census":
       text = t("citizen.cast.census", { loaded: stage.loaded, total: stage.total });

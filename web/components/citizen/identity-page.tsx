@@ -1,31 +1,80 @@
 "use client";
 /** `/identity/`: this device's voting key: its fingerprint, recovery code, restore and removal. */
-import { useCallback, useEffect, useState, type SyntheticEvent, type ReactNode } from "react";
-import { exportIdentity } from "../../../protocol/identity";
-import { commitmentFingerprint, identityFromRecoveryCode } from "./recovery";
+import { useCallback, useEffect, useRef, useState, type SyntheticEvent, type ReactNode } from "react";
+import { exportRecoveryCode, type Identity } from "../../../protocol/identity";
+import { commitmentFingerprint, readRecoveryCode, returnPath } from "./recovery";
 import { useI18n } from "../../lib/i18n";
 import { loadIdentity, removeIdentity, saveIdentity, type StoredIdentity } from "./identity-store";
 import { ApiErrorNotice, Loading, SuccessNotice } from "../status";
 import { RecoveryCodeBox } from "./recovery-code-box";
 import { TextField } from "../text-field";
 import { useFocusOnChange } from "./use-focus-on-change";
+import { KeyWhere } from "./key-where";
 
-type Outcome = "restored" | "removed" | null;
+type Outcome = { kind: "restored"; identity: Identity } | { kind: "removed" } | null;
 
-function RestoreForm({ onRestored }: { onRestored: () => void }): ReactNode {
+function ReplaceWarning({
+  current,
+  onReplace,
+  onCancel,
+}: {
+  current: StoredIdentity;
+  onReplace: () => void;
+  onCancel: () => void;
+}): ReactNode {
+  const { t } = useI18n();
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return (
+    <div className="notice notice--error">
+      <p ref={ref} tabIndex={-1}>
+        {t("citizen.identity.replaceWarning", {
+          fingerprint: commitmentFingerprint(current.identity.commitment),
+        })}
+      </p>
+      <div className="actions">
+        <button type="button" className="button button--danger" onClick={onReplace}>
+          {t("citizen.identity.replaceYes")}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t("citizen.identity.removeCancel")}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function RestoreForm({
+  current,
+  onRestored,
+}: {
+  current: StoredIdentity | null;
+  onRestored: (identity: Identity) => void;
+}): ReactNode {
   const { t } = useI18n();
   const [text, setText] = useState("");
-  const [invalid, setInvalid] = useState(false);
+  const [problem, setProblem] = useState<"typo" | "invalid" | null>(null);
+  const [replacing, setReplacing] = useState<Identity | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const save = (identity: Identity): void => {
+    setReplacing(null);
+    // The same key restored again keeps the registrations this device knows of.
+    const same = current?.identity.commitment === identity.commitment;
+    saveIdentity(identity, same ? current.registrations : []).then(() => {
+      setText("");
+      onRestored(identity);
+    }, setError);
+  };
   const restore = (event: SyntheticEvent): void => {
     event.preventDefault();
-    const identity = identityFromRecoveryCode(text);
-    setInvalid(identity === null);
-    if (!identity) return;
-    saveIdentity(identity).then(() => {
-      setText("");
-      onRestored();
-    }, setError);
+    const read = readRecoveryCode(text);
+    setProblem("problem" in read ? read.problem : null);
+    if (!("identity" in read)) return;
+    // Another key on this device would be lost without its own recovery code: ask first.
+    if (current && current.identity.commitment !== read.identity.commitment) setReplacing(read.identity);
+    else save(read.identity);
   };
   return (
     <form noValidate onSubmit={restore}>
@@ -37,16 +86,35 @@ function RestoreForm({ onRestored }: { onRestored: () => void }): ReactNode {
         label={t("citizen.identity.restoreLabel")}
         hint={t("citizen.identity.restoreHint")}
         value={text}
-        onChange={setText}
-        error={invalid ? t("citizen.identity.restoreInvalid") : undefined}
+        onChange={(value) => {
+          setText(value);
+          setReplacing(null);
+        }}
+        error={
+          problem
+            ? t(problem === "typo" ? "citizen.identity.restoreTypo" : "citizen.identity.restoreInvalid")
+            : undefined
+        }
         multiline
       />
       {error !== null && <ApiErrorNotice error={error} />}
-      <div className="actions">
-        <button type="submit" className="button">
-          {t("citizen.identity.restore")}
-        </button>
-      </div>
+      {replacing && current ? (
+        <ReplaceWarning
+          current={current}
+          onReplace={() => {
+            save(replacing);
+          }}
+          onCancel={() => {
+            setReplacing(null);
+          }}
+        />
+      ) : (
+        <div className="actions">
+          <button type="submit" className="button">
+            {t("citizen.identity.restore")}
+          </button>
+        </div>
+      )}
     </form>
   );
 }
@@ -107,14 +175,15 @@ function KeySections({ stored, onRemoved }: { stored: StoredIdentity; onRemoved:
     <>
       <p>{t("citizen.identity.has")}</p>
       <p>{t("citizen.fingerprint", { fingerprint: commitmentFingerprint(stored.identity.commitment) })}</p>
-      {stored.registrations.map((registration) => (
-        <p key={registration.censusId}>{t("citizen.identity.registeredIn", { census: registration.censusId })}</p>
-      ))}
+      {stored.registrations.length > 0 && (
+        <p>{t("citizen.identity.registeredIn", { count: stored.registrations.length })}</p>
+      )}
+      <KeyWhere identity={stored.identity} />
       <section aria-labelledby="recovery-title">
         <h2 id="recovery-title">{t("citizen.identity.recoveryTitle")}</h2>
         <p>{t("citizen.recovery.explain")}</p>
         {showCode ? (
-          <RecoveryCodeBox code={exportIdentity(stored.identity)} />
+          <RecoveryCodeBox code={exportRecoveryCode(stored.identity)} />
         ) : (
           <button
             type="button"
@@ -138,6 +207,10 @@ export function IdentityPage(): ReactNode {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [error, setError] = useState<unknown>(null);
   const outcomeRef = useFocusOnChange<HTMLDivElement>(outcome);
+  const [from, setFrom] = useState<string | null>(null);
+  useEffect(() => {
+    setFrom(returnPath(new URLSearchParams(window.location.search).get("from")));
+  }, []);
   const reload = useCallback((): void => {
     loadIdentity().then(setStored, setError);
   }, []);
@@ -146,12 +219,17 @@ export function IdentityPage(): ReactNode {
     <>
       <h1>{t("citizen.identity.title")}</h1>
       <div ref={outcomeRef} tabIndex={-1}>
-        {outcome === "restored" && (
+        {outcome?.kind === "restored" && (
           <SuccessNotice>
             <p>{t("citizen.identity.restored")}</p>
+            {from && (
+              <p>
+                <a href={from}>{t("citizen.identity.back")}</a>
+              </p>
+            )}
           </SuccessNotice>
         )}
-        {outcome === "removed" && (
+        {outcome?.kind === "removed" && (
           <SuccessNotice>
             <p>{t("citizen.identity.removed")}</p>
           </SuccessNotice>
@@ -174,7 +252,7 @@ export function IdentityPage(): ReactNode {
           key={stored.identity.commitment.toString()}
           stored={stored}
           onRemoved={() => {
-            setOutcome("removed");
+            setOutcome({ kind: "removed" });
             reload();
           }}
         />
@@ -183,8 +261,9 @@ export function IdentityPage(): ReactNode {
         <section aria-labelledby="restore-title" id="restore">
           <h2 id="restore-title">{t("citizen.identity.restoreTitle")}</h2>
           <RestoreForm
-            onRestored={() => {
-              setOutcome("restored");
+            current={stored}
+            onRestored={(identity) => {
+              setOutcome({ kind: "restored", identity });
               reload();
             }}
           />

@@ -1,8 +1,9 @@
 "use client";
 /**
- * `/receipt/?referendum=<id>&ballot=<ballotId>`: the receipt checked in this browser (the signed
- * promise, then the inclusion proof under a signed tree head, polled until the ballot is in the
- * log) and this device's other ballots in the same referendum.
+ * `/receipt/?referendum=<id>&ballot=<ballotId>`: in plain words first (what to keep, that nothing
+ * else is needed, whether the ballot is in the public log), the receipt checked in this browser (the
+ * signed promise, then the inclusion proof under a signed tree head, polled until the ballot is in
+ * the log), the hashes behind "Technical details", and this device's other ballots in the referendum.
  */
 import { useEffect, useState, type ReactNode } from "react";
 import { verifyReceipt, type Receipt } from "../../../protocol/log-objects";
@@ -27,7 +28,7 @@ function ReceiptCheck({ receipt, logKey }: { receipt: Receipt; logKey: string })
   return (
     <>
       {promised ? (
-        <p className="pass">{t("citizen.receipt.promiseOk", { key: `${logKey.slice(0, 16)}…` })}</p>
+        <p className="pass">{t("citizen.receipt.promiseOk")}</p>
       ) : (
         <ErrorNotice>
           <p>{t("citizen.receipt.promiseBad")}</p>
@@ -50,6 +51,26 @@ function ReceiptCheck({ receipt, logKey }: { receipt: Receipt; logKey: string })
         </ErrorNotice>
       )}
     </>
+  );
+}
+
+/** What an observer or an expert may want: the hashes and what exactly was checked, behind a disclosure. */
+function TechnicalDetails({ receipt, logKey }: { receipt: Receipt; logKey: string }): ReactNode {
+  const { t } = useI18n();
+  return (
+    <details className="citizen-details">
+      <summary>{t("citizen.receipt.technical")}</summary>
+      <dl>
+        <dt>{t("citizen.receipt.ballotId")}</dt>
+        <dd className="mono">{receipt.ballotId}</dd>
+        <dt>{t("citizen.receipt.entryHash")}</dt>
+        <dd className="mono">{receipt.entryHash}</dd>
+        <dt>{t("citizen.receipt.logKey")}</dt>
+        <dd className="mono">{logKey}</dd>
+      </dl>
+      <p>{t("citizen.receipt.technicalChecks")}</p>
+      {receipt.inclusion && <p>{t("citizen.receipt.technicalHead", { size: receipt.inclusion.treeHead.treeSize })}</p>}
+    </details>
   );
 }
 
@@ -139,13 +160,10 @@ export function ReceiptPage(): ReactNode {
       {query && (!receipt || !referendum) && error === null && <Loading />}
       {query && receipt && referendum && (
         <>
+          <p className="lead">{t("citizen.receipt.keep")}</p>
           <dl>
             <dt>{t("citizen.receipt.referendum")}</dt>
             <dd>{referendum.spec.title}</dd>
-            <dt>{t("citizen.receipt.ballotId")}</dt>
-            <dd className="mono">{receipt.ballotId}</dd>
-            <dt>{t("citizen.receipt.entryHash")}</dt>
-            <dd className="mono">{receipt.entryHash}</dd>
             <dt>{t("citizen.receipt.received")}</dt>
             <dd>{formatDate(receipt.promise.receivedAt)}</dd>
             <dt>{t("citizen.receipt.revision")}</dt>
@@ -160,6 +178,7 @@ export function ReceiptPage(): ReactNode {
           {referendum.state === "tallied" && site.status === "ready" && (
             <FinalCheckNotice api={site.api} config={site.config} receipt={receipt} />
           )}
+          <TechnicalDetails receipt={receipt} logKey={referendum.spec.logPublicKey} />
           <DeviceReceipts receipts={mine} current={receipt.ballotId} />
           <p>
             <a href={`/verify/${encodeURIComponent(query.referendumId)}/`}>{t("citizen.receipt.toVerify")}</a>

@@ -1,5 +1,5 @@
 "use client";
-/** The recovery code shown for saving: a code box with Download (a .txt file) and Copy. */
+/** The recovery code shown for saving: a code box with Download (a .txt file), Copy and Print (this box alone). */
 import { useEffect, useState, type ReactNode } from "react";
 import { useI18n } from "../../lib/i18n";
 import { RECOVERY_FILE_NAME, recoveryFileText } from "./recovery";
@@ -29,6 +29,7 @@ export function RecoveryCodeBox({ code }: { code: string }): ReactNode {
   };
   return (
     <div className="citizen-recovery">
+      <p className="citizen-print-only">{heading}</p>
       <p>
         <strong>{t("citizen.recovery.label")}</strong>
       </p>
@@ -43,6 +44,15 @@ export function RecoveryCodeBox({ code }: { code: string }): ReactNode {
         )}
         <button type="button" className="button button--secondary" onClick={copyCode}>
           {t("citizen.recovery.copy")}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            window.print();
+          }}
+        >
+          {t("citizen.recovery.print")}
         </button>
       </div>
       <p role="status">

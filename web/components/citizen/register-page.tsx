@@ -1,11 +1,11 @@
 "use client";
 /**
- * `/register/?census=<id>`: the electorate and the letter's code, then the recovery code saved, and
- * only then the registration of this device's voting key.
+ * `/register/?census=<id>`: the electorate and the letter's code, registered at once with this
+ * device's voting key (so a wrong or used code is said first), then the recovery code saved.
  */
 import { useEffect, useState, type SyntheticEvent, type ReactNode } from "react";
-import { exportIdentity, type Identity } from "../../../protocol/identity";
-import { commitmentFingerprint } from "./recovery";
+import { exportRecoveryCode, type Identity } from "../../../protocol/identity";
+import { commitmentFingerprint, isLetterCode } from "./recovery";
 import { useI18n } from "../../lib/i18n";
 import { addRegistration, loadOrCreateIdentity } from "./identity-store";
 import { useSite } from "../../lib/use-site";
@@ -40,47 +40,38 @@ export function RegisterPage(): ReactNode {
     if (census) setCensusId(census);
   }, []);
 
+  // The letter's code is used first: a wrong or used code is said before any recovery code is shown.
   const proceed = (event: SyntheticEvent): void => {
     event.preventDefault();
     setShowMissing(true);
-    if (censusId.trim() === "" || code.trim() === "") return;
+    if (censusId.trim() === "" || code.trim() === "" || !isLetterCode(code)) return;
+    if (site.status !== "ready") return;
+    setBusy(true);
     setError(null);
-    loadOrCreateIdentity().then(
-      (stored) => {
+    const census = censusId.trim();
+    loadOrCreateIdentity()
+      .then(async (stored) => {
+        const { index } = await site.api.register(census, code.trim(), stored.identity.commitment.toString());
+        await addRegistration({ censusId: census, index });
         // A key made by an earlier visit to this form is not "already there" for the citizen.
         setDevice((current) => ({ identity: stored.identity, existed: current?.existed ?? !stored.created }));
         setStep("save");
-      },
-      (failure: unknown) => {
+      })
+      .catch((failure: unknown) => {
         setError(failure);
-      },
-    );
+      })
+      .finally(() => {
+        setBusy(false);
+      });
   };
 
-  const register = (event: SyntheticEvent): void => {
+  const finish = (event: SyntheticEvent): void => {
     event.preventDefault();
     if (!saved) {
       setSavedMissing(true);
       return;
     }
-    if (site.status !== "ready" || !device) return;
-    setBusy(true);
-    setError(null);
-    const census = censusId.trim();
-    site.api
-      .register(census, code.trim(), device.identity.commitment.toString())
-      .then(({ index }) => addRegistration({ censusId: census, index }))
-      .then(
-        () => {
-          setStep("done");
-        },
-        (failure: unknown) => {
-          setError(failure);
-        },
-      )
-      .finally(() => {
-        setBusy(false);
-      });
+    setStep("done");
   };
 
   return (
@@ -110,23 +101,31 @@ export function RegisterPage(): ReactNode {
               hint={t("citizen.register.codeHint")}
               value={code}
               onChange={setCode}
-              error={showMissing && code.trim() === "" ? t("citizen.register.codeMissing") : undefined}
+              error={
+                showMissing && code.trim() === ""
+                  ? t("citizen.register.codeMissing")
+                  : showMissing && !isLetterCode(code)
+                    ? t("citizen.register.codeFormat")
+                    : undefined
+              }
               autoComplete="one-time-code"
             />
             {error !== null && <ApiErrorNotice error={error} />}
+            {busy && <Loading />}
             <div className="actions">
-              <button type="submit" className="button">
-                {t("citizen.register.continue")}
+              <button type="submit" className="button" disabled={busy}>
+                {busy ? t("citizen.register.submitting") : t("citizen.register.continue")}
               </button>
             </div>
           </form>
         </>
       )}
       {step === "save" && device && (
-        <form noValidate onSubmit={register}>
+        <form noValidate onSubmit={finish}>
           <h2 ref={headingRef} tabIndex={-1}>
             {t("citizen.register.saveTitle")}
           </h2>
+          <p className="notice notice--info">{t("citizen.register.registered")}</p>
           {device.existed && (
             <p className="notice notice--info">
               {t("citizen.register.existingKey", {
@@ -135,7 +134,7 @@ export function RegisterPage(): ReactNode {
             </p>
           )}
           <p>{t("citizen.recovery.explain")}</p>
-          <RecoveryCodeBox code={exportIdentity(device.identity)} />
+          <RecoveryCodeBox code={exportRecoveryCode(device.identity)} />
           <div className="choice">
             <input
               id="saved"
@@ -154,21 +153,9 @@ export function RegisterPage(): ReactNode {
               {t("citizen.register.savedMissing")}
             </p>
           )}
-          {error !== null && <ApiErrorNotice error={error} />}
-          {busy && <Loading />}
           <div className="actions">
-            <button type="submit" className="button" disabled={busy}>
-              {busy ? t("citizen.register.submitting") : t("citizen.register.submit")}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                setError(null);
-                setStep("form");
-              }}
-            >
-              {t("common.back")}
+            <button type="submit" className="button">
+              {t("citizen.register.submit")}
             </button>
           </div>
         </form>
@@ -179,7 +166,7 @@ export function RegisterPage(): ReactNode {
             {t("citizen.register.doneTitle")}
           </h2>
           <SuccessNotice>
-            <p>{t("citizen.register.done", { census: censusId.trim() })}</p>
+            <p>{t("citizen.register.done")}</p>
           </SuccessNotice>
           <div className="actions">
             <a className="button" href="/">

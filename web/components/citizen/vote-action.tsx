@@ -10,11 +10,13 @@ import { ApiErrorNotice, ErrorNotice, SuccessNotice } from "../status";
 import { BallotFields } from "./ballot-fields";
 import { CastError, castBallot, type CastStage } from "./cast-ballot";
 import { CastProgress } from "./cast-progress";
+import { CheckChoice } from "./check-choice";
 import { useFocusOnChange } from "./use-focus-on-change";
 import { receiptHref } from "./links";
 
 type Casting =
   | { status: "form" }
+  | { status: "checking"; votes: number[] }
   | { status: "casting"; stage: CastStage | null }
   | { status: "failed"; error: unknown }
   | { status: "done"; receipt: Receipt };
@@ -56,18 +58,21 @@ export function VoteAction({
   spec,
   identity,
   receipts,
+  closed,
 }: {
   api: PublicApi;
   spec: ReferendumSpec;
   identity: Identity;
   receipts: Receipt[];
+  /** Voting closed while the page was open: no ballot is offered any more (one being cast may finish). */
+  closed: boolean;
 }): ReactNode {
   const { t } = useI18n();
   const [casting, setCasting] = useState<Casting>({ status: "form" });
   const headingRef = useFocusOnChange<HTMLHeadingElement>(casting.status);
   const latest = receipts.at(-1);
   const cast = (votes: number[]): void => {
-    setCasting({ status: "casting", stage: null });
+    setCasting({ status: "casting", stage: { phase: "census", loaded: 0, total: spec.census.size } });
     castBallot(api, spec, identity, votes, (stage) => {
       setCasting({ status: "casting", stage });
     }).then(
@@ -84,15 +89,39 @@ export function VoteAction({
   return (
     <>
       {latest && casting.status !== "done" && <Voted spec={spec} latest={latest} />}
-      {(casting.status === "form" || (casting.status === "failed" && !nullifierUsed)) && (!latest || spec.revoting) && (
-        <BallotFields spec={spec} onCast={cast} />
+      {/* Kept mounted while the choice is checked, so "Change" returns to the answers as they were. */}
+      {(casting.status === "form" ||
+        casting.status === "checking" ||
+        (casting.status === "failed" && !nullifierUsed)) &&
+        (!latest || spec.revoting) &&
+        !closed && (
+          <div hidden={casting.status === "checking"}>
+            <BallotFields
+              spec={spec}
+              onCast={(votes) => {
+                setCasting({ status: "checking", votes });
+              }}
+            />
+          </div>
+        )}
+      {casting.status === "checking" && !closed && (
+        <CheckChoice
+          spec={spec}
+          votes={casting.votes}
+          onCast={() => {
+            cast(casting.votes);
+          }}
+          onChange={() => {
+            setCasting({ status: "form" });
+          }}
+        />
       )}
       {casting.status === "casting" && (
         <section aria-labelledby="cast-title">
           <h2 id="cast-title" ref={headingRef} tabIndex={-1}>
             {t("citizen.cast.title")}
           </h2>
-          <CastProgress stage={casting.stage ?? { phase: "artifacts", loaded: 0, total: 1 }} />
+          <CastProgress stage={casting.stage ?? { phase: "census", loaded: 0, total: spec.census.size }} />
         </section>
       )}
       {casting.status === "failed" && (
@@ -107,8 +136,12 @@ export function VoteAction({
           </h2>
           <SuccessNotice>
             <p>{t("citizen.cast.done")}</p>
-            <p className="mono">{casting.receipt.ballotId}</p>
           </SuccessNotice>
+          <details className="citizen-details">
+            <summary>{t("citizen.receipt.technical")}</summary>
+            <p>{t("citizen.receipt.ballotId")}</p>
+            <p className="mono">{casting.receipt.ballotId}</p>
+          </details>
           <div className="actions">
             <a className="button" href={receiptHref(casting.receipt)}>
               {t("citizen.vote.toReceipt")}

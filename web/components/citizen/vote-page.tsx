@@ -13,6 +13,8 @@ import { useRouteId } from "../../lib/route-id";
 import { useSite } from "../../lib/use-site";
 import { ErrorNotice, ApiErrorNotice, Loading } from "../status";
 import { VoteAction } from "./vote-action";
+import { isInFrozenCensus } from "./membership";
+import { commitmentFingerprint } from "./recovery";
 import "./citizen.css";
 
 function StateNotice({ referendum }: { referendum: PublicReferendum }): ReactNode {
@@ -35,7 +37,78 @@ function StateNotice({ referendum }: { referendum: PublicReferendum }): ReactNod
   );
 }
 
-function NoIdentity(): ReactNode {
+/** Re-renders once `unixSeconds` has passed (a page left open over the close stops offering the ballot). */
+function useTimePassed(unixSeconds: number | null): boolean {
+  const [passed, setPassed] = useState(false);
+  useEffect(() => {
+    if (unixSeconds === null) return;
+    const wait = unixSeconds * 1000 - Date.now();
+    if (wait <= 0) {
+      setPassed(true);
+      return;
+    }
+    setPassed(false);
+    // setTimeout holds at most 2^31 - 1 ms (about 24 days); a longer wait re-arms on the next render.
+    const timer = setTimeout(
+      () => {
+        setPassed(wait <= 2 ** 31 - 1);
+      },
+      Math.min(wait, 2 ** 31 - 1),
+    );
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [unixSeconds]);
+  return passed;
+}
+
+type Membership = "checking" | "member" | "not-member" | "unknown";
+
+/** Whether the device's key is in the referendum's frozen electorate, checked before the ballot is shown. */
+function useMembership(site: ReturnType<typeof useSite>, loaded: Loaded | null, active: boolean): Membership {
+  const [membership, setMembership] = useState<Membership>("checking");
+  useEffect(() => {
+    if (!active || !loaded?.stored || site.status !== "ready") return;
+    let stopped = false;
+    isInFrozenCensus(site.api, loaded.referendum.spec, loaded.stored.identity).then(
+      (member) => {
+        if (!stopped) setMembership(member ? "member" : "not-member");
+      },
+      // The ballot is still offered: casting checks again and says why it failed.
+      () => {
+        if (!stopped) setMembership("unknown");
+      },
+    );
+    return () => {
+      stopped = true;
+    };
+  }, [site, loaded, active]);
+  return membership;
+}
+
+function NotInElectorate({ stored, id }: { stored: StoredIdentity; id: string }): ReactNode {
+  const { t } = useI18n();
+  const restore = `/identity/?from=${encodeURIComponent(`/vote/${id}/`)}#restore`;
+  return (
+    <div className="notice notice--info" data-testid="not-in-electorate">
+      <p>
+        <strong>{t("citizen.vote.notInElectorate")}</strong>
+      </p>
+      <p>{t("citizen.vote.notInElectorateWhy", { fingerprint: commitmentFingerprint(stored.identity.commitment) })}</p>
+      <p>{t("citizen.vote.notInElectorateDo")}</p>
+      <div className="actions">
+        <a className="button button--secondary" href={restore}>
+          {t("citizen.vote.toRestore")}
+        </a>
+        <a className="button button--secondary" href={`/verify/${encodeURIComponent(id)}/`}>
+          {t("citizen.vote.toFollow")}
+        </a>
+      </div>
+    </div>
+  );
+}
+
+function NoIdentity({ id }: { id: string }): ReactNode {
   const { t } = useI18n();
   return (
     <div className="notice notice--info">
@@ -44,7 +117,7 @@ function NoIdentity(): ReactNode {
         <a className="button" href="/register/">
           {t("citizen.vote.toRegister")}
         </a>
-        <a className="button button--secondary" href="/identity/#restore">
+        <a className="button button--secondary" href={`/identity/?from=${encodeURIComponent(`/vote/${id}/`)}#restore`}>
           {t("citizen.vote.toRestore")}
         </a>
       </div>
@@ -56,6 +129,8 @@ interface Loaded {
   referendum: PublicReferendum;
   stored: StoredIdentity | null;
   receipts: Receipt[];
+  /** When it was loaded (unix seconds): whether it was open then. */
+  now: number;
 }
 
 export function VotePage(): ReactNode {
@@ -64,6 +139,14 @@ export function VotePage(): ReactNode {
   const site = useSite();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const closesAt = loaded ? loaded.referendum.spec.closesAt : null;
+  const closedNow = useTimePassed(closesAt);
+  const wasOpen =
+    loaded !== null &&
+    loaded.referendum.state === "open" &&
+    loaded.now >= loaded.referendum.spec.opensAt &&
+    loaded.now < loaded.referendum.spec.closesAt;
+  const membership = useMembership(site, loaded, wasOpen);
   const load = useCallback(async (): Promise<void> => {
     if (site.status !== "ready" || !id) return;
     const [referendum, stored, receipts] = await Promise.all([
@@ -71,7 +154,7 @@ export function VotePage(): ReactNode {
       loadIdentity(),
       receiptsFor(id),
     ]);
-    setLoaded({ referendum, stored, receipts });
+    setLoaded({ referendum, stored, receipts, now: Date.now() / 1000 });
   }, [site, id]);
   useEffect(() => {
     load().catch(setError);
@@ -96,8 +179,7 @@ export function VotePage(): ReactNode {
   }
   const { referendum, stored, receipts } = loaded;
   const { spec, turnout } = referendum;
-  const now = Date.now() / 1000;
-  const open = referendum.state === "open" && now >= spec.opensAt && now < spec.closesAt;
+  const open = wasOpen && !closedNow;
   return (
     <>
       <h1>{spec.title}</h1>
@@ -113,9 +195,13 @@ export function VotePage(): ReactNode {
         <p className="muted">{t("citizen.vote.turnout", { voters: turnout.voters, electorate: turnout.electorate })}</p>
       )}
       <StateNotice referendum={referendum} />
-      {open && !stored && <NoIdentity />}
-      {open && stored && site.status === "ready" && (
-        <VoteAction api={site.api} spec={spec} identity={stored.identity} receipts={receipts} />
+      {open && !stored && <NoIdentity id={referendum.id} />}
+      {wasOpen && stored && membership === "checking" && <Loading />}
+      {wasOpen && stored && membership === "not-member" && !closedNow && (
+        <NotInElectorate stored={stored} id={referendum.id} />
+      )}
+      {wasOpen && stored && site.status === "ready" && (membership === "member" || membership === "unknown") && (
+        <VoteAction api={site.api} spec={spec} identity={stored.identity} receipts={receipts} closed={closedNow} />
       )}
     </>
   );

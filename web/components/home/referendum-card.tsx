@@ -6,8 +6,10 @@ import { useI18n } from "../../lib/i18n";
 
 export function ReferendumCard({ referendum }: { referendum: PublicReferendum }): ReactNode {
   const { t, formatDate } = useI18n();
-  const { spec, state, turnout } = referendum;
+  const { spec, turnout } = referendum;
   const now = Date.now() / 1000;
+  // Closed from the closing time on, whatever the service last said: no ballot is offered after it.
+  const state = referendum.state === "open" && now >= spec.closesAt ? "closed" : referendum.state;
   return (
     <li className="card">
       <h2>{spec.title}</h2>

@@ -1,9 +1,11 @@
-import { createIdentity, exportIdentity } from "../../../../protocol/identity";
+import { createIdentity, exportIdentity, exportRecoveryCode } from "../../../../protocol/identity";
 import {
   commitmentFingerprint,
   identityFromRecoveryCode,
   normaliseRecoveryCode,
+  readRecoveryCode,
   recoveryFileText,
+  returnPath,
 } from "../../../../web/components/citizen/recovery";
 import { parseReceiptQuery, receiptHref } from "../../../../web/components/citizen/links";
 
@@ -22,6 +24,23 @@ describe("# recovery code", () => {
     expect(identityFromRecoveryCode(`${code}AAAA`)).toBeNull();
     expect(identityFromRecoveryCode("not a recovery code at all, not at all!!!=")).toBeNull();
     expect(identityFromRecoveryCode("")).toBeNull();
+  });
+
+  it("should tell a grouped code with one wrong character (a typo) from text that is no code", () => {
+    const grouped = exportRecoveryCode(identity);
+    expect(readRecoveryCode(grouped.replace(/-/g, "\n"))).toEqual({ identity: expect.anything() as unknown });
+    const typo = (grouped.startsWith("2") ? "3" : "2") + grouped.slice(1);
+    expect(readRecoveryCode(typo)).toEqual({ problem: "typo" });
+    expect(readRecoveryCode("hello")).toEqual({ problem: "invalid" });
+  });
+
+  it("should go back only to a path on this site", () => {
+    expect(returnPath("/vote/7/")).toBe("/vote/7/");
+    expect(returnPath("//evil.example/")).toBeNull();
+    expect(returnPath("/\\evil.example/")).toBeNull();
+    expect(returnPath("https://evil.example/")).toBeNull();
+    expect(returnPath("javascript:alert(1)")).toBeNull();
+    expect(returnPath(null)).toBeNull();
   });
 
   it("should write the code on a line of its own in the downloaded file", () => {
