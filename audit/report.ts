@@ -11,7 +11,8 @@ export type CheckId =
   | "checkpoints"
   | "close"
   | "tally"
-  | "receipts";
+  | "receipts"
+  | "ceremony";
 
 export interface CheckResult {
   id: CheckId;
