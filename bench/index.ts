@@ -1,9 +1,10 @@
 /**
- * `npm run bench [census|circuits|contracts|crypto|service|verify|web ...]`: the named benchmarks (all by default) in turn, each
+ * `npm run bench [census|ceremony|circuits|contracts|crypto|service|verify|web ...]`: the named benchmarks (all by default) in turn, each
  * printing its table. Not a test: no assertions on time or gas.
  */
 import { curves } from "snarkjs";
 import { benchCensus } from "./census";
+import { benchCeremony } from "./ceremony";
 import { benchCircuits } from "./circuits";
 import { benchContracts } from "./contracts";
 import { benchCrypto } from "./crypto";
@@ -13,6 +14,7 @@ import { benchWeb } from "./web";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   census: benchCensus,
+  ceremony: benchCeremony,
   circuits: benchCircuits,
   contracts: benchContracts,
   crypto: benchCrypto,
