@@ -11,8 +11,7 @@ export type CheckId =
   | "checkpoints"
   | "close"
   | "tally"
-  | "receipts"
-  | "ceremony";
+  | "receipts";
 
 export interface CheckResult {
   id: CheckId;

@@ -142,6 +142,28 @@ describe("# bling ceremony", () => {
     );
   });
 
+  it("should refuse an unfinished ceremony, another circuit, an outsider and a second turn", async () => {
+    expect((await verify(dir())).out).toMatch(/beacon: the ceremony has no beacon yet \(CEREMONY_NOT_FINALIZED\)/);
+    const outsider = await bling(
+      ...["ceremony", "contribute", "--dir", dir(), ...pinned(), "--name", "mallory", "--key", keyFile("mallory")],
+      ...["--entropy", "x"],
+    );
+    expect(outsider.err).toMatch(/contribution 4: mallory with this key is not a participant/);
+    const otherCircuit = await copyOf("other-circuit");
+    await writeFile(join(otherCircuit, "circuit.r1cs"), "not the r1cs");
+    expect((await verify(otherCircuit)).out).toMatch(/r1cs: not the record's circuit \(CEREMONY_R1CS_MISMATCH\)/);
+    const twice = await copyOf("twice");
+    const entry3 = await readJson<ContributionEntry>(join(twice, "contributions", "0003.json"));
+    const alice = await signAs("ceremony-test-a", "alice", { ...entry3, participant: "alice" });
+    await writeFile(join(twice, "contributions", "0003.json"), JSON.stringify(alice));
+    expect((await verify(twice)).out).toMatch(/contribution 3: alice already contributed/);
+    const stranger = await signAs("ceremony-test-a", "mallory", { ...entry3, participant: "mallory" });
+    await writeFile(join(twice, "contributions", "0003.json"), JSON.stringify(stranger));
+    expect((await verify(twice)).out).toMatch(/contribution 3: mallory is not in the record/);
+    await rm(join(twice, "zkeys", "0000.zkey"));
+    expect((await verify(twice)).out).toMatch(/zkey 0: not the record's zkey 0/);
+  });
+
   it("should finalize three contributions whose zkey proves and verifies, and write the manifest", async () => {
     for (let i = 0; i < 3; i++) await chain.provider.send("evm_mine", []);
     const done = await bling(
