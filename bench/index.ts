@@ -1,10 +1,11 @@
 /**
- * `npm run bench [browser-prove|census|circuits|contracts|crypto|service|verify|web ...]`: the named benchmarks (all by default) in turn, each
+ * `npm run bench [browser-prove|census|ceremony|circuits|contracts|crypto|service|verify|web ...]`: the named benchmarks (all by default) in turn, each
  * printing its table. Not a test: no assertions on time or gas.
  */
 import { curves } from "snarkjs";
 import { benchBrowserProve } from "./browser-prove";
 import { benchCensus } from "./census";
+import { benchCeremony } from "./ceremony";
 import { benchCircuits } from "./circuits";
 import { benchContracts } from "./contracts";
 import { benchCrypto } from "./crypto";
@@ -15,6 +16,7 @@ import { benchWeb } from "./web";
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   "browser-prove": benchBrowserProve,
   census: benchCensus,
+  ceremony: benchCeremony,
   circuits: benchCircuits,
   contracts: benchContracts,
   crypto: benchCrypto,

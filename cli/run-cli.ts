@@ -4,6 +4,7 @@
  * never a stack trace.
  */
 import { BundleError, SourceError } from "../audit/bundle";
+import { CEREMONY_USAGE, runCeremony } from "./ceremony";
 import { UsageError, type CliIo } from "./cli-io";
 import { EXPORT_USAGE, runExport } from "./export";
 import { ADMIN_USAGE, runAddCouncil, runDeployRegistry, runSignerAddress } from "./registry-admin";
@@ -16,6 +17,7 @@ Commands:
   bling verify   audit a referendum (from the API and the chain, or from a dump)
   bling export   write a referendum's public data into a folder
   bling trustee  a trustee's key generation (join, step, status)
+  bling ceremony the circuit's trusted setup (keygen, init, contribute, verify, finalize)
   bling deploy-registry, add-council, signer-address
                  set up the registry on a chain for a deployment
   bling help     this text
@@ -23,12 +25,14 @@ Commands:
 ${VERIFY_USAGE}
 ${EXPORT_USAGE}
 ${TRUSTEE_USAGE}
+${CEREMONY_USAGE}
 ${ADMIN_USAGE}`;
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   verify: runVerify,
   export: runExport,
   trustee: runTrustee,
+  ceremony: runCeremony,
   "deploy-registry": runDeployRegistry,
   "add-council": runAddCouncil,
   "signer-address": (args, io) => runSignerAddress(args, io),

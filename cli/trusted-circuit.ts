@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { ARTIFACTS_DIR, readManifest } from "../protocol/artifacts.node";
 import { BALLOT_CIRCUIT } from "../protocol/constants";
 import { trustCircuit, type LoadedCircuit } from "../audit/anchor-checks";
+import type { ArtifactManifest } from "../protocol/manifest";
 import { SourceError } from "../audit/bundle";
 
 export type { LoadedCircuit };
@@ -18,14 +19,18 @@ export type { LoadedCircuit };
  * circuit check then fails on the name).
  * @throws SourceError when no manifest or key can be read.
  */
-export async function loadTrustedCircuit(name: string, dir: string = ARTIFACTS_DIR): Promise<LoadedCircuit> {
+export async function loadTrustedCircuit(
+  name: string,
+  dir: string = ARTIFACTS_DIR,
+): Promise<LoadedCircuit & { manifest: ArtifactManifest }> {
   const chosen = /^[a-z0-9_]+$/.test(name) ? name : BALLOT_CIRCUIT;
   try {
     const manifest = await readManifest(chosen, dir).catch(() => readManifest(BALLOT_CIRCUIT, dir));
-    return await trustCircuit(
+    const loaded = await trustCircuit(
       manifest,
       new Uint8Array(await readFile(join(dir, manifest.name, manifest.files.vkey.path))),
     );
+    return { ...loaded, manifest };
   } catch (error) {
     throw new SourceError(`cannot read the circuit artifacts in ${dir}: ${(error as Error).message}`);
   }

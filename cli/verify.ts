@@ -15,6 +15,7 @@ import { readDump, readReceipts } from "./dump";
 import { fetchAnchors, fetchBundle } from "../audit/fetch-bundle";
 import type { ReceiptFile } from "../audit/receipt-checks";
 import { formatReport, type AuditReport } from "../audit/report";
+import { ceremonyCheck } from "../audit/ceremony-check";
 import { loadTrustedCircuit } from "./trusted-circuit";
 import { UsageError, type CliIo } from "./cli-io";
 import { createProgress, type Progress } from "./progress";
@@ -35,6 +36,9 @@ Audits a referendum from public data and prints a pass/fail report; exit 0 only 
   --receipts PATH   also hold voters' receipts against the log: a receipt or signed-promise JSON file
                     (or an array of them), or a folder of such files; a promise whose entry is not in
                     the log within the spec's maximum merge delay FAILs, as evidence of a dropped ballot
+  --allow-dev-ceremony
+                    accept a circuit from the single-party dev ceremony (a test referendum); without
+                    it such a circuit FAILs the ceremony check
   --json            print the report as JSON
   --progress        show the progress bar even when stderr is not a terminal
   --workers N       verifier threads (default: one per core)
@@ -45,6 +49,7 @@ const OPTIONS = {
   "from-dump": { type: "string" },
   receipts: { type: "string" },
   json: { type: "boolean" },
+  "allow-dev-ceremony": { type: "boolean" },
   progress: { type: "boolean" },
   workers: { type: "string" },
 } as const;
@@ -116,13 +121,15 @@ async function audit(
   workers: number,
   progress: Progress,
   receipts: ReceiptFile[] | undefined,
+  allowDevCeremony: boolean,
 ): Promise<AuditReport> {
   // The key of the circuit the spec names: a public-vote or a sealed ballot circuit.
   const circuit = await loadTrustedCircuit(bundle.referendum.spec.circuit.name);
+  const ceremony = ceremonyCheck(circuit.manifest, allowDevCeremony);
   const batched = circuit.vkey.nPublic === PUBLIC_SIGNAL_COUNT;
   const pool = batched ? createBatchVerifierPool(circuit.vkey, { size: workers }) : null;
   try {
-    return await auditReferendum(bundle, {
+    const report = await auditReferendum(bundle, {
       circuit: circuit.trusted,
       censusRoot: censusRootInWorker,
       receipts,
@@ -135,6 +142,7 @@ async function audit(
             })
         : verifyOneByOne(circuit.vkey, progress),
     });
+    return { ...report, ok: report.ok && ceremony.ok, checks: [...report.checks, ceremony] };
   } finally {
     progress.finish();
     await (pool ? pool.close() : releaseProverThreads());
@@ -158,7 +166,7 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
   const progress = createProgress(io.err, values.progress === true || io.errIsTty);
   const receipts = values.receipts === undefined ? undefined : await readReceipts(values.receipts);
   const { bundle, where } = await loadBundle(values, progress);
-  const report = await audit(bundle, workers, progress, receipts);
+  const report = await audit(bundle, workers, progress, receipts, values["allow-dev-ceremony"] === true);
   io.out(
     values.json
       ? `${JSON.stringify(withSource(report, where), null, 2)}\n`

@@ -1,9 +1,29 @@
 import { z } from "./zod";
 import { firstIssue, hex32 } from "./wire";
+import { CEREMONY_ID, ptauPin } from "./ceremony-record";
 
 /** A file of an artifact set, pinned by its hash. */
 export const artifactFile = z.object({ path: z.string().min(1), sha256: hex32, bytes: z.int().min(0) });
 export type ArtifactFile = z.infer<typeof artifactFile>;
+
+/** What a finalized `bling ceremony` wrote into the manifest: the transcript's summary and location. */
+export const trustedSetup = z.object({
+  id: z.string().regex(CEREMONY_ID),
+  /** Where the transcript folder is published (URL or path), for anyone to re-verify. */
+  transcript: z.string().min(1),
+  minContributions: z.int().min(1),
+  ptau: ptauPin,
+  contributions: z.array(
+    z.object({
+      index: z.int().min(1),
+      participant: z.string().min(1),
+      zkeySha256: hex32,
+      contributionHash: z.string(),
+    }),
+  ),
+  beacon: z.object({ chainId: z.int(), blockNumber: z.int().min(0), blockHash: hex32, zkeySha256: hex32 }),
+});
+export type TrustedSetup = z.infer<typeof trustedSetup>;
 
 /**
  * `circuits/artifacts/<name>/manifest.json`: what was built, from what, and
@@ -21,8 +41,12 @@ export const artifactManifest = z.object({
   privateInputs: z.int(),
   publicSignals: z.array(z.string()),
   ptauPower: z.int(),
-  /** "dev-insecure": one local contributor in each phase; never for a real referendum. */
-  ceremony: z.enum(["dev-insecure", "production"]),
+  /**
+   * "dev-insecure": one local contributor in each phase; never for a real referendum. Otherwise the
+   * id of the `bling ceremony` that made the zkey, summarised in `trustedSetup`.
+   */
+  ceremony: z.union([z.enum(["dev-insecure", "production"]), z.string().regex(CEREMONY_ID)]),
+  trustedSetup: trustedSetup.optional(),
   r1cs: z.object({ sha256: hex32, bytes: z.int().min(0) }),
   files: z.object({ wasm: artifactFile, zkey: artifactFile, vkey: artifactFile }),
   builtAt: z.string(),

@@ -6,3 +6,10 @@ declare module "snarkjs" {
     function getCurveFromName(name: string): Promise<{ terminate(): Promise<void> }>;
   }
 }
+
+// snarkjs 0.7.6's powersOfTau.verify takes the file and a logger; @types/snarkjs types another signature.
+declare module "snarkjs" {
+  export namespace powersOfTau {
+    function verify(tauFilename: unknown, logger?: unknown): Promise<boolean>;
+  }
+}

@@ -41,9 +41,13 @@ async function build(entry: CircuitEntry): Promise<ArtifactManifest> {
   log(`compiled: ${info.nConstraints} constraints`);
   const power = ptauPowerFor(info.nConstraints, info.nPubInputs + info.nOutputs);
   const ptau = await devPtau(power, PTAU_DIR, {
-    info: (message) => log(`phase 1: ${message}`),
+    info: (message) => {
+      log(`phase 1: ${message}`);
+    },
     debug: () => undefined,
-    error: (message) => log(`phase 1 error: ${message}`),
+    error: (message) => {
+      log(`phase 1 error: ${message}`);
+    },
   });
   log(`phase 1 ready: 2^${power}`);
 

@@ -35,8 +35,12 @@ export class BlingStack extends Stack {
     const { settings, projectRoot } = props;
     const artifactsDir = props.artifactsDir ?? join(projectRoot, "circuits", "artifacts");
     // Every circuit the service accepts ballots of must come from a trusted ceremony.
-    for (const circuit of SERVICE_CIRCUITS)
-      requireTrustedCeremony(readCircuitManifest(artifactsDir, circuit), settings.allowInsecureCeremony);
+    const policy = {
+      stage: settings.stage,
+      allowInsecure: settings.allowInsecureCeremony,
+      minContributions: settings.minCeremonyContributions,
+    };
+    for (const circuit of SERVICE_CIRCUITS) requireTrustedCeremony(readCircuitManifest(artifactsDir, circuit), policy);
 
     const data = new BlingData(this, "Data");
     const functions = new BlingFunctions(this, "Functions", {

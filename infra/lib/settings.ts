@@ -18,6 +18,8 @@ const contextSchema = z.object({
   registryAddress: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte address"),
   registryDeployBlock: z.coerce.number().int().min(0).default(0),
   allowInsecureCeremony: flag.default(false),
+  /** The fewest phase 2 contributions a circuit's ceremony may have (`bling ceremony`). */
+  minCeremonyContributions: z.coerce.number().int().min(1).default(3),
   alarmEmail: z.email().optional(),
   /** Blocks on top of an anchoring write before it counts; default by stage (see readSettings). */
   chainConfirmations: z.coerce.number().int().min(0).max(1000).optional(),
@@ -36,6 +38,7 @@ export interface StageSettings {
   registryAddress: string;
   registryDeployBlock: number;
   allowInsecureCeremony: boolean;
+  minCeremonyContributions: number;
   alarmEmail: string | undefined;
   siteDir: string;
   /** Council admins must use a second factor. */

@@ -36,6 +36,8 @@ let artifacts: LoadedArtifacts;
 let dir: string;
 let referendumId: string;
 let flags: string[];
+/** The committed circuits come from the dev ceremony: these referenda are tests. */
+const dev = ["--allow-dev-ceremony"];
 
 /** Runs the CLI in process, capturing what it prints. */
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -113,17 +115,17 @@ async function closeAndTally(): Promise<void> {
 
 describe("# bling verify and bling export", () => {
   it("should pass every check but the close and the tally while the referendum is open", async () => {
-    const { code, out } = await cli("verify", ...flags);
+    const { code, out } = await cli("verify", ...flags, ...dev);
     expect(code).toBe(1);
     expect(out).toMatch(/PASS {2}The log entries rebuild every signed tree head/);
     expect(out).toMatch(/FAIL {2}Nothing was stamped after the close.*\n {6}- not finished yet: no closing checkpoint/);
     expect(out).toMatch(/FAIL {2}The recount .*\n {6}- no tally is anchored yet \(state "open"\)/);
-    expect(out).toMatch(/Verdict: FAIL \(2 of 9 checks failed\)/);
+    expect(out).toMatch(/Verdict: FAIL \(2 of 10 checks failed\)/);
   });
 
   it("should pass an honest, tallied referendum through the real entry point, over HTTP and the chain", async () => {
     await closeAndTally();
-    const { code, out } = await cli("verify", ...flags, "--json");
+    const { code, out } = await cli("verify", ...flags, "--json", ...dev);
     const report = JSON.parse(out) as AuditReport;
     expect([code, report.checks.filter((c) => !c.ok)]).toEqual([0, []]);
     expect(report.checks.find((c) => c.id === "ballots")?.numbers).toMatchObject({ ballots: 4, proofsVerified: 4 });
@@ -134,10 +136,17 @@ describe("# bling verify and bling export", () => {
     // `npx bling` runs this shim: a real process, its exit code, no registry flag (taken from /v1/config).
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [join(__dirname, "../../../cli/bin/bling.cjs"), "verify", ...flags.slice(0, 4), "--referendum", referendumId],
+      [
+        join(__dirname, "../../../cli/bin/bling.cjs"),
+        "verify",
+        ...flags.slice(0, 4),
+        "--referendum",
+        referendumId,
+        ...dev,
+      ],
       { env: { ...process.env, NODE_OPTIONS: "" } },
     );
-    expect(stdout).toMatch(/Verdict: PASS \(9 checks\)/);
+    expect(stdout).toMatch(/Verdict: PASS \(10 checks\)/);
     expect(stdout).toMatch(/as the service's \/v1\/config names it/);
   });
 
@@ -146,7 +155,14 @@ describe("# bling verify and bling export", () => {
     const exported = await cli("export", ...flags, "--out", out);
     expect(exported.code).toBe(0);
     expect(exported.out).toMatch(/4 ballots, \d+ signed heads, \d+ checkpoints, tally anchored/);
-    expect((await cli("verify", "--from-dump", out)).out).toMatch(/Verdict: PASS/);
+    expect((await cli("verify", "--from-dump", out, ...dev)).out).toMatch(/Verdict: PASS/);
+    const undeclared = await cli("verify", "--from-dump", out);
+    expect([undeclared.code, undeclared.out]).toEqual([
+      1,
+      expect.stringMatching(
+        /FAIL {2}Circuit ceremony[^\n]*\n\s+- circuit \w+ comes from the single-party dev ceremony/,
+      ),
+    ]);
 
     const tampered = async (file: string, edit: (text: string) => string): Promise<string> => {
       const copy = join(dir, `tampered-${file}-${Math.random().toString(36).slice(2)}`);
@@ -155,19 +171,19 @@ describe("# bling verify and bling export", () => {
       return copy;
     };
     const dropped = await tampered("log.jsonl", (text) => text.split("\n").slice(1).join("\n"));
-    const droppedRun = await cli("verify", "--from-dump", dropped);
+    const droppedRun = await cli("verify", "--from-dump", dropped, ...dev);
     expect(droppedRun.code).toBe(1);
     expect(droppedRun.out).toMatch(/FAIL {2}The log entries rebuild every signed tree head/);
 
     const respecced = await tampered("spec.json", (text) => text.replace("Should the square get trees?", "Trees?"));
-    const respeccedRun = await cli("verify", "--from-dump", respecced);
+    const respeccedRun = await cli("verify", "--from-dump", respecced, ...dev);
     expect([respeccedRun.code, respeccedRun.out]).toEqual([
       1,
       expect.stringMatching(/registry anchors [0-9a-f]+: it changed/),
     ]);
 
     const stuffed = await tampered("census.json", (text) => text.replace('"leaves": [', '"leaves": [\n    "12345",'));
-    const stuffedRun = await cli("verify", "--from-dump", stuffed);
+    const stuffedRun = await cli("verify", "--from-dump", stuffed, ...dev);
     expect([stuffedRun.code, stuffedRun.out]).toEqual([
       1,
       expect.stringMatching(/the census has 4 members but the spec froze 3/),
@@ -175,7 +191,7 @@ describe("# bling verify and bling export", () => {
 
     // A dump's own anchors are only as good as its source; with --rpc, the chain's replace them.
     const reanchored = await tampered("anchors.json", (text) => text.replace(/"counts": \[\s*"1"/, '"counts": ["2"'));
-    const offline = await cli("verify", "--from-dump", reanchored);
+    const offline = await cli("verify", "--from-dump", reanchored, ...dev);
     expect([offline.code, offline.out]).toEqual([
       1,
       expect.stringMatching(/the log counts \[1, 1, .*\] but the registry anchors \[2, 1/),
@@ -188,11 +204,12 @@ describe("# bling verify and bling export", () => {
       stack.rpcUrl,
       "--registry",
       stack.deployment.registry,
+      ...dev,
     );
     expect([online.code, online.out]).toEqual([0, expect.stringMatching(/anchors from http/)]);
 
     const broken = await tampered("heads.json", () => "{ not json");
-    const brokenRun = await cli("verify", "--from-dump", broken);
+    const brokenRun = await cli("verify", "--from-dump", broken, ...dev);
     expect([brokenRun.code, brokenRun.err]).toEqual([
       1,
       expect.stringMatching(/cannot audit: .*heads.json is not valid JSON/),
@@ -204,7 +221,7 @@ describe("# bling verify and bling export", () => {
     expect([missing.code, missing.err]).toEqual([2, expect.stringMatching(/--rpc URL is required/)]);
     const unknown = await cli("verify", "--frobnicate");
     expect([unknown.code, unknown.err]).toEqual([2, expect.stringMatching(/Unknown option '--frobnicate'/)]);
-    const noSuch = await cli("verify", ...flags.slice(0, 6), "--referendum", "999");
+    const noSuch = await cli("verify", ...flags.slice(0, 6), "--referendum", "999", ...dev);
     expect([noSuch.code, noSuch.err]).toEqual([2, expect.stringMatching(/answered 404 REFERENDUM_NOT_FOUND/)]);
     const down = await cli(
       "export",

@@ -3,7 +3,14 @@ import { Bucket } from "aws-cdk-lib/aws-s3";
 import { TABLE_ACTIONS } from "../../../infra/lib/functions";
 import { readSettings } from "../../../infra/lib/settings";
 import { COUNCIL_CLAIM } from "../../../functions/adapters/auth";
-import { artifactsWithCeremony, BASE_CONTEXT, buildBling, synthBling } from "../../fixtures/infra-fixtures";
+import {
+  artifactsWithCeremony,
+  BASE_CONTEXT,
+  buildBling,
+  PROJECT_ROOT,
+  synthBling,
+} from "../../fixtures/infra-fixtures";
+import { join } from "node:path";
 import { ARTIFACT_CACHE_FUNCTION_CODE, SITE_PATH_FUNCTION_CODE } from "../../../web/lib/routes";
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
@@ -348,8 +355,25 @@ describe("# BlingStack", () => {
     expect(() => buildBling({ context: { allowInsecureCeremony: "false" } })).toThrow(
       /"dev-insecure" ceremony.*allowInsecureCeremony=true/,
     );
-    const production = artifactsWithCeremony("production");
+    const production = artifactsWithCeremony("ceremony-council-2027");
     expect(() => buildBling({ context: { allowInsecureCeremony: "false" }, artifactsDir: production })).not.toThrow();
+  });
+
+  it("should refuse the dev ceremony in prod even when allowed, and a ceremony with too few contributions anywhere", () => {
+    const prod = { stage: "prod", alarmEmail: "ops@council.example", allowInsecureCeremony: "true" };
+    const committed = join(PROJECT_ROOT, "circuits", "artifacts");
+    expect(() => buildBling({ context: prod, artifactsDir: committed })).toThrow(
+      /stage=prod refuses it even with allowInsecureCeremony/,
+    );
+    const two = artifactsWithCeremony("ceremony-short", 2);
+    expect(() => buildBling({ artifactsDir: two })).toThrow(
+      /ceremony-short has 2 contributions; this deployment requires at least 3/,
+    );
+    expect(() => buildBling({ context: { minCeremonyContributions: "2" }, artifactsDir: two })).not.toThrow();
+    const local = artifactsWithCeremony("ceremony-local", 3, "local:rehearsal");
+    expect(() => buildBling({ context: prod, artifactsDir: local })).toThrow(
+      /phase 1 "local:rehearsal", not a published one/,
+    );
   });
 });
 

@@ -1,0 +1,193 @@
+/**
+ * Re-verifies a ceremony transcript from its bytes: the pinned phase 1, zkey 0, every contribution
+ * in order (hash chain, signature, snarkjs's zkey verification against the r1cs and phase 1, and
+ * that it extends its predecessor's contribution list by exactly one), then the beacon. Returns
+ * the first refused step as a value. Browser-safe.
+ */
+import { zKey } from "snarkjs";
+import type { BeaconEntry, CeremonyRecord, ContributionEntry } from "./ceremony-record";
+import {
+  applyBeacon,
+  blake2bHex,
+  CeremonyError,
+  isSignedBy,
+  memFile,
+  pinNameOf,
+  sha256Hex,
+  type CeremonyErrorCode,
+  type LocalPtauPins,
+} from "./ceremony";
+
+/** Everything a verifier reads from a transcript folder, as bytes and parsed JSON. */
+export interface CeremonyTranscript {
+  record: CeremonyRecord;
+  r1cs: Uint8Array;
+  ptau: Uint8Array;
+  /** zkey 0 to zkey n, in order. */
+  zkeys: readonly Uint8Array[];
+  /** Entries 1 to n, as published (order and indexes are checked). */
+  entries: readonly ContributionEntry[];
+  beacon?: BeaconEntry;
+  finalZkey?: Uint8Array;
+}
+
+export interface VerifyCeremonyOptions {
+  /** The labelled local pins the ceremony was made with (tests only). */
+  localPins?: LocalPtauPins;
+  /** Refuse an unfinished ceremony (no beacon, or fewer contributions than the record's minimum). */
+  requireFinal: boolean;
+  /** The announced block's hash as the chain reports it; without it the beacon is checked offline only. */
+  chainBlockHash?: string;
+}
+
+export type CeremonyVerdict =
+  | { ok: true; contributions: { index: number; participant: string; zkeySha256: string }[]; finalized: boolean }
+  | { ok: false; code: CeremonyErrorCode; step: string; reason: string; message: string };
+
+/** Verifies a transcript; never throws for a bad transcript (the first failing step is the value). */
+export async function verifyCeremony(
+  transcript: CeremonyTranscript,
+  options: VerifyCeremonyOptions,
+): Promise<CeremonyVerdict> {
+  try {
+    await checkInputs(transcript, options.localPins);
+    for (let index = 1; index < transcript.zkeys.length || index <= transcript.entries.length; index++) {
+      await checkContribution(transcript, index);
+    }
+    const finalized = await checkEnd(transcript, options);
+    return {
+      ok: true,
+      finalized,
+      contributions: transcript.entries.map(({ index, participant, zkeySha256 }) => ({
+        index,
+        participant,
+        zkeySha256,
+      })),
+    };
+  } catch (error) {
+    if (!(error instanceof CeremonyError)) throw error;
+    return { ok: false, code: error.code, step: error.step, reason: error.reason, message: error.message };
+  }
+}
+
+function fail(code: CeremonyErrorCode, step: string, message: string): never {
+  throw new CeremonyError(code, step, message);
+}
+
+async function checkInputs({ record, r1cs, ptau, zkeys }: CeremonyTranscript, local?: LocalPtauPins): Promise<void> {
+  const hash = blake2bHex(ptau);
+  if (hash !== record.ptau.blake2b) fail("CEREMONY_PTAU_UNPINNED", "phase1", "the phase 1 file is not the record's");
+  const pin = pinNameOf(hash, local);
+  if (pin !== record.ptau.pin) {
+    fail("CEREMONY_PTAU_UNPINNED", "phase1", `the record's phase 1 (${record.ptau.pin}) is not pinned here`);
+  }
+  if (sha256Hex(r1cs) !== record.circuit.r1csSha256) fail("CEREMONY_R1CS_MISMATCH", "r1cs", "not the record's circuit");
+  const zkey0 = zkeys[0];
+  if (!zkey0 || sha256Hex(zkey0) !== record.zkey0Sha256) {
+    fail("CEREMONY_ZKEY_HASH_MISMATCH", "zkey 0", "not the record's zkey 0");
+  }
+  if (
+    mpcContributions(zkey0).count !== 0 ||
+    !(await zKey.verifyFromR1cs(memFile(r1cs), memFile(ptau), memFile(zkey0)))
+  ) {
+    fail("CEREMONY_ZKEY_INVALID", "zkey 0", "does not verify against the r1cs and phase 1");
+  }
+}
+
+async function checkContribution(t: CeremonyTranscript, index: number): Promise<void> {
+  const step = `contribution ${index}`;
+  const entry = t.entries[index - 1];
+  const zkey = t.zkeys[index];
+  const previous = t.zkeys[index - 1];
+  if (!entry || !zkey || !previous) fail("CEREMONY_STEP_SKIPPED", step, "its entry or its zkey is missing");
+  if (entry.index !== index) fail("CEREMONY_STEP_OUT_OF_ORDER", step, `the entry says it is step ${entry.index}`);
+  if (entry.previousZkeySha256 !== sha256Hex(previous)) {
+    fail("CEREMONY_STEP_SKIPPED", step, `it does not build on zkey ${index - 1}`);
+  }
+  if (entry.zkeySha256 !== sha256Hex(zkey)) fail("CEREMONY_ZKEY_HASH_MISMATCH", step, "its zkey is not the signed one");
+  if (t.entries.slice(0, index - 1).some((before) => before.participant === entry.participant)) {
+    fail("CEREMONY_DUPLICATE_PARTICIPANT", step, `${entry.participant} already contributed`);
+  }
+  if (!t.record.participants.some((participant) => participant.name === entry.participant)) {
+    fail("CEREMONY_UNKNOWN_PARTICIPANT", step, `${entry.participant} is not in the record`);
+  }
+  if (!isSignedBy(t.record, entry)) fail("CEREMONY_SIGNATURE_INVALID", step, `not signed by ${entry.participant}`);
+  if (!extendsByOne(previous, zkey)) fail("CEREMONY_STEP_SKIPPED", step, `its zkey does not extend zkey ${index - 1}`);
+  if (!(await zKey.verifyFromR1cs(memFile(t.r1cs), memFile(t.ptau), memFile(zkey)))) {
+    fail("CEREMONY_ZKEY_INVALID", step, "its zkey does not verify against the r1cs and phase 1");
+  }
+}
+
+async function checkEnd(t: CeremonyTranscript, options: VerifyCeremonyOptions): Promise<boolean> {
+  const count = t.entries.length;
+  if (options.requireFinal && count < t.record.minContributions) {
+    fail(
+      "CEREMONY_TOO_FEW_CONTRIBUTIONS",
+      "end",
+      `${count} contributions, the record requires ${t.record.minContributions}`,
+    );
+  }
+  if (!t.beacon) {
+    if (options.requireFinal) fail("CEREMONY_NOT_FINALIZED", "beacon", "the ceremony has no beacon yet");
+    return false;
+  }
+  if (count < t.record.minContributions) {
+    fail(
+      "CEREMONY_TOO_FEW_CONTRIBUTIONS",
+      "end",
+      `finalized after ${count} of ${t.record.minContributions} contributions`,
+    );
+  }
+  await checkBeacon(t, t.beacon, options.chainBlockHash);
+  return true;
+}
+
+async function checkBeacon(t: CeremonyTranscript, beacon: BeaconEntry, chainBlockHash?: string): Promise<void> {
+  const last = t.zkeys[t.zkeys.length - 1];
+  if (beacon.blockNumber !== t.record.beacon.blockNumber) {
+    fail(
+      "CEREMONY_BEACON_MISMATCH",
+      "beacon",
+      `block ${beacon.blockNumber}, the record announced ${t.record.beacon.blockNumber}`,
+    );
+  }
+  if (chainBlockHash !== undefined && chainBlockHash.replace(/^0x/, "").toLowerCase() !== beacon.blockHash) {
+    fail("CEREMONY_BEACON_MISMATCH", "beacon", `not the hash of block ${beacon.blockNumber} on the chain`);
+  }
+  if (!last || !t.finalZkey || beacon.previousZkeySha256 !== sha256Hex(last)) {
+    fail("CEREMONY_BEACON_MISMATCH", "beacon", "it does not build on the last contribution");
+  }
+  const again = await applyBeacon(last, beacon.blockNumber, beacon.blockHash);
+  if (again.entry.zkeySha256 !== beacon.zkeySha256 || sha256Hex(t.finalZkey) !== beacon.zkeySha256) {
+    fail("CEREMONY_BEACON_MISMATCH", "beacon", "the final zkey is not the beacon's over the last contribution");
+  }
+}
+
+/** The phase 2 contribution list (zkey section 10) of a zkey: its count and serialized bytes. */
+export function mpcContributions(zkey: Uint8Array): { count: number; bytes: Uint8Array } {
+  const view = new DataView(zkey.buffer, zkey.byteOffset, zkey.byteLength);
+  if (zkey.byteLength < 12 || new TextDecoder().decode(zkey.subarray(0, 4)) !== "zkey") {
+    fail("CEREMONY_ZKEY_INVALID", "zkey", "not a zkey file");
+  }
+  const sections = view.getUint32(8, true);
+  let at = 12;
+  for (let i = 0; i < sections && at + 12 <= zkey.byteLength; i++) {
+    const type = view.getUint32(at, true);
+    const size = Number(view.getBigUint64(at + 4, true));
+    at += 12;
+    // Section 10: the circuit hash (64 bytes), the count (u32), then each contribution.
+    if (type === 10 && size >= 68 && at + size <= zkey.byteLength) {
+      return { count: view.getUint32(at + 64, true), bytes: zkey.subarray(at + 68, at + size) };
+    }
+    at += size;
+  }
+  return fail("CEREMONY_ZKEY_INVALID", "zkey", "has no phase 2 parameters");
+}
+
+/** Whether `next` keeps every contribution of `previous`, in order, and adds exactly one. */
+export function extendsByOne(previous: Uint8Array, next: Uint8Array): boolean {
+  const before = mpcContributions(previous);
+  const after = mpcContributions(next);
+  if (after.count !== before.count + 1 || after.bytes.byteLength <= before.bytes.byteLength) return false;
+  return before.bytes.every((byte, i) => after.bytes[i] === byte);
+}
