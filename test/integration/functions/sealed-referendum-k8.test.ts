@@ -191,6 +191,8 @@ describe.each(CASES)("# a secret ballot, %s (sealed_d20_k8)", (name, { rules, op
       stack.deployment.registry,
       "--referendum",
       referendumId,
+      // The committed artifacts come from the dev ceremony.
+      "--allow-dev-ceremony",
     );
     expect(verified.out).toMatch(new RegExp(`give counts \\[${counts.join(", ")}\\] = the anchor`));
     expect([verified.code, verified.out]).toEqual([0, expect.stringMatching(/Verdict: PASS/)]);
