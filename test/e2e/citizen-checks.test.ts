@@ -5,6 +5,7 @@
  * step, the proving files downloaded once, and no ballot after the closing time.
  * Every new page state passes axe in English and Dutch and is screenshotted in both.
  */
+import { mailMergeCsv } from "../../web/components/council/csv";
 import type { Browser, BrowserContext, Page, Response } from "playwright-core";
 import type { LocalStack } from "../../local/stack";
 import { createIdentity, exportIdentity, exportRecoveryCode, importIdentity } from "../../protocol/identity";
@@ -104,7 +105,16 @@ describe("# citizen pages: checks before acting", () => {
     await expect(page.getByRole("heading", { name: "Save your recovery code" }).count()).resolves.toBe(0);
     await checkBothLanguages(page, "checks-register-code-used");
 
-    await page.getByLabel("Registration code").fill(codes[0] ?? "");
+    // The personal link of the council's mail merge: the code comes in the fragment, is filled in,
+    // and leaves the address bar (and so the history).
+    const link = mailMergeCsv(stack.apiUrl, censusId, [codes[0] ?? ""])
+      .split("\r\n")[1]!
+      .split(",")[1]!;
+    // A fresh load, as from the letter: from the same page, a new fragment alone would not reload it.
+    await page.goto("about:blank");
+    await page.goto(link);
+    await page.waitForFunction((code) => document.querySelector<HTMLInputElement>("#code")?.value === code, codes[0]);
+    expect(new URL(page.url()).hash).toBe("");
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("heading", { name: "Save your recovery code" }).waitFor();
     await page.getByText("Your registration code was accepted").waitFor();

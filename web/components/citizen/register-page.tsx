@@ -38,6 +38,13 @@ export function RegisterPage(): ReactNode {
   useEffect(() => {
     const census = new URLSearchParams(window.location.search).get("census");
     if (census) setCensusId(census);
+    // A personal link from the letter carries its code in the fragment (never sent to a server):
+    // fill it in, then drop it from the address so it stays out of the history and of screenshots.
+    const letterCode = new URLSearchParams(window.location.hash.slice(1)).get("code");
+    if (letterCode) {
+      setCode(letterCode);
+      window.history.replaceState(null, "", window.location.pathname + window.location.search);
+    }
   }, []);
 
   // The letter's code is used first: a wrong or used code is said before any recovery code is shown.
