@@ -14,7 +14,8 @@ import { parseManifest } from "../../../protocol/manifest";
 import { releaseProverThreads } from "../../../protocol/verify";
 import { startLocalChain, type LocalChain } from "../../../local/anvil";
 import type { CompiledCircuit } from "../../../circuits/scripts/compile";
-import { bling, compileTestCircuit, localPhase1, TEST_CIRCUIT, testArtifacts } from "../../fixtures/ceremony";
+import { compileTestCircuit, localPhase1, TEST_CIRCUIT, testArtifacts } from "../../fixtures/ceremony";
+import { cli as bling } from "../../fixtures/cli-run";
 
 const NAMES = ["alice", "bob", "carol"];
 let work: string;

@@ -15,21 +15,14 @@ import { proveSealedBallot } from "../../../protocol/sealed-ballot";
 import { partialDecrypt } from "../../../protocol/threshold";
 import type { SpecTrustees } from "../../../protocol/trustee-transcript";
 import { releaseProverThreads } from "../../../protocol/verify";
-import type { CliIo } from "../../../cli/cli-io";
 import { writeDump } from "../../../cli/dump";
-import { runCli } from "../../../cli/run-cli";
+import { cli } from "../../fixtures/cli-run";
 import { buildAuditBundle } from "../../fixtures/audit-bundle";
 import { censusOf } from "../../fixtures/ballot-fixtures";
 import { runDkg } from "../../fixtures/trustees";
 
 const ID = 777n;
 let dir: string;
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
-  let out = "";
-  const io: CliIo = { out: (text) => void (out += text), err: () => undefined, errIsTty: false };
-  return { code: await runCli(argv, io), out };
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "bling-sealed-verify-"));

@@ -10,8 +10,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { loadArtifacts, type LoadedArtifacts } from "../../../protocol/artifacts.node";
 import { releaseProverThreads } from "../../../protocol/verify";
-import type { CliIo } from "../../../cli/cli-io";
-import { runCli } from "../../../cli/run-cli";
+import { cli } from "../../fixtures/cli-run";
 import type { AuditReport } from "../../../audit/report";
 import { SEAL_SETTLE_MS } from "../../../functions/core/closing";
 import {
@@ -40,18 +39,6 @@ let flags: string[];
 const dev = ["--allow-dev-ceremony"];
 
 /** Runs the CLI in process, capturing what it prints. */
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: CliIo = {
-    out: (text) => (out += text) && undefined,
-    err: (text) => (err += text) && undefined,
-    errIsTty: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
-
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "bling-verify-"));
   stack = await testStack({

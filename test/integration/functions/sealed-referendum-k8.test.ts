@@ -16,7 +16,7 @@ import type { RulesChoice } from "../../../functions/api/schemas";
 import { SEAL_SETTLE_MS } from "../../../functions/core/closing";
 import { apiClient, councilCensus } from "../../fixtures/api-client";
 import { identityFromSeed } from "../../fixtures/ballot-fixtures";
-import { cli } from "../../fixtures/cli-run";
+import { cli, trusteeKeyGeneration } from "../../fixtures/cli-run";
 import { castSealedBallots } from "../../fixtures/sealed-ballots";
 import { testStack, type TestStack } from "../../fixtures/test-stack";
 
@@ -124,24 +124,12 @@ describe.each(CASES)("# a secret ballot, %s (sealed_d20_k8)", (name, { rules, op
       })
     ).id;
     const invitations = await council.inviteTrustees(referendumId);
-    for (const [i, { code }] of invitations.entries()) {
-      const joined = await cli(
-        "trustee",
-        "join",
-        "--api",
-        stack.apiUrl,
-        "--referendum",
-        referendumId,
-        "--code",
-        code,
-        "--key",
-        keyOf(i + 1),
-      );
-      expect(joined).toMatchObject({ code: 0, err: "" });
-    }
-    for (let round = 0; round < 3; round++)
-      for (const i of [1, 2, 3])
-        expect((await cli("trustee", "step", "--api", stack.apiUrl, "--key", keyOf(i))).code).toBe(0);
+    await trusteeKeyGeneration(
+      stack.apiUrl,
+      referendumId,
+      invitations.map(({ code }) => code),
+      keyOf,
+    );
     const opened = await council.open(referendumId);
     expect(opened.spec?.circuit.name).toBe(sealedCircuitName(CENSUS_DEPTH, 8));
   });

@@ -20,7 +20,7 @@ import { aggregateFromWire } from "../../../protocol/sealed-tally";
 import { partialDecrypt } from "../../../protocol/threshold";
 import { shareOf, trusteeSecret, type TrusteeSecret } from "../../../protocol/trustee-steps";
 import { decodeSealedStatement } from "../../../protocol/sealed-statement";
-import { cli } from "../../fixtures/cli-run";
+import { cli, trusteeKeyGeneration } from "../../fixtures/cli-run";
 import { createCouncilClient, createPublicClient } from "../../../functions/api/client";
 import { ApiError } from "../../../functions/api/api-error";
 import { SEAL_SETTLE_MS } from "../../../functions/core/closing";
@@ -150,27 +150,12 @@ describe("# a secret-ballot referendum", () => {
     );
     expect(wrong.code).toBe(1);
     expect(wrong.err).toMatch(/invitation code is not valid/);
-    for (const [i, invitation] of invitations.entries()) {
-      const joined = await cli(
-        "trustee",
-        "join",
-        "--api",
-        stack.apiUrl,
-        "--referendum",
-        referendumId,
-        "--code",
-        invitation.code,
-        "--key",
-        join(dir, `trustee-${i + 1}.json`),
-      );
-      expect(joined).toMatchObject({ code: 0, err: "" });
-    }
-    // Three rounds: deal, check, dry run; each trustee posts what the transcript owes.
-    for (let round = 0; round < 3; round++)
-      for (const i of [1, 2, 3])
-        expect(
-          (await cli("trustee", "step", "--api", stack.apiUrl, "--key", join(dir, `trustee-${i}.json`))).code,
-        ).toBe(0);
+    await trusteeKeyGeneration(
+      stack.apiUrl,
+      referendumId,
+      invitations.map(({ code }) => code),
+      (i) => join(dir, `trustee-${i}.json`),
+    );
     const status = await cli("trustee", "status", "--api", stack.apiUrl, "--referendum", referendumId);
     expect(status.out).toMatch(/status: complete/);
 
