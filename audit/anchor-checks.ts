@@ -2,6 +2,7 @@
  * Checks of what the referendum was opened with: the spec against its anchored hash, the census
  * against its anchored root, and the verification key against the artifacts manifest the spec pins.
  */
+import { short } from "./sealed-checks";
 import { buildCensus, censusRoot, isCanonicalFieldElement, sha256Hex, type VerificationKey } from "../protocol";
 import type { ArtifactManifest } from "../protocol/manifest";
 import { PUBLIC_SIGNAL_COUNT, sealedSignalLayout } from "../protocol/constants";
@@ -79,8 +80,6 @@ export function checkSpec(bundle: AuditBundle): CheckResult {
   );
 }
 
-const shortKey = ([x]: readonly string[]): string => `(${(x ?? "").slice(0, 12)}..., ...)`;
-
 /**
  * The registry verifies sealed ballots against the key it holds, so it must be the spec's: another
  * key (or none) would let the chain accept ballots the trustees cannot open, or public ones.
@@ -91,9 +90,9 @@ function electionKeyProblem(
 ): string | null {
   if (spec === null && anchored === null) return null;
   if (anchored === null) return "the registry anchors no election key (public votes), but the spec seals the ballots";
-  if (spec === null) return `the registry anchors election key ${shortKey(anchored)}, but the spec's votes are public`;
+  if (spec === null) return `the registry anchors election key ${short(anchored)}, but the spec's votes are public`;
   if (spec[0] !== anchored[0] || spec[1] !== anchored[1])
-    return `the registry anchors election key ${shortKey(anchored)}, not the spec's ${shortKey(spec)}`;
+    return `the registry anchors election key ${short(anchored)}, not the spec's ${short(spec)}`;
   return null;
 }
 

@@ -25,7 +25,8 @@ import { malformedIn, type AuditBundle } from "./bundle";
 import { finalHeadSize } from "./log-checks";
 import { CheckBuilder, type CheckResult } from "./report";
 
-const short = (point: readonly string[]): string => `(${(point[0] ?? "").slice(0, 12)}..., ...)`;
+/** A point in a message: the start of its x, enough to tell two apart. */
+export const short = (point: readonly string[]): string => `(${(point[0] ?? "").slice(0, 12)}..., ...)`;
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** The slot count of the sealed circuit for a referendum of `options` options, or null when there is none. */
