@@ -1,9 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useI18n } from "../lib/i18n";
-import { LOCALES } from "../messages";
-
-const LANGUAGE_NAMES = { en: "English", nl: "Nederlands" } as const;
+import { LOCALES, LOCALE_NAMES } from "../messages";
 
 export function SiteHeader(): React.ReactNode {
   const { t, locale, setLocale } = useI18n();
@@ -47,7 +45,7 @@ export function SiteHeader(): React.ReactNode {
                 setLocale(code);
               }}
             >
-              {LANGUAGE_NAMES[code]}
+              {LOCALE_NAMES[code]}
             </button>
           ))}
         </div>

@@ -1,14 +1,13 @@
-/** The site's languages: every string exists in each (the type makes a missing translation a build error). */
+/**
+ * The site's languages. English is the source: each feature file holds its English strings, and
+ * every other language is one file (`nl.ts`, ...) typed to have exactly the same keys, so a
+ * missing translation is a build error. Placeholders are `{name}`, filled by `t(key, { name })`.
+ */
 export const LOCALES = ["en", "nl"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-/**
- * One feature's strings in every language: `nl` must have exactly the keys of `en`.
- * Placeholders are `{name}`, filled by `t(key, { name })`.
- */
-export function defineMessages<const T extends Record<string, string>>(
-  en: T,
-  nl: { [K in keyof T]: string },
-): Record<Locale, Record<keyof T, string>> {
-  return { en, nl };
-}
+/** Each language's name in that language, for the language menu. */
+export const LOCALE_NAMES: Record<Locale, string> = {
+  en: "English",
+  nl: "Nederlands",
+};

@@ -1,10 +1,9 @@
 import type { ApiErrorCode } from "../lib/api-client";
-import { defineMessages } from "./define";
 
 type ErrorMessages = Record<`error.${ApiErrorCode}`, string>;
 
 /** One message per API error code (the type makes a new code without its message a build error). */
-const en = {
+export const errorMessages = {
   "error.INPUT_INVALID": "Some of what was entered is not valid. Check the form and try again.",
   "error.PATH_INVALID": "This address is not valid. Check the link and try again.",
   "error.JSON_MALFORMED": "The request could not be read. Reload the page and try again.",
@@ -53,55 +52,3 @@ const en = {
   "error.INTERNAL": "Something went wrong on the service's side. Try again later.",
   "error.NETWORK": "The service could not be reached. Check your connection and try again.",
 } as const satisfies ErrorMessages;
-
-export const errorMessages = defineMessages(en, {
-  "error.INPUT_INVALID": "Een deel van wat u invulde is niet geldig. Controleer het formulier en probeer het opnieuw.",
-  "error.PATH_INVALID": "Dit adres is niet geldig. Controleer de link en probeer het opnieuw.",
-  "error.JSON_MALFORMED": "Het verzoek kon niet worden gelezen. Laad de pagina opnieuw en probeer het nog eens.",
-  "error.BODY_TOO_LARGE": "Wat werd verstuurd is te groot.",
-  "error.UNAUTHENTICATED": "Uw aanmelding als gemeente ontbreekt of is verlopen. Meld u opnieuw aan.",
-  "error.FORBIDDEN": "Dit hoort bij een andere gemeente.",
-  "error.ROUTE_NOT_FOUND": "De dienst kent dit verzoek niet. De site is misschien verouderd: laad haar opnieuw.",
-  "error.METHOD_NOT_ALLOWED":
-    "De dienst neemt dit verzoek niet aan. De site is misschien verouderd: laad haar opnieuw.",
-  "error.CENSUS_NOT_FOUND": "Dit kiezersregister bestaat niet. Controleer het adres in uw brief.",
-  "error.CENSUS_EMPTY": "Een referendum kan niet openen zolang niemand in het kiezersregister is aangemeld.",
-  "error.REGISTRATION_CODE_UNKNOWN": "Deze aanmeldcode is niet geldig. Controleer de code in uw brief.",
-  "error.REGISTRATION_CODE_USED": "Deze aanmeldcode is al gebruikt. Elke code werkt één keer.",
-  "error.COMMITMENT_REGISTERED": "Deze stemsleutel is al aangemeld.",
-  "error.CENSUS_FULL": "Dit kiezersregister is vol: er kunnen zich geen inwoners meer aanmelden.",
-  "error.REFERENDUM_NOT_FOUND": "Dit referendum bestaat niet.",
-  "error.REFERENDUM_EXISTS": "Er bestaat al een referendum met dit nummer.",
-  "error.REFERENDUM_STATE": "Het referendum is niet in een toestand waarin dit kan.",
-  "error.REFERENDUM_NOT_OPEN": "Dit referendum is niet open voor stemmen: het is gesloten of nog niet geopend.",
-  "error.BALLOT_MALFORMED": "Uw stem was niet goed opgebouwd. Laad de pagina opnieuw en stem nog eens.",
-  "error.BALLOT_REFERENDUM_MISMATCH":
-    "Uw stem was gemaakt voor een ander referendum. Laad de pagina opnieuw en stem nog eens.",
-  "error.BALLOT_CENSUS_ROOT_MISMATCH":
-    "Uw stemsleutel staat niet in het kiezersregister van dit referendum: hij is aangemeld nadat het referendum opende, of ergens anders.",
-  "error.BALLOT_RULES_MISMATCH":
-    "Uw stem gebruikte andere regels dan die van het referendum. Laad de pagina opnieuw en stem nog eens.",
-  "error.BALLOT_VOTES_INVALID": "Uw stem kiest opties die dit referendum niet heeft.",
-  "error.BALLOT_PROOF_INVALID": "Het bewijs bij uw stem klopte niet. Laad de pagina opnieuw en stem nog eens.",
-  "error.BALLOT_NULLIFIER_USED": "U hebt in dit referendum al gestemd, en uw stem wijzigen is hier niet toegestaan.",
-  "error.BALLOT_REVISION_CONFLICT":
-    "Uw stem is intussen gewijzigd, misschien vanaf een ander apparaat. Laad de pagina opnieuw en stem nogmaals om hem te wijzigen.",
-  "error.BALLOT_NOT_FOUND": "De dienst kent deze stem niet.",
-  "error.BALLOT_KEY_MISMATCH":
-    "Uw stembiljet is verzegeld met een andere sleutel dan die van dit referendum. Laad de pagina opnieuw en stem nog eens.",
-  "error.TRUSTEES_NOT_DRAFTED": "Noem eerst de sleutelbeheerders in het concept voordat u hen uitnodigt.",
-  "error.TRUSTEE_CODE_UNKNOWN": "Deze uitnodigingscode voor sleutelbeheerders is niet geldig voor dit referendum.",
-  "error.TRUSTEE_JOINED": "Deze uitnodiging voor een sleutelbeheerder is al gebruikt met een andere sleutel.",
-  "error.DKG_STATE": "Het maken van de verkiezingssleutel is niet bij deze stap. Laad de pagina opnieuw.",
-  "error.DKG_MESSAGE_INVALID": "Dit bericht voor het maken van de sleutel klopt niet.",
-  "error.DKG_MESSAGE_CONFLICT": "Deze sleutelbeheerder stuurde al een ander bericht voor deze stap.",
-  "error.DKG_INCOMPLETE": "De sleutelbeheerders zijn nog niet klaar met het maken van de verkiezingssleutel.",
-  "error.PARTIAL_INVALID": "Deze ontsleuteling klopt niet met de sleutel van de beheerder en de getelde stemmen.",
-  "error.TALLY_NEEDS_TRUSTEES": "Nog niet genoeg sleutelbeheerders hebben de uitslag ontsleuteld.",
-  "error.TALLY_NOT_READY": "De uitslag is nog niet geteld.",
-  "error.LOG_RANGE_INVALID": "Het gevraagde deel van het openbare logboek bestaat niet.",
-  "error.BUSY": "De dienst is druk. Wacht even en probeer het opnieuw.",
-  "error.STORE_UNAVAILABLE": "De dienst is tijdelijk niet beschikbaar. Wacht even en probeer het opnieuw.",
-  "error.INTERNAL": "Er ging iets mis bij de dienst. Probeer het later opnieuw.",
-  "error.NETWORK": "De dienst is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.",
-});

@@ -1,6 +1,7 @@
 /**
- * Every string of the site, by language. Each feature keeps its own file (keys prefixed by the
- * feature); this index joins them, so a key is defined once and `t()` knows every key's name.
+ * Every string of the site, by language. Each feature keeps its English strings in its own file
+ * (keys prefixed by the feature); this index joins them, so a key is defined once and `t()` knows
+ * every key's name. Each other language is one file of type `Translation`.
  */
 import { citizenMessages } from "./citizen";
 import { commonMessages } from "./common";
@@ -10,27 +11,25 @@ import { errorMessages } from "./errors";
 import { sitePageMessages } from "./site-pages";
 import { trusteeMessages } from "./trustee";
 import { verifyMessages } from "./verify";
-import { LOCALES, type Locale } from "./define";
+import { nl } from "./nl";
+import { LOCALES, LOCALE_NAMES, type Locale } from "./define";
 
-const parts = [
-  commonMessages,
-  errorMessages,
-  citizenMessages,
-  councilMessages,
-  councilTrusteeMessages,
-  trusteeMessages,
-  verifyMessages,
-  sitePageMessages,
-] as const;
+const EN = {
+  ...commonMessages,
+  ...errorMessages,
+  ...citizenMessages,
+  ...councilMessages,
+  ...councilTrusteeMessages,
+  ...trusteeMessages,
+  ...verifyMessages,
+  ...sitePageMessages,
+};
 
-type KeysOf<P> = P extends Record<Locale, infer M> ? keyof M & string : never;
-export type MessageKey = KeysOf<(typeof parts)[number]>;
+export type MessageKey = keyof typeof EN;
 
-export const MESSAGES = Object.fromEntries(
-  LOCALES.map((locale) => [
-    locale,
-    Object.assign({}, ...parts.map((part) => part[locale])) as Record<MessageKey, string>,
-  ]),
-) as Record<Locale, Record<MessageKey, string>>;
+/** One language's strings: every key of the English source, no other. */
+export type Translation = Record<MessageKey, string>;
 
-export { LOCALES, type Locale };
+export const MESSAGES: Record<Locale, Translation> = { en: EN, nl };
+
+export { LOCALES, LOCALE_NAMES, type Locale };
