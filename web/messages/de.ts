@@ -85,7 +85,7 @@ export const de: Translation = {
   "error.REFERENDUM_EXISTS": "Eine Abstimmung mit dieser Nummer gibt es bereits.",
   "error.REFERENDUM_STATE": "Die Abstimmung ist nicht in einem Zustand, der dies erlaubt.",
   "error.REFERENDUM_NOT_OPEN":
-    "Bei dieser Abstimmung ist keine Stimmabgabe möglich: Sie ist beendet oder hat noch nicht begonnen.",
+    "Bei dieser Abstimmung ist keine Stimmabgabe möglich: Die Abstimmung ist beendet oder hat noch nicht begonnen.",
   "error.BALLOT_MALFORMED":
     "Ihr Stimmzettel war fehlerhaft aufgebaut. Laden Sie die Seite neu und stimmen Sie erneut ab.",
   "error.BALLOT_REFERENDUM_MISMATCH":
@@ -142,7 +142,8 @@ export const de: Translation = {
   "citizen.register.intro":
     "Registrieren Sie sich einmalig mit dem Code aus Ihrer Abstimmungsbenachrichtigung. Dieser Browser erzeugt dann Ihren Stimmschlüssel: ein Geheimnis, das auf diesem Gerät bleibt und mit dem Sie anonym abstimmen.",
   "citizen.register.census": "Stimmregister",
-  "citizen.register.censusHint": "Wie in Ihrem Brief; der Link in Ihrem Brief füllt es aus.",
+  "citizen.register.censusHint":
+    "Wie in Ihrem Brief angegeben; über den Link in Ihrem Brief wird das Feld automatisch ausgefüllt.",
   "citizen.register.code": "Registrierungscode",
   "citizen.register.codeHint": "Wie in Ihrem Brief gedruckt.",
   "citizen.register.censusMissing": "Geben Sie das Stimmregister aus Ihrem Brief ein.",
@@ -177,7 +178,7 @@ export const de: Translation = {
   "citizen.identity.showRecovery": "Wiederherstellungscode anzeigen",
   "citizen.identity.restoreTitle": "Mit einem Wiederherstellungscode wiederherstellen",
   "citizen.identity.restoreHint":
-    "Nutzen Sie dies auf einem neuen Gerät oder nachdem Sie Ihren Browser geleert haben. Geben Sie die 14 Gruppen aus je vier Buchstaben und Ziffern ein; Groß- und Kleinschreibung, Leerzeichen und Bindestriche spielen keine Rolle. Ältere Codes aus 44 Zeichen, die auf = enden, funktionieren weiterhin.",
+    "Nutzen Sie dies auf einem neuen Gerät oder nachdem Sie die Daten Ihres Browsers gelöscht haben. Geben Sie die 14 Gruppen aus je vier Buchstaben und Ziffern ein; Groß- und Kleinschreibung, Leerzeichen und Bindestriche spielen keine Rolle. Ältere Codes aus 44 Zeichen, die auf = enden, funktionieren weiterhin.",
   "citizen.identity.restoreLabel": "Wiederherstellungscode",
   "citizen.identity.restore": "Stimmschlüssel wiederherstellen",
   "citizen.identity.restoreInvalid":
@@ -203,7 +204,7 @@ export const de: Translation = {
   "citizen.vote.sealed":
     "Dies ist eine geheime Abstimmung: Ihr Browser verschlüsselt Ihre Stimme, bevor er sie sendet. Niemand kann sie lesen, auch nicht die Gemeinde; nach dem Ende entschlüsseln die Vertrauenspersonen nur die Summe aller Stimmen.",
   "citizen.vote.turnout": "Bisher haben {voters} von {electorate} Einwohnerinnen und Einwohnern abgestimmt.",
-  "citizen.vote.notYetOpen": "Die Stimmabgabe hat noch nicht begonnen. Sie beginnt am {date}.",
+  "citizen.vote.notYetOpen": "Die Stimmabgabe hat noch nicht begonnen. Abstimmen können Sie ab dem {date}.",
   "citizen.vote.closed": "Die Stimmabgabe ist beendet. Das Ergebnis wird ausgezählt und veröffentlicht.",
   "citizen.vote.tallied": "Die Stimmabgabe ist beendet und das Ergebnis ist veröffentlicht.",
   "citizen.vote.toVerify": "Ergebnis ansehen und prüfen",
@@ -234,11 +235,11 @@ export const de: Translation = {
     "Sie können Ihre Stimme bis zum Ende der Stimmabgabe ändern; nur Ihr letzter Stimmzettel zählt.",
   "citizen.rules.final": "Ihre Stimme ist endgültig: Nach der Abgabe kann sie nicht mehr geändert werden.",
   "citizen.ballot.left": "Sie können noch {left} wählen.",
-  "citizen.ballot.tooMany": "Sie haben {over} zu viel gewählt.",
+  "citizen.ballot.tooMany": "Sie haben {over} zu viele gewählt.",
   "citizen.ballot.pointsUsed": "Verwendete Punkte: {spent} von {limit}. {left} übrig.",
   "citizen.ballot.creditsUsed": "Verwendete Guthabenpunkte: {spent} von {limit}. {left} übrig.",
-  "citizen.ballot.pointsOver": "Verwendete Punkte: {spent} von {limit}. {over} zu viel.",
-  "citizen.ballot.creditsOver": "Verwendete Guthabenpunkte: {spent} von {limit}. {over} zu viel.",
+  "citizen.ballot.pointsOver": "Verwendete Punkte: {spent} von {limit}. {over} zu viele.",
+  "citizen.ballot.creditsOver": "Verwendete Guthabenpunkte: {spent} von {limit}. {over} zu viele.",
   "citizen.ballot.votesFor": "Stimmen für {option}",
   "citizen.ballot.pointsFor": "Punkte für {option}",
   "citizen.ballot.amountHint": "Eine ganze Zahl von 0 bis {max}.",
@@ -283,7 +284,7 @@ export const de: Translation = {
     "Ihre Stimme ist eingegangen. Sie müssen nichts weiter tun. Ihre Quittung zeigt, dass sie im öffentlichen Protokoll der Stimmen steht; sie zeigt nie, wie Sie abgestimmt haben.",
   "citizen.receipt.title": "Ihre Quittung",
   "citizen.receipt.sealed":
-    "Ihre Stimme ist bis zum Ende der Stimmabgabe versiegelt: Diese Quittung zeigt, dass Ihr Stimmzettel eingegangen und protokolliert ist, aber nie, was Sie gewählt haben. Nur die Summe aller Stimmen wird entschlüsselt, nach dem Ende.",
+    "Ihre Stimme ist bis zum Ende der Stimmabgabe versiegelt: Diese Quittung zeigt, dass Ihr Stimmzettel eingegangen und protokolliert ist, aber nie, was Sie gewählt haben. Erst nach dem Ende wird nur die Summe aller Stimmen entschlüsselt.",
   "citizen.receipt.missing":
     "Diese Adresse nennt keinen Stimmzettel. Öffnen Sie die Quittung von der Abstimmungsseite aus.",
   "citizen.receipt.referendum": "Abstimmung",
@@ -294,7 +295,7 @@ export const de: Translation = {
   "citizen.receipt.promiseOk":
     "Die signierte Zusage des Dienstes auf dieser Quittung ist gültig: Ihr Browser hat geprüft, dass der Dienst zugesagt hat, diesen Stimmzettel zu zählen.",
   "citizen.receipt.keep":
-    "Sie müssen nichts weiter tun. Dieses Gerät bewahrt diese Quittung auf; um sie später von anderswo zu prüfen, setzen Sie ein Lesezeichen auf diese Seite. Sie zeigt nie, wie Sie abgestimmt haben.",
+    "Sie müssen nichts weiter tun. Dieses Gerät bewahrt diese Quittung auf; um sie später von anderswo zu prüfen, setzen Sie ein Lesezeichen auf diese Seite. Die Quittung zeigt nie, wie Sie abgestimmt haben.",
   "citizen.receipt.technical": "Technische Details",
   "citizen.receipt.logKey": "Öffentlicher Protokollschlüssel",
   "citizen.receipt.technicalChecks":
@@ -322,7 +323,7 @@ export const de: Translation = {
   "citizen.receipt.finalIncluded":
     "Ihr Stimmzettel ist im endgültigen, ausgezählten Ergebnis enthalten, das auf der öffentlichen Blockchain verankert ist (Stimmzettel {position} von {size}).",
   "citizen.receipt.finalMissing":
-    "Ihr Stimmzettel fehlt im Endergebnis, obwohl der Dienst zugesagt hat, ihn aufzunehmen. Laden Sie die signierte Zusage herunter und geben Sie sie einer Beobachterin, einem Beobachter oder der Gemeinde: Sie beweist, dass der Dienst Ihren Stimmzettel angenommen hat.",
+    "Ihr Stimmzettel fehlt im Endergebnis, obwohl der Dienst zugesagt hat, ihn aufzunehmen. Laden Sie die signierte Zusage herunter und geben Sie sie einer Beobachterin, einem Beobachter oder der Gemeinde: Die Zusage beweist, dass der Dienst Ihren Stimmzettel angenommen hat.",
   "citizen.receipt.downloadPromise": "Signierte Zusage herunterladen",
   // Council pages (council.ts)
   "council.title": "Verwaltung der Gemeinde",
@@ -350,7 +351,7 @@ export const de: Translation = {
   "council.back": "Zurück zur Übersicht",
   "council.censuses.title": "Stimmregister",
   "council.censuses.intro":
-    "Ein Stimmregister ist die Liste der Einwohnerinnen und Einwohner, die abstimmen dürfen. Sie tragen sich mit einem Registrierungscode aus einem Brief darin ein.",
+    "Ein Stimmregister ist die Liste der Einwohnerinnen und Einwohner, die abstimmen dürfen. Die Einwohnerinnen und Einwohner tragen sich mit einem Registrierungscode aus einem Brief darin ein.",
   "council.censuses.none": "Es gibt noch keine Stimmregister.",
   "council.censuses.size": "{size} registrierte Einwohnerinnen und Einwohner",
   "council.censuses.manage": "Stimmregister „{name}“ verwalten",
@@ -385,7 +386,7 @@ export const de: Translation = {
   "council.draft.newTitle": "Neue Abstimmung",
   "council.draft.editTitle": "Entwurf „{title}“ bearbeiten",
   "council.draft.intro":
-    "Ein Entwurf kann geändert werden, bis die Abstimmung beginnt. Mit dem Beginn wird sein gesamter Inhalt öffentlich.",
+    "Ein Entwurf kann geändert werden, bis die Abstimmung eröffnet wird. Mit der Eröffnung wird sein gesamter Inhalt öffentlich.",
   "council.draft.title": "Frage",
   "council.draft.titleHint": "Die Frage, die die Einwohnerinnen und Einwohner beantworten, in höchstens 200 Zeichen.",
   "council.draft.description": "Erläuterung",
@@ -410,7 +411,7 @@ export const de: Translation = {
   "council.draft.revoting": "Einwohnerinnen und Einwohner dürfen erneut abstimmen; nur ihr letzter Stimmzettel zählt",
   "council.draft.census": "Stimmregister",
   "council.draft.censusHint":
-    "Wer abstimmen darf. Mit dem Beginn der Abstimmung wird das Stimmregister eingefroren: Wer sich später registriert, kann bei dieser Abstimmung nicht abstimmen.",
+    "Wer abstimmen darf. Mit der Eröffnung der Abstimmung wird das Stimmregister eingefroren: Wer sich später registriert, kann bei dieser Abstimmung nicht abstimmen.",
   "council.draft.censusChoose": "Stimmregister wählen",
   "council.draft.noCensus": "Legen Sie zuerst ein Stimmregister an.",
   "council.draft.opensAt": "Beginn der Stimmabgabe",
@@ -547,7 +548,7 @@ export const de: Translation = {
   "council.turnout.sealed":
     "Die Stimmen sind versiegelt: Niemand, auch nicht die Gemeinde, sieht vor dem Ende irgendeine Zählung.",
   // Trustee pages (trustee.ts)
-  "dkg.status.joining": "Warten, bis die Vertrauenspersonen mit ihren Einladungscodes beitreten.",
+  "dkg.status.joining": "Es wird gewartet, bis die Vertrauenspersonen mit ihren Einladungscodes beitreten.",
   "dkg.status.dealing": "Die Vertrauenspersonen verteilen ihre Teile des Schlüssels.",
   "dkg.status.checking": "Die Vertrauenspersonen prüfen die erhaltenen Teile.",
   "dkg.status.dry-run":
@@ -582,7 +583,7 @@ export const de: Translation = {
   "trustee.join.codeHint": "Der Code, den die Gemeinde Ihnen geschickt hat, zum Beispiel ABCD-EFGH-JKLM.",
   "trustee.join.codeRequired": "Geben Sie Ihren Einladungscode ein.",
   "trustee.join.submit": "Beitreten",
-  "trustee.join.busy": "Ihr Schlüssel wird in diesem Browser erzeugt und Sie treten bei…",
+  "trustee.join.busy": "Ihr Schlüssel wird in diesem Browser erzeugt, der Beitritt läuft…",
   "trustee.join.oldAttempt":
     "Der auf diesem Gerät gespeicherte Schlüssel stammt aus einer früheren Einladung, die nicht mehr gilt. Treten Sie mit dem neuen Code bei, den die Gemeinde Ihnen geschickt hat.",
   "trustee.restore.title": "Mit einem Wiederherstellungscode wiederherstellen",
@@ -785,7 +786,7 @@ export const de: Translation = {
     "Jede Prüfung gibt PASS oder FAIL aus. Ein vertrauenswürdiges Ergebnis zeigt PASS für jede Prüfung und dieselben Zahlen wie oben.",
   // Start page guidance, footer and required pages (site-pages.ts)
   "pages.yourMunicipality": "Ihre Gemeinde",
-  "pages.runBy": "Dieser Dienst wird von {municipality} betrieben.",
+  "pages.runBy": "Diesen Dienst betreibt {municipality}.",
   "pages.home.listHeading": "Aktuelle Abstimmungen",
   "pages.home.whoHeading": "Wer steht dahinter",
   "pages.home.who":
@@ -796,7 +797,7 @@ export const de: Translation = {
     "Ihr Gerät speichert einen Stimmschlüssel. Schreiben Sie den Wiederherstellungscode auf, den es Ihnen anzeigt.",
   "pages.home.how3":
     "Wählen Sie oben eine Abstimmung und stimmen Sie ab. Ihre Stimme ist anonym: Niemand kann sehen, wer was gewählt hat.",
-  "pages.home.how4": "Bewahren Sie Ihre Quittung auf. Sie zeigt, dass Ihre Stimme gezählt wurde.",
+  "pages.home.how4": "Bewahren Sie Ihre Quittung auf. Die Quittung zeigt, dass Ihre Stimme gezählt wurde.",
   "pages.home.needHeading": "Was Sie brauchen",
   "pages.home.need1": "Den Brief mit Ihrem Registrierungscode.",
   "pages.home.need2": "Einen Computer, ein Tablet oder ein Smartphone mit einem aktuellen Browser.",
@@ -813,7 +814,7 @@ export const de: Translation = {
   "pages.footer.accessibility": "Erklärung zur Barrierefreiheit",
   "pages.about.title": "Über uns und Kontakt",
   "pages.about.intro":
-    "Auf dieser Website stimmen Einwohnerinnen und Einwohner anonym ab, und alle können jedes Ergebnis prüfen. Sie verwendet Open-Source-Software (BLING).",
+    "Auf dieser Website stimmen Einwohnerinnen und Einwohner anonym ab, und alle können jedes Ergebnis prüfen. Die Website verwendet Open-Source-Software (BLING).",
   "pages.about.contactHeading": "Kontakt",
   "pages.about.email": "E-Mail: {email}",
   "pages.about.phone": "Telefon: {phone}",
@@ -824,14 +825,14 @@ export const de: Translation = {
     "{municipality} ist verantwortlich für die personenbezogenen Daten, die dieser Dienst verarbeitet. Wir verarbeiten so wenig wie möglich.",
   "pages.privacy.whatHeading": "Was wir verarbeiten",
   "pages.privacy.what1":
-    "Das Stimmregister: für jeden Brief einen Code, gespeichert nur als Fingerabdruck (Hash), und den öffentlichen Teil des Stimmschlüssels, mit dem Sie sich damit registrieren.",
+    "Das Stimmregister: für jeden Brief einen Code, gespeichert nur als Fingerabdruck (Hash), und den öffentlichen Teil des Stimmschlüssels, den Sie mit diesem Code registrieren.",
   "pages.privacy.what2":
-    "Ihre Stimme: Sie wird mit einem anonymen Nachweis gesendet. Sie ist nicht mit Ihrem Namen, Ihrem Brief oder Ihrem Stimmschlüssel verknüpft, und das öffentliche Protokoll enthält nur die Uhrzeit auf die Sekunde genau.",
+    "Ihre Stimme: Diese wird mit einem anonymen Nachweis gesendet. Die Stimme ist nicht mit Ihrem Namen, Ihrem Brief oder Ihrem Stimmschlüssel verknüpft, und das öffentliche Protokoll enthält nur die Uhrzeit auf die Sekunde genau.",
   "pages.privacy.what3":
     "Zugriffsprotokolle: der Zeitpunkt einer Anfrage und ihr Ergebnis, nie Ihre IP-Adresse oder Ihr Browser. Keine Cookies und kein Tracking.",
   "pages.privacy.deviceHeading": "Was auf Ihrem Gerät bleibt",
   "pages.privacy.device":
-    "Ihr Stimmschlüssel, Ihre Quittungen und Ihre Sprachwahl werden im Speicher Ihres Browsers aufbewahrt. Sie verlassen Ihr Gerät nie, außer Sie speichern sie selbst.",
+    "Ihr Stimmschlüssel, Ihre Quittungen und Ihre Sprachwahl werden im Speicher Ihres Browsers aufbewahrt. Diese Daten verlassen Ihr Gerät nur, wenn Sie sie selbst speichern.",
   "pages.privacy.rightsHeading": "Ihre Rechte",
   "pages.privacy.rights":
     "Nach der Datenschutz-Grundverordnung (DSGVO) können Sie erfahren, welche Daten über Sie verarbeitet werden, und sie berichtigen oder löschen lassen. Eine abgegebene Stimme lässt sich nicht auf Sie zurückführen, daher kann sie weder nachgeschlagen noch gelöscht werden. Sie können sich auch bei der zuständigen Datenschutzaufsichtsbehörde beschweren (in Deutschland: die Datenschutzbeauftragte oder der Datenschutzbeauftragte Ihres Bundeslandes).",
