@@ -4,8 +4,8 @@
  * Glossary (use these everywhere): referendum = afstemning (folkeafstemning only in the tagline);
  * electorate, census = valgliste; register = tilmelde sig, registration code = tilmeldingskode;
  * voting key = stemmenøgle; recovery code = gendannelseskode; ballot = stemmeseddel; receipt =
- * kvittering; trustee = nøgleholder; council = kommune (also municipality); verify/check =
- * kontrollere, kontrol; result = resultat; tally/count = optælling, tælle op; ceremony = ceremoni;
+ * kvittering; trustee = nøgleholder (join = tilslutte sig); council = kommune (also municipality);
+ * verify/check = kontrollere, kontrol (everyday checks of a link, form or connection: tjek); result = resultat; tally/count = optælling, tælle op; ceremony = ceremoni;
  * election key = valgnøgle; fingerprint = fingeraftryk; public (ballot) log = offentlig (stemme)log;
  * public chain = offentlig blockchain; option = valgmulighed; resident = borger; letter = brev.
  * Address the reader as »du«; quotation marks »…«.
@@ -29,7 +29,7 @@ export const da: Translation = {
   "common.retry": "Prøv igen",
   "common.back": "Tilbage",
   "common.close": "Luk",
-  "common.configError": "Siden kunne ikke læse sine indstillinger ({detail}).",
+  "common.configError": "Webstedet kunne ikke læse sine indstillinger ({detail}).",
   "common.networkError": "Tjenesten kunne ikke nås. Tjek din forbindelse, og prøv igen.",
   "common.notFound": "Denne side findes ikke.",
   "common.toHome": "Gå til listen over afstemninger",
@@ -54,7 +54,7 @@ export const da: Translation = {
   "result.count": "{count}",
   "result.percent": "{share} %",
   "site.noscript":
-    "Denne side kræver JavaScript: Din browser laver din stemmenøgle, beviser din stemme og kontrollerer selv hvert resultat. Slå JavaScript til, og genindlæs siden.",
+    "Dette websted kræver JavaScript: Din browser laver din stemmenøgle, beviser din stemme og kontrollerer selv hvert resultat. Slå JavaScript til, og genindlæs siden.",
   // API errors (errors.ts)
   "error.INPUT_INVALID": "Noget af det, der blev indtastet, er ikke gyldigt. Tjek formularen, og prøv igen.",
   "error.PATH_INVALID": "Denne adresse er ikke gyldig. Tjek linket, og prøv igen.",
@@ -62,8 +62,9 @@ export const da: Translation = {
   "error.BODY_TOO_LARGE": "Det, der blev sendt, er for stort.",
   "error.UNAUTHENTICATED": "Dit login som kommune mangler eller er udløbet. Log ind igen.",
   "error.FORBIDDEN": "Dette tilhører en anden kommune.",
-  "error.ROUTE_NOT_FOUND": "Tjenesten kender ikke denne forespørgsel. Siden er måske forældet: Genindlæs den.",
-  "error.METHOD_NOT_ALLOWED": "Tjenesten tager ikke imod denne forespørgsel. Siden er måske forældet: Genindlæs den.",
+  "error.ROUTE_NOT_FOUND": "Tjenesten kender ikke denne forespørgsel. Webstedet er måske forældet: Genindlæs det.",
+  "error.METHOD_NOT_ALLOWED":
+    "Tjenesten tager ikke imod denne forespørgsel. Webstedet er måske forældet: Genindlæs det.",
   "error.CENSUS_NOT_FOUND": "Denne valgliste findes ikke. Tjek adressen i dit brev.",
   "error.CENSUS_EMPTY": "En afstemning kan ikke åbne, så længe ingen har tilmeldt sig dens valgliste.",
   "error.REGISTRATION_CODE_UNKNOWN": "Denne tilmeldingskode er ikke gyldig. Tjek koden i dit brev.",
@@ -136,7 +137,7 @@ export const da: Translation = {
   "citizen.register.registered": "Din tilmeldingskode blev godkendt, og din stemmenøgle er tilmeldt.",
   "citizen.register.saved": "Jeg har gemt min gendannelseskode",
   "citizen.register.savedMissing": "Bekræft først, at du har gemt din gendannelseskode.",
-  "citizen.register.submit": "Afslut",
+  "citizen.register.submit": "Afslut tilmeldingen",
   "citizen.register.submitting": "Tilmelder…",
   "citizen.register.doneTitle": "Du er tilmeldt",
   "citizen.register.done":
@@ -254,10 +255,10 @@ export const da: Translation = {
   "citizen.cast.proveFailed": "Din browser kunne ikke lave beviset. Genindlæs siden, og prøv igen.",
   "citizen.cast.doneTitle": "Din stemme er modtaget",
   "citizen.cast.done":
-    "Din stemme er modtaget. Du behøver ikke at gøre mere. Din kvittering viser, at den står i den offentlige log over stemmer. Den viser aldrig, hvad du har stemt.",
+    "Din stemme er modtaget. Du behøver ikke at gøre mere. Din kvittering viser, at den står i den offentlige log over stemmer. Kvitteringen viser aldrig, hvad du har stemt.",
   "citizen.receipt.title": "Din kvittering",
   "citizen.receipt.sealed":
-    "Din stemme er forseglet indtil lukningen: Denne kvittering viser, at din stemmeseddel er modtaget og logget, aldrig hvad du har stemt. Kun summen af alle stemmer bliver dekrypteret, efter lukningen.",
+    "Din stemme er forseglet indtil lukningen: Denne kvittering viser, at din stemmeseddel er modtaget og logget, aldrig hvad du har stemt. Efter lukningen bliver kun summen af alle stemmer dekrypteret.",
   "citizen.receipt.missing": "Denne adresse peger ikke på en stemmeseddel. Åbn kvitteringen fra afstemningssiden.",
   "citizen.receipt.referendum": "Afstemning",
   "citizen.receipt.ballotId": "Stemmesedlens hash",
@@ -267,7 +268,7 @@ export const da: Translation = {
   "citizen.receipt.promiseOk":
     "Tjenestens signerede løfte på denne kvittering er gyldigt: Din browser har kontrolleret, at tjenesten lovede at tælle denne stemmeseddel med.",
   "citizen.receipt.keep":
-    "Du behøver ikke at gøre mere. Denne enhed gemmer kvitteringen. Sæt et bogmærke ved siden, hvis du vil kontrollere den senere fra et andet sted. Den viser aldrig, hvad du har stemt.",
+    "Du behøver ikke at gøre mere. Denne enhed gemmer kvitteringen. Sæt et bogmærke ved denne side, hvis du senere vil kontrollere fra et andet sted. Kvitteringen viser aldrig, hvad du har stemt.",
   "citizen.receipt.technical": "Tekniske detaljer",
   "citizen.receipt.logKey": "Den offentlige logs nøgle",
   "citizen.receipt.technicalChecks":
@@ -364,7 +365,7 @@ export const da: Translation = {
   "council.draft.preset.approval": "Godkendelse: sæt kryds ved op til et antal valgmuligheder",
   "council.draft.preset.cumulative": "Kumulativ: fordel point på valgmulighederne",
   "council.draft.preset.quadratic": "Kvadratisk: brug kreditter, hver stemme koster sit kvadrat",
-  "council.draft.parameter.approval": "Højeste antal valgmuligheder, én borger må sætte kryds ved",
+  "council.draft.parameter.approval": "Det højeste antal valgmuligheder, en borger må sætte kryds ved",
   "council.draft.parameter.cumulative": "Point til hver borger",
   "council.draft.parameter.quadratic": "Kreditter til hver borger",
   "council.draft.parameterHint": "Et helt tal fra 1 til {max}.",
@@ -375,7 +376,7 @@ export const da: Translation = {
   "council.draft.removeOption": "Fjern valgmulighed {n}",
   "council.draft.yes": "Ja",
   "council.draft.no": "Nej",
-  "council.draft.revoting": "Borgerne må stemme igen. Kun deres sidste stemmeseddel tæller",
+  "council.draft.revoting": "Borgerne må stemme igen; kun deres sidste stemmeseddel tæller",
   "council.draft.census": "Valgliste",
   "council.draft.censusHint":
     "Hvem der må stemme. Når afstemningen åbner, bliver valglisten låst: Borgere, der tilmelder sig senere, kan ikke stemme i den.",
@@ -402,7 +403,7 @@ export const da: Translation = {
   "council.referendum.census": "Valgliste",
   "council.referendum.rules": "Type afstemning",
   "council.referendum.revoting": "Stemme igen",
-  "council.referendum.revotingYes": "Tilladt. Den sidste stemmeseddel tæller",
+  "council.referendum.revotingYes": "Tilladt; den sidste stemmeseddel tæller",
   "council.referendum.revotingNo": "Ikke tilladt",
   "council.referendum.options": "Valgmuligheder",
   "council.referendum.edit": "Redigér kladde",
@@ -431,7 +432,7 @@ export const da: Translation = {
   "council.done.tally": "Stemmerne er talt op.",
   "council.turnout.title": "Stemmedeltagelse",
   "council.turnout.voters": "{voters} af {electorate} borgere har stemt ({percent} %).",
-  "council.turnout.ballots": "Modtagne stemmesedler, inklusive nye stemmer fra borgere, der har stemt igen: {ballots}.",
+  "council.turnout.ballots": "Modtagne stemmesedler, inklusive dem fra borgere, der har stemt igen: {ballots}.",
   "council.turnout.none": "Der er ingen tal for stemmedeltagelsen endnu.",
   "council.turnout.live": "Tallene opdateres med få sekunders mellemrum.",
   "council.anchors.title": "På den offentlige blockchain",
@@ -486,7 +487,7 @@ export const da: Translation = {
   "council.dkg.invite": "Invitér nøgleholdere",
   "council.dkg.inviteAgain": "Invitér igen",
   "council.dkg.inviteAgainExplain":
-    "En ny invitation starter en ny nøglegenerering: Tidligere koder holder op med at virke, og hver nøgleholder skal deltage igen med en ny kode.",
+    "En ny invitation starter en ny nøglegenerering: Tidligere koder holder op med at virke, og hver nøgleholder skal tilslutte sig igen med en ny kode.",
   "council.dkg.invitations": "Invitationer",
   "council.dkg.invitationsOnce":
     "Disse koder vises kun én gang: Tjenesten gemmer kun deres hashes. Send nu hver nøgleholder sin egen kode og sit eget link, privat.",
@@ -497,7 +498,7 @@ export const da: Translation = {
   "council.dkg.invitationsDone": "Jeg har sendt invitationerne",
   "council.confirm.invite.title": "Invitér nøgleholderne igen?",
   "council.confirm.invite.text":
-    "En ny nøglegenerering starter. De koder, der blev sendt tidligere, holder op med at virke, og hver nøgleholder skal deltage igen med en ny kode. Det kan ikke fortrydes.",
+    "En ny nøglegenerering starter. De koder, der blev sendt tidligere, holder op med at virke, og hver nøgleholder skal tilslutte sig igen med en ny kode. Det kan ikke fortrydes.",
   "council.confirm.invite.yes": "Ja, invitér igen",
   "council.decrypt.title": "Dekryptering ved nøgleholderne",
   "council.decrypt.waitingSeal":
@@ -506,11 +507,11 @@ export const da: Translation = {
   "council.decrypt.by": "Dekrypteret af: {names}.",
   "council.decrypt.none": "Ingen nøgleholder har dekrypteret resultatet endnu.",
   "council.decrypt.countWaits":
-    "Stemmerne kan tælles op, når {threshold} nøgleholdere har dekrypteret resultatet. Bed nøgleholderne om at åbne deres side for nøgleholdere og dekryptere.",
+    "Stemmerne kan tælles op, når {threshold} nøgleholdere har dekrypteret resultatet. Bed nøgleholderne om at åbne deres nøgleholderside og dekryptere.",
   "council.decrypt.ready": "Nok nøgleholdere har dekrypteret: Stemmerne kan tælles op.",
   "council.turnout.sealed": "Stemmerne er forseglet: Ingen, heller ikke kommunen, ser nogen optælling før lukningen.",
   // Trustee pages (trustee.ts)
-  "dkg.status.joining": "Venter på, at nøgleholderne deltager med deres invitationskoder.",
+  "dkg.status.joining": "Venter på, at nøgleholderne tilslutter sig med deres invitationskoder.",
   "dkg.status.dealing": "Nøgleholderne deler deres dele af nøglen ud.",
   "dkg.status.checking": "Nøgleholderne kontrollerer de dele, de har modtaget.",
   "dkg.status.dry-run": "Nøgleholderne dekrypterer en prøvebesked for at bevise, at nøglen virker.",
@@ -520,7 +521,7 @@ export const da: Translation = {
   "dkg.attempt": "Forsøg {attempt}. {threshold} af {count} nøgleholdere skal til for at tælle op.",
   "dkg.table": "Hver nøgleholders fremskridt",
   "dkg.trustee": "Nøgleholder",
-  "dkg.joined": "Deltager",
+  "dkg.joined": "Tilsluttet",
   "dkg.dealt": "Delt ud",
   "dkg.checked": "Kontrolleret",
   "dkg.dryRun": "Prøvedekryptering",
@@ -538,17 +539,17 @@ export const da: Translation = {
   "trustee.noReferendum": "Denne adresse peger ikke på nogen afstemning. Åbn linket fra din invitation.",
   "trustee.notInvited": "Kommunen har endnu ikke inviteret nøgleholderne til denne afstemning.",
   "trustee.stale": "Kommunen har ændret listen over nøgleholdere. Vent på en ny invitation.",
-  "trustee.join.title": "Deltag med din invitationskode",
+  "trustee.join.title": "Tilslut dig med din invitationskode",
   "trustee.join.code": "Invitationskode",
   "trustee.join.codeHint": "Den kode, kommunen har sendt dig, fx ABCD-EFGH-JKLM.",
   "trustee.join.codeRequired": "Skriv din invitationskode.",
-  "trustee.join.submit": "Deltag",
-  "trustee.join.busy": "Laver din nøgle i denne browser og tilmelder dig…",
+  "trustee.join.submit": "Tilslut dig",
+  "trustee.join.busy": "Laver din nøgle i denne browser og tilslutter dig…",
   "trustee.join.oldAttempt":
-    "Nøglen, der er gemt på denne enhed, er fra en tidligere invitation, som ikke længere gælder. Deltag med den nye kode, som kommunen har sendt dig.",
+    "Nøglen, der er gemt på denne enhed, er fra en tidligere invitation, som ikke længere gælder. Tilslut dig med den nye kode, som kommunen har sendt dig.",
   "trustee.restore.title": "Gendan fra en gendannelseskode",
   "trustee.restore.intro":
-    "Har du deltaget fra en anden enhed eller browser? Skriv den gendannelseskode, du gemte dengang.",
+    "Har du tilsluttet dig fra en anden enhed eller browser? Skriv den gendannelseskode, du gemte dengang.",
   "trustee.restore.code": "Gendannelseskode for nøgleholder",
   "trustee.restore.submit": "Gendan",
   "trustee.restore.invalid":
@@ -557,7 +558,7 @@ export const da: Translation = {
   "trustee.restore.done": "Din nøgleholdernøgle er gendannet på denne enhed.",
   "trustee.recovery.title": "Gem din gendannelseskode",
   "trustee.recovery.text":
-    "Du deltager som nøgleholder {index}. Din nøgle gemmes kun i denne browser. Gem denne gendannelseskode et sikkert sted, hvor kun du har adgang: Den er din del af valgnøglen, den vises kun nu, og uden den kan du ikke dekryptere resultatet fra en anden enhed.",
+    "Du har tilsluttet dig som nøgleholder {index}. Din nøgle gemmes kun i denne browser. Gem denne gendannelseskode et sikkert sted, hvor kun du har adgang: Den er din del af valgnøglen, den vises kun nu, og uden den kan du ikke dekryptere resultatet fra en anden enhed.",
   "trustee.recovery.label": "Din gendannelseskode som nøgleholder",
   "trustee.recovery.copy": "Kopiér koden",
   "trustee.recovery.copied": "Koden er kopieret.",
@@ -581,7 +582,7 @@ export const da: Translation = {
   "trustee.step.done":
     "Din del af nøglegenereringen er færdig. Kom tilbage, når afstemningen er lukket, for at dekryptere resultatet.",
   "trustee.step.failed": "Nøglegenereringen mislykkedes. Kommunen skal invitere nøgleholderne igen.",
-  "trustee.step.error": "Dit trin kunne ikke findes her: {detail}",
+  "trustee.step.error": "Dit trin kunne ikke udregnes her: {detail}",
   "trustee.phase.draft": "Afstemningen er ikke åbnet endnu.",
   "trustee.phase.open":
     "Afstemningen er åben indtil {date}. Kom tilbage, når den er lukket, for at dekryptere resultatet.",
@@ -645,7 +646,7 @@ export const da: Translation = {
   "verify.page.start": "Start kontrollen",
   "verify.receipts.label": "Kvitteringer, der skal kontrolleres (valgfrit)",
   "verify.receipts.help":
-    "Vælgeres kvitteringer eller signerede løfter som .json-filer fra kvitteringssiden. Hver af dem skal stå i stemmeloggen inden for afstemningens maksimale forsinkelse for optagelse i loggen (maximum merge delay), ellers fejler kontrollen: Signaturen beviser, at tjenesten tog imod stemmesedlen.",
+    "Vælgeres kvitteringer eller signerede løfter som .json-filer fra kvitteringssiden. Hver af dem skal stå i stemmeloggen inden for afstemningens maksimale forsinkelse for optagelse i loggen (maximum merge delay), ellers bliver kontrollen ikke bestået: Signaturen beviser, at tjenesten tog imod stemmesedlen.",
   "verify.receipts.count": "{count} bliver kontrolleret.",
   "verify.page.again": "Kontrollér igen",
   "verify.page.notFound": "Der er ingen afstemning med nummer {id}.",
@@ -664,7 +665,7 @@ export const da: Translation = {
   "verify.verdict.unfinished": "Ikke færdig endnu: Resultatet er ikke offentliggjort.",
   "verify.verdict.unfinishedDetail":
     "Alt, hvad der er offentliggjort indtil nu, er i orden ({passed} af {count} kontroller er bestået). Den endelige optælling kan kontrolleres, når kommunen har offentliggjort resultatet.",
-  "verify.verdict.failed": "Kontrollen fejlede: {failed} af {count} kontroller blev ikke bestået.",
+  "verify.verdict.failed": "Kontrollen fandt fejl: {failed} af {count} kontroller blev ikke bestået.",
   "verify.verdict.failedDetail":
     "De offentlige data stemmer ikke. Problemerne står nedenfor. Meld dem til kommunen og pressen.",
   "verify.reportHeading": "Kontroller",
@@ -672,7 +673,7 @@ export const da: Translation = {
   "verify.col.result": "Resultat",
   "verify.col.details": "Detaljer",
   "verify.result.pass": "Bestået",
-  "verify.result.fail": "Fejlet",
+  "verify.result.fail": "Ikke bestået",
   "verify.result.pending": "Ikke færdig endnu",
   "verify.pendingTally": "Resultatet er ikke offentliggjort endnu. Optællingen bliver kontrolleret, når det er.",
   "verify.pendingClose":
@@ -688,12 +689,12 @@ export const da: Translation = {
   "verify.check.close": "Ingen stemmeseddel kom ind efter lukningen, og den afsluttende log blev forankret i tide",
   "verify.check.tally": "Den nye optælling er lig med det forankrede resultat",
   "verify.check.trustees": "Valgnøglen er nøgleholdernes nøgle, og kun de kan i fællesskab dekryptere resultatet",
-  "verify.check.receipts": "Hver kvittering, du har givet, står i stemmeloggen i tide",
+  "verify.check.receipts": "Hver kvittering, du har angivet, står i stemmeloggen i tide",
   "verify.resultsHeading": "Kontrolleret resultat",
   "verify.turnoutHeading": "Stemmedeltagelse",
   "verify.turnout": "{voters} af {electorate} tilmeldte vælgere stemte ({percent} %).",
   "verify.ballots":
-    "Afgivne stemmesedler: {ballots}, heraf nye stemmer, der erstattede en tidligere stemmeseddel: {revotes}.",
+    "Afgivne stemmesedler: {ballots}, heraf stemmesedler, der erstattede en tidligere stemmeseddel: {revotes}.",
   "verify.speed": "Beviser kontrolleret i din browser: {count} på {seconds} sekunder.",
   "verify.trust":
     "Denne side kontrollerer selv dataene mod blockchainen, men dens program og verifikationsnøglen kommer fra dette websted. For en helt uafhængig kontrol kan du køre open source-kontrolprogrammet fra din egen kopi af koden:",
@@ -723,7 +724,7 @@ export const da: Translation = {
   "verify.download.print": "Udskriv rapporten",
   "verify.download.checkedAt": "Kontrolleret {date} mod:",
   "verify.download.api": "Tjenestens API: {api}",
-  "verify.download.chain": "Blockchain (kæde {chainId}): {rpc}, ved blok {block}",
+  "verify.download.chain": "Blockchain (kæde-id {chainId}): {rpc}, ved blok {block}",
   "verify.download.registry": "Registerkontrakt: {registry} (udrullet i blok {deployBlock})",
   "verify.download.blockUnknown": "ukendt",
   "verify.independent.heading": "Kontrollér uafhængigt",
@@ -791,7 +792,7 @@ export const da: Translation = {
   "pages.a11y.title": "Tilgængelighedserklæring",
   "pages.a11y.intro":
     "{municipality} vil gerne have, at alle kan bruge dette websted, sådan som EU's webtilgængelighedsdirektiv (2016/2102) kræver af offentlige myndigheder.",
-  "pages.a11y.statusHeading": "Overholdelse",
+  "pages.a11y.statusHeading": "Overholdelsesstatus",
   "pages.a11y.status":
     "Dette websted sigter mod at opfylde WCAG 2.1 niveau AA (EN 301 549). Hver side kontrolleres automatisk med axe-core på alle sprog, kan bruges med tastaturet alene og tilpasser sig ved 400 % zoom.",
   "pages.a11y.knownHeading": "Kendte begrænsninger",
