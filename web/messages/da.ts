@@ -6,7 +6,8 @@
  * voting key = stemmenøgle; recovery code = gendannelseskode; ballot = stemmeseddel; receipt =
  * kvittering; trustee = nøgleholder (join = tilslutte sig); council = kommune (also municipality);
  * verify/check = kontrollere, kontrol (everyday checks of a link, form or connection: tjek);
- * result = resultat; tally/count = optælling, tælle op; ceremony = ceremoni; election key = valgnøgle; fingerprint = fingeraftryk; public (ballot) log = offentlig (stemme)log;
+ * result = resultat; tally/count = optælling, tælle op; ceremony = ceremoni; election key = valgnøgle;
+ * fingerprint = fingeraftryk; public (ballot) log = offentlig (stemme)log;
  * public chain = offentlig blockchain; option = valgmulighed; resident = borger; letter = brev.
  * Address the reader as »du«; quotation marks »…«.
  */
