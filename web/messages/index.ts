@@ -13,6 +13,7 @@ import { trusteeMessages } from "./trustee";
 import { verifyMessages } from "./verify";
 import { nl } from "./nl";
 import { de } from "./de";
+import { da } from "./da";
 import { LOCALES, LOCALE_NAMES, type Locale } from "./define";
 
 const EN = {
@@ -31,6 +32,6 @@ export type MessageKey = keyof typeof EN;
 /** One language's strings: every key of the English source, no other. */
 export type Translation = Record<MessageKey, string>;
 
-export const MESSAGES: Record<Locale, Translation> = { en: EN, nl, de };
+export const MESSAGES: Record<Locale, Translation> = { en: EN, nl, de, da };
 
 export { LOCALES, LOCALE_NAMES, type Locale };
