@@ -24,7 +24,7 @@ export const sv: Translation = {
   "site.mainNav": "Huvudmeny",
   "site.language": "Språk",
   "site.footer":
-    "Tjänst för folkomröstningar med öppen källkod. Alla kan kontrollera varje resultat med offentliga uppgifter.",
+    "En tjänst för folkomröstningar, byggd med öppen källkod. Alla kan kontrollera varje resultat med offentliga uppgifter.",
   "nav.home": "Folkomröstningar",
   "nav.register": "Registrera dig",
   "nav.identity": "Min röstnyckel",
@@ -134,7 +134,7 @@ export const sv: Translation = {
   "citizen.register.censusMissing": "Fyll i röstlängden från ditt brev.",
   "citizen.register.codeMissing": "Fyll i registreringskoden från ditt brev.",
   "citizen.register.codeFormat":
-    "Det här är inte en registreringskod som de i breven: 16 bokstäver och siffror i grupper om fyra, till exempel 7K2M-QX9D-4HTB-0WRE.",
+    "Det här har inte samma form som registreringskoderna i breven: 16 bokstäver och siffror i grupper om fyra, till exempel 7K2M-QX9D-4HTB-0WRE.",
   "citizen.register.continue": "Fortsätt",
   "citizen.register.existingKey":
     "Den här enheten hade redan en röstnyckel (fingeravtryck {fingerprint}); den är nu registrerad med den här koden. Dess återställningskod har inte ändrats.",
@@ -368,7 +368,7 @@ export const sv: Translation = {
   "council.draft.preset.single-choice": "Välj ett alternativ",
   "council.draft.preset.approval": "Godkännande: kryssa i upp till ett visst antal alternativ",
   "council.draft.preset.cumulative": "Kumulativ: fördela poäng på alternativen",
-  "council.draft.preset.quadratic": "Kvadratisk: använd krediter, varje röst kostar sin kvadrat",
+  "council.draft.preset.quadratic": "Kvadratisk: använd krediter, n röster kostar n × n",
   "council.draft.parameter.approval": "Högsta antal alternativ som en invånare får kryssa i",
   "council.draft.parameter.cumulative": "Poäng för varje invånare",
   "council.draft.parameter.quadratic": "Krediter för varje invånare",
@@ -748,7 +748,7 @@ export const sv: Translation = {
   "pages.yourMunicipality": "din kommun",
   "pages.runBy": "Tjänsten drivs av {municipality}.",
   "pages.home.listHeading": "Aktuella folkomröstningar",
-  "pages.home.whoHeading": "Vem står bakom tjänsten",
+  "pages.home.whoHeading": "Vem står bakom tjänsten?",
   "pages.home.who":
     "Det är {municipality} som ställer de här frågorna till invånarna. Rösterna räknas av den här tjänsten, och vem som helst kan kontrollera rösträkningen med offentliga uppgifter.",
   "pages.home.howHeading": "Så går röstningen till",
@@ -789,7 +789,7 @@ export const sv: Translation = {
     "Åtkomstloggar: tidpunkten för en begäran och dess resultat, aldrig din IP-adress eller webbläsare. Inga kakor (cookies) och ingen spårning.",
   "pages.privacy.deviceHeading": "Det här stannar på din enhet",
   "pages.privacy.device":
-    "Din röstnyckel, dina kvitton och ditt språkval sparas i webbläsarens lagring. De lämnar aldrig din enhet om du inte sparar dem någon annanstans själv.",
+    "Din röstnyckel, dina kvitton och ditt språkval sparas i webbläsarens lagring. De lämnar aldrig din enhet, om du inte själv sparar dem någon annanstans.",
   "pages.privacy.rightsHeading": "Dina rättigheter",
   "pages.privacy.rights":
     "Enligt dataskyddsförordningen (GDPR) har du rätt att få veta vilka uppgifter om dig som behandlas, och att få dem rättade eller raderade. En lagd röst kan inte spåras till dig, så den kan inte letas fram eller raderas. Du kan också klaga hos dataskyddsmyndigheten i ditt land (i Sverige: Integritetsskyddsmyndigheten, IMY).",
