@@ -14,6 +14,7 @@ import { verifyMessages } from "./verify";
 import { nl } from "./nl";
 import { de } from "./de";
 import { da } from "./da";
+import { sv } from "./sv";
 import { LOCALES, LOCALE_NAMES, type Locale } from "./define";
 
 const EN = {
@@ -32,6 +33,6 @@ export type MessageKey = keyof typeof EN;
 /** One language's strings: every key of the English source, no other. */
 export type Translation = Record<MessageKey, string>;
 
-export const MESSAGES: Record<Locale, Translation> = { en: EN, nl, de, da };
+export const MESSAGES: Record<Locale, Translation> = { en: EN, nl, de, da, sv };
 
 export { LOCALES, LOCALE_NAMES, type Locale };
