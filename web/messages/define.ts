@@ -3,11 +3,12 @@
  * every other language is one file (`nl.ts`, ...) typed to have exactly the same keys, so a
  * missing translation is a build error. Placeholders are `{name}`, filled by `t(key, { name })`.
  */
-export const LOCALES = ["en", "nl"] as const;
+export const LOCALES = ["en", "nl", "nb"] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** Each language's name in that language, for the language menu. */
 export const LOCALE_NAMES: Record<Locale, string> = {
   en: "English",
   nl: "Nederlands",
+  nb: "Norsk bokmål",
 };

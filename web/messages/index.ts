@@ -12,6 +12,7 @@ import { sitePageMessages } from "./site-pages";
 import { trusteeMessages } from "./trustee";
 import { verifyMessages } from "./verify";
 import { nl } from "./nl";
+import { nb } from "./nb";
 import { LOCALES, LOCALE_NAMES, type Locale } from "./define";
 
 const EN = {
@@ -30,6 +31,6 @@ export type MessageKey = keyof typeof EN;
 /** One language's strings: every key of the English source, no other. */
 export type Translation = Record<MessageKey, string>;
 
-export const MESSAGES: Record<Locale, Translation> = { en: EN, nl };
+export const MESSAGES: Record<Locale, Translation> = { en: EN, nl, nb };
 
 export { LOCALES, LOCALE_NAMES, type Locale };
