@@ -11,7 +11,9 @@
  * tally / count = telle opp (opptelling) · key generation = nøkkelgenerering ·
  * election key = valgnøkkel · fingerprint = fingeravtrykk · sealed = forseglet ·
  * anchor on the (public) blockchain = forankre i den (offentlige) blokkjeden · public log = offentlig logg ·
- * polling-card letter = valgkortbrevet · turnout = valgdeltakelse.
+ * polling-card letter = valgkortbrevet · turnout = valgdeltakelse · voting (the period) = stemmegivningen.
+ * Everyday «check» (your connection, the code you typed) is «sjekk». Capital letter after a colon that
+ * opens a full sentence, as Bokmål spelling requires.
  */
 import type { Translation } from ".";
 
@@ -58,7 +60,7 @@ export const nb: Translation = {
   "result.count": "{count}",
   "result.percent": "{share} %",
   "site.noscript":
-    "Dette nettstedet trenger JavaScript: nettleseren din lager stemmenøkkelen din, beviser stemmen din og kontrollerer hvert resultat selv. Slå på JavaScript og last inn siden på nytt.",
+    "Dette nettstedet trenger JavaScript: Nettleseren din lager stemmenøkkelen din, beviser stemmen din og kontrollerer hvert resultat selv. Slå på JavaScript og last inn siden på nytt.",
   // API errors (errors.ts)
   "error.INPUT_INVALID": "Noe av det som ble fylt inn, er ikke gyldig. Sjekk skjemaet og prøv igjen.",
   "error.PATH_INVALID": "Denne adressen er ikke gyldig. Sjekk lenken og prøv igjen.",
@@ -67,32 +69,32 @@ export const nb: Translation = {
   "error.UNAUTHENTICATED": "Innloggingen din for kommunen mangler eller har utløpt. Logg inn på nytt.",
   "error.FORBIDDEN": "Dette tilhører en annen kommune.",
   "error.ROUTE_NOT_FOUND":
-    "Tjenesten kjenner ikke denne forespørselen. Nettstedet kan være utdatert: last det inn på nytt.",
+    "Tjenesten kjenner ikke denne forespørselen. Nettstedet kan være utdatert: Last det inn på nytt.",
   "error.METHOD_NOT_ALLOWED":
-    "Tjenesten godtar ikke denne forespørselen. Nettstedet kan være utdatert: last det inn på nytt.",
+    "Tjenesten godtar ikke denne forespørselen. Nettstedet kan være utdatert: Last det inn på nytt.",
   "error.CENSUS_NOT_FOUND": "Dette manntallet finnes ikke. Sjekk adressen i brevet ditt.",
   "error.CENSUS_EMPTY": "En folkeavstemning kan ikke åpne så lenge ingen har registrert seg i manntallet.",
   "error.REGISTRATION_CODE_UNKNOWN": "Denne registreringskoden er ikke gyldig. Sjekk koden i brevet ditt.",
   "error.REGISTRATION_CODE_USED": "Denne registreringskoden er allerede brukt. Hver kode virker bare én gang.",
   "error.COMMITMENT_REGISTERED": "Denne stemmenøkkelen er allerede registrert.",
-  "error.CENSUS_FULL": "Dette manntallet er fullt: flere innbyggere kan ikke registrere seg.",
+  "error.CENSUS_FULL": "Dette manntallet er fullt: Flere innbyggere kan ikke registrere seg.",
   "error.REFERENDUM_NOT_FOUND": "Denne folkeavstemningen finnes ikke.",
   "error.REFERENDUM_EXISTS": "Det finnes allerede en folkeavstemning med dette nummeret.",
   "error.REFERENDUM_STATE": "Folkeavstemningen er ikke i en tilstand som tillater dette.",
   "error.REFERENDUM_NOT_OPEN":
-    "Denne folkeavstemningen er ikke åpen for stemmegivning: den er avsluttet eller har ikke åpnet ennå.",
+    "Denne folkeavstemningen er ikke åpen for stemmegivning: Den er avsluttet eller har ikke åpnet ennå.",
   "error.BALLOT_MALFORMED": "Stemmeseddelen din var ikke riktig laget. Last inn siden på nytt og stem igjen.",
   "error.BALLOT_REFERENDUM_MISMATCH":
     "Stemmeseddelen din ble laget for en annen folkeavstemning. Last inn siden på nytt og stem igjen.",
   "error.BALLOT_CENSUS_ROOT_MISMATCH":
-    "Stemmenøkkelen din står ikke i manntallet for denne folkeavstemningen: den ble registrert etter at folkeavstemningen åpnet, eller et annet sted.",
+    "Stemmenøkkelen din står ikke i manntallet for denne folkeavstemningen: Den ble registrert etter at folkeavstemningen åpnet, eller et annet sted.",
   "error.BALLOT_RULES_MISMATCH":
     "Stemmeseddelen din brukte andre regler enn folkeavstemningens. Last inn siden på nytt og stem igjen.",
-  "error.BALLOT_VOTES_INVALID": "Stemmeseddelen din stemmer på alternativer som denne folkeavstemningen ikke har.",
+  "error.BALLOT_VOTES_INVALID": "Stemmeseddelen din gir stemmer til alternativer som denne folkeavstemningen ikke har.",
   "error.BALLOT_PROOF_INVALID":
-    "Beviset på stemmeseddelen din kunne ikke bekreftes. Last inn siden på nytt og stem igjen.",
+    "Beviset i stemmeseddelen din besto ikke kontrollen. Last inn siden på nytt og stem igjen.",
   "error.BALLOT_NULLIFIER_USED":
-    "Du har allerede stemt i denne folkeavstemningen, og her er det ikke lov å endre stemmen.",
+    "Du har allerede stemt i denne folkeavstemningen, og den tillater ikke at du endrer stemmen.",
   "error.BALLOT_REVISION_CONFLICT":
     "Stemmen din ble endret i mellomtiden, kanskje fra en annen enhet. Last inn siden på nytt og stem igjen for å endre den.",
   "error.BALLOT_NOT_FOUND": "Tjenesten kjenner ikke denne stemmeseddelen.",
@@ -126,7 +128,7 @@ export const nb: Translation = {
   "citizen.recovery.copy": "Kopier",
   "citizen.recovery.print": "Skriv ut",
   "citizen.recovery.copied": "Gjenopprettingskoden ble kopiert.",
-  "citizen.recovery.copyFailed": "Kopieringen virket ikke: merk koden og kopier den selv.",
+  "citizen.recovery.copyFailed": "Kopieringen virket ikke: Merk koden og kopier den selv.",
   "citizen.recovery.fileHeading": "BLING-gjenopprettingskode for stemmenøkkelen din. Hold den hemmelig.",
   "citizen.register.title": "Registrer deg for å stemme",
   "citizen.register.intro":
@@ -159,7 +161,8 @@ export const nb: Translation = {
   "citizen.identity.has": "Denne enheten har en stemmenøkkel.",
   "citizen.identity.registeredIn": "Registrert i {count} manntall fra denne enheten.",
   "citizen.where.checking": "Kontrollerer hvilke folkeavstemninger du kan stemme i med denne stemmenøkkelen…",
-  "citizen.where.failed": "Vi kunne ikke kontrollere akkurat nå hvilke folkeavstemninger denne nøkkelen kan stemme i.",
+  "citizen.where.failed":
+    "Akkurat nå kunne vi ikke kontrollere hvilke folkeavstemninger du kan stemme i med denne nøkkelen.",
   "citizen.where.none": "Denne stemmenøkkelen står ikke i manntallet for noen folkeavstemning som er åpen nå.",
   "citizen.where.some": "Med denne stemmenøkkelen kan du stemme i:",
   "citizen.identity.recoveryTitle": "Gjenopprettingskode",
@@ -172,9 +175,9 @@ export const nb: Translation = {
   "citizen.identity.restoreInvalid":
     "Dette er ikke en gjenopprettingskode. En gjenopprettingskode har 14 grupper med fire bokstaver og sifre (eldre koder: 44 tegn som slutter på =). Sjekk at du kopierte hele koden.",
   "citizen.identity.restoreTypo":
-    "Denne gjenopprettingskoden har en skrivefeil: minst ett tegn er feil. Sammenlign den med den utskrevne eller lagrede koden din, gruppe for gruppe. Ingenting ble endret på denne enheten.",
+    "Denne gjenopprettingskoden har en skrivefeil: Minst ett tegn er feil. Sammenlign den med den utskrevne eller lagrede koden din, gruppe for gruppe. Ingenting ble endret på denne enheten.",
   "citizen.identity.replaceWarning":
-    "Denne enheten har allerede en annen stemmenøkkel (fingeravtrykk {fingerprint}). Hvis du gjenoppretter, blir den erstattet: Den nøkkelen går tapt hvis du ikke har dens egen gjenopprettingskode.",
+    "Denne enheten har allerede en annen stemmenøkkel (fingeravtrykk {fingerprint}). Hvis du gjenoppretter, blir den erstattet: Den nøkkelen går tapt hvis du ikke har gjenopprettingskoden til akkurat den nøkkelen.",
   "citizen.identity.replaceYes": "Erstatt stemmenøkkelen på denne enheten",
   "citizen.identity.back": "Gå tilbake til siden du kom fra",
   "citizen.identity.restored": "Stemmenøkkelen din er gjenopprettet på denne enheten.",
@@ -190,11 +193,11 @@ export const nb: Translation = {
   "citizen.vote.notFound": "Denne folkeavstemningen finnes ikke.",
   "citizen.vote.closes": "Du kan stemme til {date}.",
   "citizen.vote.sealed":
-    "Dette er et hemmelig valg: Nettleseren din krypterer stemmen din før den sendes. Ingen, heller ikke kommunen, kan lese den; etter at avstemningen er avsluttet, dekrypterer nøkkelforvalterne bare summen av alle stemmene.",
+    "Dette er et hemmelig valg: Nettleseren din krypterer stemmen din før den sendes. Ingen, heller ikke kommunen, kan lese den; etter at stemmegivningen er avsluttet, dekrypterer nøkkelforvalterne bare summen av alle stemmene.",
   "citizen.vote.turnout": "{voters} av {electorate} innbyggere har stemt så langt.",
-  "citizen.vote.notYetOpen": "Avstemningen har ikke startet ennå. Den åpner {date}.",
-  "citizen.vote.closed": "Avstemningen er avsluttet. Resultatet blir talt opp og publisert.",
-  "citizen.vote.tallied": "Avstemningen er avsluttet, og resultatet er publisert.",
+  "citizen.vote.notYetOpen": "Stemmegivningen har ikke startet ennå. Den åpner {date}.",
+  "citizen.vote.closed": "Stemmegivningen er avsluttet. Resultatet blir talt opp og publisert.",
+  "citizen.vote.tallied": "Stemmegivningen er avsluttet, og resultatet er publisert.",
   "citizen.vote.toVerify": "Se og kontroller resultatet",
   "citizen.vote.noIdentity":
     "Denne enheten har ingen stemmenøkkel. Registrer deg med koden i valgkortbrevet ditt, eller gjenopprett stemmenøkkelen din med gjenopprettingskoden.",
@@ -204,10 +207,10 @@ export const nb: Translation = {
   "citizen.vote.notInElectorateWhy":
     "Denne nøkkelen (fingeravtrykk {fingerprint}) står ikke i manntallet som ble låst da folkeavstemningen åpnet: Den ble registrert senere, eller for et annet manntall.",
   "citizen.vote.notInElectorateDo":
-    "Hvis du registrerte deg tidligere med en annen nøkkel, kan du gjenopprette den nøkkelen med gjenopprettingskoden dens. Ellers kan du kontakte kommunen; du kan fortsatt følge resultatet.",
+    "Hvis du registrerte deg tidligere med en annen nøkkel, kan du gjenopprette den nøkkelen med gjenopprettingskoden til den nøkkelen. Ellers kan du kontakte kommunen din; du kan fortsatt følge resultatet.",
   "citizen.vote.toFollow": "Følg resultatet",
   "citizen.vote.revoting":
-    "Du har stemt. Du kan endre stemmen din til {date}; bare den siste stemmeseddelen din teller; tidligere stemmesedler blir stående i den offentlige loggen, men blir ikke talt med.",
+    "Du har stemt. Du kan endre stemmen din til {date}. Bare den siste stemmeseddelen din teller; tidligere stemmesedler blir stående i den offentlige loggen, men blir ikke talt med.",
   "citizen.vote.votedFinal": "Du har stemt i denne folkeavstemningen. Stemmen din kan ikke endres her.",
   "citizen.vote.toReceipt": "Se kvitteringen din",
   "citizen.vote.legend": "Stemmen din",
@@ -219,7 +222,7 @@ export const nb: Translation = {
   "citizen.rules.quadratic":
     "Du har {credits} kreditter. Å gi et alternativ n stemmer koster n × n kreditter (1 stemme koster 1, 2 stemmer koster 4, 3 stemmer koster 9). Høyst {max} stemmer per alternativ.",
   "citizen.rules.revoting":
-    "Du kan endre stemmen din til avstemningen avsluttes; bare den siste stemmeseddelen din teller.",
+    "Du kan endre stemmen din til stemmegivningen avsluttes; bare den siste stemmeseddelen din teller.",
   "citizen.rules.final": "Stemmen din er endelig: Den kan ikke endres når den er avgitt.",
   "citizen.ballot.left": "Du kan velge {left} til.",
   "citizen.ballot.tooMany": "Du har valgt {over} for mange.",
@@ -248,12 +251,12 @@ export const nb: Translation = {
   "citizen.problem.spend-at-least": "Gi minst {min} til sammen.",
   "citizen.problem.over-budget": "Du brukte {spent}, mer enn de {limit} du har.",
   "citizen.problem.invalid": "Reglene tillater ikke denne kombinasjonen av stemmer.",
-  "citizen.cast.title": "Stemmen din avgis",
+  "citizen.cast.title": "Stemmen din blir avgitt",
   "citizen.cast.artifacts": "Laster ned stemmeprogramvaren: {loaded} av {total} kB.",
   "citizen.cast.checking": "Kontrollerer stemmeprogramvaren mot det publiserte fingeravtrykket…",
   "citizen.cast.checked": "Stemmeprogramvaren er lastet ned og stemmer med det publiserte fingeravtrykket.",
   "citizen.cast.checkedKept":
-    "Stemmeprogramvaren som denne nettleseren tok vare på fra et tidligere besøk, stemmer med det publiserte fingeravtrykket: Ingenting må lastes ned.",
+    "Stemmeprogramvaren som denne nettleseren tok vare på fra et tidligere besøk, stemmer med det publiserte fingeravtrykket: Du trenger ikke laste ned noe.",
   "citizen.cast.census": "Laster ned manntallet: {loaded} av {total} stemmenøkler.",
   "citizen.cast.proving": "Lager det anonyme beviset ditt. Dette tar noen sekunder.",
   "citizen.cast.submitting": "Sender stemmeseddelen din…",
@@ -268,7 +271,7 @@ export const nb: Translation = {
     "Stemmen din er mottatt. Du trenger ikke gjøre noe mer. Kvitteringen din viser at stemmen ligger i den offentlige loggen over stemmer; den viser aldri hva du stemte.",
   "citizen.receipt.title": "Kvitteringen din",
   "citizen.receipt.sealed":
-    "Stemmen din er forseglet til avstemningen avsluttes: Denne kvitteringen viser at stemmeseddelen din ble mottatt og loggført, aldri hva du stemte. Bare summen av alle stemmene blir dekryptert, etter at avstemningen er avsluttet.",
+    "Stemmen din er forseglet til stemmegivningen avsluttes: Denne kvitteringen viser at stemmeseddelen din ble mottatt og loggført, aldri hva du stemte. Bare summen av alle stemmene blir dekryptert, etter at stemmegivningen er avsluttet.",
   "citizen.receipt.missing": "Denne adressen viser ikke til noen stemmeseddel. Åpne kvitteringen fra stemmesiden.",
   "citizen.receipt.referendum": "Folkeavstemning",
   "citizen.receipt.ballotId": "Stemmeseddelens hash",
@@ -344,7 +347,7 @@ export const nb: Translation = {
   "council.census.title": "Manntallet «{name}»",
   "council.census.size": "Registrerte innbyggere: {size}",
   "council.census.link": "Registreringslenke til brevene",
-  "council.census.linkHint": "Skriv ut denne adressen på brevene, med én kode til hver innbygger.",
+  "council.census.linkHint": "Trykk denne adressen på brevene, sammen med én kode til hver innbygger.",
   "council.census.issue.title": "Utsted registreringskoder",
   "council.census.issue.count": "Antall koder",
   "council.census.issue.countHint": "Fra 1 til 10 000 koder om gangen; én kode til hver innbygger.",
@@ -424,7 +427,7 @@ export const nb: Translation = {
   "council.referendum.openExplain":
     "Når folkeavstemningen åpnes, blir manntallet låst: Innbyggere som registrerer seg etter det, kan ikke stemme i denne folkeavstemningen.",
   "council.referendum.tallyWaits":
-    "Stemmegivningen avsluttes automatisk ved sluttidspunktet ({date}); stemmene kan telles opp noen sekunder etter det, eller etter at du har avsluttet tidlig.",
+    "Stemmegivningen avsluttes automatisk ved sluttidspunktet ({date}); stemmene kan telles opp noen sekunder etter det, eller etter at du har avsluttet før tiden.",
   "council.confirm.open.title": "Vil du åpne denne folkeavstemningen?",
   "council.confirm.open.text":
     "Når du åpner, blir folkeavstemningen publisert og manntallet låst: Innbyggere som registrerer seg senere, kan ikke stemme i den. Utkastet kan ikke lenger endres. Dette kan ikke angres.",
@@ -512,14 +515,14 @@ export const nb: Translation = {
   "council.confirm.invite.text":
     "En ny nøkkelgenerering starter. Kodene som ble sendt tidligere, slutter å virke, og hver nøkkelforvalter må bli med på nytt med en ny kode. Dette kan ikke angres.",
   "council.confirm.invite.yes": "Ja, inviter på nytt",
-  "council.decrypt.title": "Dekryptering ved nøkkelforvalterne",
+  "council.decrypt.title": "Nøkkelforvalternes dekryptering",
   "council.decrypt.waitingSeal":
     "Stemmeloggen blir forseglet; nøkkelforvalterne kan dekryptere når den er registrert i blokkjeden.",
   "council.decrypt.progress": "{count} av de {threshold} nøkkelforvalterne som trengs, har dekryptert resultatet.",
   "council.decrypt.by": "Dekryptert av: {names}.",
   "council.decrypt.none": "Ingen nøkkelforvalter har dekryptert resultatet ennå.",
   "council.decrypt.countWaits":
-    "Stemmene kan telles opp når {threshold} nøkkelforvaltere har dekryptert resultatet. Be nøkkelforvalterne åpne siden sin for nøkkelforvaltere og dekryptere.",
+    "Stemmene kan telles opp når {threshold} nøkkelforvaltere har dekryptert resultatet. Be nøkkelforvalterne åpne nøkkelforvaltersiden sin og dekryptere.",
   "council.decrypt.ready": "Nok nøkkelforvaltere har dekryptert: Stemmene kan telles opp.",
   "council.turnout.sealed":
     "Stemmene er forseglet: Ingen, heller ikke kommunen, ser noen opptelling før stemmegivningen er avsluttet.",
@@ -534,7 +537,7 @@ export const nb: Translation = {
   "dkg.attempt": "Forsøk {attempt}; {threshold} av {count} nøkkelforvaltere trengs for å telle opp.",
   "dkg.table": "Framdriften for hver nøkkelforvalter",
   "dkg.trustee": "Nøkkelforvalter",
-  "dkg.joined": "Blitt med",
+  "dkg.joined": "Har blitt med",
   "dkg.dealt": "Delt ut",
   "dkg.checked": "Kontrollert",
   "dkg.dryRun": "Testdekryptering",
@@ -596,7 +599,7 @@ export const nb: Translation = {
   "trustee.step.done":
     "Din del av nøkkelgenereringen er ferdig. Kom tilbake etter at stemmegivningen er avsluttet, for å dekryptere resultatet.",
   "trustee.step.failed": "Nøkkelgenereringen mislyktes; kommunen må invitere nøkkelforvalterne på nytt.",
-  "trustee.step.error": "Trinnet ditt kunne ikke utledes her: {detail}",
+  "trustee.step.error": "Her kunne vi ikke finne ut hvilket trinn du skal gjøre: {detail}",
   "trustee.phase.draft": "Folkeavstemningen har ikke åpnet ennå.",
   "trustee.phase.open":
     "Stemmegivningen er åpen til {date}. Kom tilbake etter at den er avsluttet, for å dekryptere resultatet.",
@@ -631,7 +634,8 @@ export const nb: Translation = {
   "verify.index.checksHeading": "Hva som blir kontrollert",
   "verify.index.check.spec":
     "Spørsmålet, alternativene og reglene er de samme som ble forankret i blokkjeden da stemmegivningen åpnet.",
-  "verify.index.check.census": "Manntallet gir det forankrede fingeravtrykket (manntallsroten, census root).",
+  "verify.index.check.census":
+    "Fingeravtrykket av manntallet, regnet ut på nytt, er lik det forankrede (manntallsroten, census root).",
   "verify.index.check.proofs":
     "Hver stemmeseddel har et gyldig anonymt bevis på at den kommer fra noen som står i manntallet.",
   "verify.index.check.nullifiers":
@@ -673,7 +677,7 @@ export const nb: Translation = {
   "verify.phase.proofs": "Kontrollerer bevis: {done} av {total}",
   "verify.phase.checks": "Gjennomfører kontrollene…",
   "verify.progressLabel": "Framdrift for kontrollen",
-  "verify.verdict.passed": "Kontrollert: Alle {count} kontrollene ble bestått.",
+  "verify.verdict.passed": "Kontrollert: Alle {count} kontroller er bestått.",
   "verify.verdict.passedDetail":
     "Det publiserte resultatet er nøyaktig det de offentlige stemmesedlene blir til sammen, og hver stemmeseddel er gyldig.",
   "verify.verdict.unfinished": "Ikke ferdig ennå: Resultatet er ikke publisert.",
@@ -682,7 +686,7 @@ export const nb: Translation = {
   "verify.verdict.failed": "Kontrollen mislyktes: {failed} av {count} kontroller ble ikke bestått.",
   "verify.verdict.failedDetail":
     "De offentlige dataene går ikke opp. Problemene står nedenfor; meld fra om dem til kommunen og pressen.",
-  "verify.reportHeading": "Kontroller",
+  "verify.reportHeading": "Kontrollene",
   "verify.col.check": "Kontroll",
   "verify.col.result": "Resultat",
   "verify.col.details": "Detaljer",
@@ -698,8 +702,8 @@ export const nb: Translation = {
   "verify.check.circuit": "Verifiseringsnøkkelen er den som folkeavstemningen oppgir",
   "verify.check.ballots": "Hver stemmeseddel hører til denne folkeavstemningen, og beviset er gyldig",
   "verify.check.nullifiers": "Hver velger telles én gang",
-  "verify.check.log": "Stemmeloggen stemmer med hvert signerte logghode",
-  "verify.check.checkpoints": "Stemmeloggen stemmer med hvert forankrede kontrollpunkt",
+  "verify.check.log": "Stemmeloggen stemmer med hvert signert logghode",
+  "verify.check.checkpoints": "Stemmeloggen stemmer med hvert forankret kontrollpunkt",
   "verify.check.close": "Ingen stemmeseddel kom inn etter avslutningen, og den avsluttende loggen ble forankret i tide",
   "verify.check.tally": "Den nye opptellingen er lik det forankrede resultatet",
   "verify.check.trustees": "Valgnøkkelen er nøkkelforvalternes nøkkel, og bare de sammen kan dekryptere resultatet",
