@@ -12,6 +12,7 @@
  * election key = valgnøkkel · fingerprint = fingeravtrykk · sealed = forseglet ·
  * anchor on the (public) blockchain = forankre i den (offentlige) blokkjeden · public log = offentlig logg ·
  * polling-card letter = valgkortbrevet · turnout = valgdeltakelse · voting (the period) = stemmegivningen.
+ * Numbers take a no-break space before % and between thousands (\u00a0), as Norwegian writes them.
  * Everyday «check» (your connection, the code you typed) is «sjekk». Capital letter after a colon that
  * opens a full sentence, as Bokmål spelling requires.
  */
@@ -56,9 +57,9 @@ export const nb: Translation = {
   "result.option": "Alternativ",
   "result.votes": "Stemmer",
   "result.share": "Andel",
-  "result.value": "{count} ({share} %)",
+  "result.value": "{count} ({share}\u00a0%)",
   "result.count": "{count}",
-  "result.percent": "{share} %",
+  "result.percent": "{share}\u00a0%",
   "site.noscript":
     "Dette nettstedet trenger JavaScript: Nettleseren din lager stemmenøkkelen din, beviser stemmen din og kontrollerer hvert resultat selv. Slå på JavaScript og last inn siden på nytt.",
   // API errors (errors.ts)
@@ -350,8 +351,8 @@ export const nb: Translation = {
   "council.census.linkHint": "Trykk denne adressen på brevene, sammen med én kode til hver innbygger.",
   "council.census.issue.title": "Utsted registreringskoder",
   "council.census.issue.count": "Antall koder",
-  "council.census.issue.countHint": "Fra 1 til 10 000 koder om gangen; én kode til hver innbygger.",
-  "council.census.issue.countInvalid": "Skriv et helt tall fra 1 til 10 000.",
+  "council.census.issue.countHint": "Fra 1 til 10\u00a0000 koder om gangen; én kode til hver innbygger.",
+  "council.census.issue.countInvalid": "Skriv et helt tall fra 1 til 10\u00a0000.",
   "council.census.issue.submit": "Utsted koder",
   "council.census.issue.once":
     "Kodene vises bare én gang: Tjenesten lagrer bare hashene deres og kan ikke vise dem igjen. Last ned filen nå og oppbevar den trygt til brevene er skrevet ut.",
@@ -445,7 +446,7 @@ export const nb: Translation = {
   "council.done.close": "Stemmegivningen er avsluttet.",
   "council.done.tally": "Stemmene er talt opp.",
   "council.turnout.title": "Valgdeltakelse",
-  "council.turnout.voters": "{voters} av {electorate} innbyggere har stemt ({percent} %).",
+  "council.turnout.voters": "{voters} av {electorate} innbyggere har stemt ({percent}\u00a0%).",
   "council.turnout.ballots": "Mottatte stemmesedler, nye stemmer medregnet: {ballots}.",
   "council.turnout.none": "Ingen tall for valgdeltakelse ennå.",
   "council.turnout.live": "Disse tallene oppdateres med noen sekunders mellomrom.",
@@ -710,7 +711,7 @@ export const nb: Translation = {
   "verify.check.receipts": "Hver kvittering du ga, er i stemmeloggen i tide",
   "verify.resultsHeading": "Kontrollert resultat",
   "verify.turnoutHeading": "Valgdeltakelse",
-  "verify.turnout": "{voters} av {electorate} registrerte velgere stemte ({percent} %).",
+  "verify.turnout": "{voters} av {electorate} registrerte velgere stemte ({percent}\u00a0%).",
   "verify.ballots":
     "Avgitte stemmesedler: {ballots}, herav nye stemmer som erstattet en tidligere stemmeseddel: {revotes}.",
   "verify.speed": "Bevis kontrollert i nettleseren din: {count}, på {seconds} sekunder.",
@@ -811,7 +812,7 @@ export const nb: Translation = {
     "{municipality} vil at alle skal kunne bruke dette nettstedet, slik EUs webtilgjengelighetsdirektiv (2016/2102) krever av offentlige virksomheter.",
   "pages.a11y.statusHeading": "Samsvarsstatus",
   "pages.a11y.status":
-    "Dette nettstedet har som mål å oppfylle WCAG 2.1 nivå AA (EN 301 549). Hver side blir kontrollert automatisk med axe-core på hvert språk, kan brukes med bare tastaturet og tilpasser seg ved 400 % zoom.",
+    "Dette nettstedet har som mål å oppfylle WCAG 2.1 nivå AA (EN 301 549). Hver side blir kontrollert automatisk med axe-core på hvert språk, kan brukes med bare tastaturet og tilpasser seg ved 400\u00a0% zoom.",
   "pages.a11y.knownHeading": "Kjente begrensninger",
   "pages.a11y.known":
     "Automatiske kontroller finner ikke alle problemer. En fullstendig manuell gjennomgang ved en uavhengig ekspert er ikke gjort ennå.",
