@@ -3,7 +3,7 @@
  * every other language is one file (`nl.ts`, ...) typed to have exactly the same keys, so a
  * missing translation is a build error. Placeholders are `{name}`, filled by `t(key, { name })`.
  */
-export const LOCALES = ["en", "nl", "de", "da", "sv"] as const;
+export const LOCALES = ["en", "nl", "de", "da", "sv", "nb"] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** Each language's name in that language, for the language menu. */
@@ -13,4 +13,5 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   de: "Deutsch",
   da: "Dansk",
   sv: "Svenska",
+  nb: "Norsk bokmål",
 };

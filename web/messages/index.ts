@@ -15,6 +15,7 @@ import { nl } from "./nl";
 import { de } from "./de";
 import { da } from "./da";
 import { sv } from "./sv";
+import { nb } from "./nb";
 import { LOCALES, LOCALE_NAMES, type Locale } from "./define";
 
 const EN = {
@@ -33,6 +34,6 @@ export type MessageKey = keyof typeof EN;
 /** One language's strings: every key of the English source, no other. */
 export type Translation = Record<MessageKey, string>;
 
-export const MESSAGES: Record<Locale, Translation> = { en: EN, nl, de, da, sv };
+export const MESSAGES: Record<Locale, Translation> = { en: EN, nl, de, da, sv, nb };
 
 export { LOCALES, LOCALE_NAMES, type Locale };
