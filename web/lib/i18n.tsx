@@ -8,6 +8,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { LOCALES, MESSAGES, type Locale, type MessageKey } from "../messages";
 import { LOCALE_STORAGE_KEY, revealLocale } from "./locale-bootstrap";
+import { browserLanguages, pickLocale } from "./pick-locale";
 
 const STORAGE_KEY = LOCALE_STORAGE_KEY;
 
@@ -31,15 +32,8 @@ export function translate(locale: Locale, key: MessageKey, vars: Record<string, 
   });
 }
 
-function isLocale(value: unknown): value is Locale {
-  return LOCALES.includes(value as Locale);
-}
-
 function initialLocale(): Locale {
-  const saved = window.localStorage.getItem(STORAGE_KEY);
-  if (isLocale(saved)) return saved;
-  const browser = navigator.language.slice(0, 2);
-  return isLocale(browser) ? browser : "en";
+  return pickLocale(window.localStorage.getItem(STORAGE_KEY), browserLanguages(navigator), LOCALES);
 }
 
 function makeI18n(locale: Locale, setLocale: (locale: Locale) => void): I18n {
