@@ -133,7 +133,8 @@ describe.each(LOCALES.map((locale) => [locale, LOCALE_NAMES[locale]] as const))(
     }
     expect(problems).toEqual([]);
     await context.close();
-  });
+    // Thirteen pages with axe each, on a shared two-core machine.
+  }, 300_000);
 });
 
 describe("# the language menu on a phone", () => {
