@@ -26,8 +26,9 @@ import type { TestStack } from "../fixtures/test-stack";
 const HOUR_MS = 3_600_000;
 const VOTING_SECONDS = 600;
 const TIME_ZONE = "Europe/Amsterdam";
-/** A browser language tag for each site language, as a reader's browser sends it. */
-const browserTag = (locale: Locale): string => `${locale}-${locale === "en" ? "GB" : locale.toUpperCase()}`;
+/** The country a language's browser tag names, as a reader's browser sends it ("nb-NO"). */
+const REGION: Record<string, string> = { en: "GB", nl: "NL", de: "DE", da: "DK", sv: "SE", nb: "NO" };
+const browserTag = (locale: Locale): string => (REGION[locale] ? `${locale}-${REGION[locale]}` : locale);
 
 let stack: TestStack;
 let browser: Browser;
