@@ -5,10 +5,10 @@
  */
 import { useEffect, useState, type ReactNode } from "react";
 import { useI18n } from "../lib/i18n";
-import { barRows, roundPercent } from "../lib/result-rows";
+import { barRows } from "../lib/result-rows";
 
 export function ResultChart({ options, counts }: { options: readonly string[]; counts: readonly string[] }): ReactNode {
-  const { t } = useI18n();
+  const { t, formatPercent } = useI18n();
   const rows = barRows(options, counts);
   // Bar widths go through the CSSOM after mount: the CSP forbids inline styles in the served HTML.
   const [mounted, setMounted] = useState(false);
@@ -24,7 +24,9 @@ export function ResultChart({ options, counts }: { options: readonly string[]; c
             <span className="bar-track" aria-hidden="true">
               <span className="bar" style={mounted ? { width: `${row.percentOfMax}%` } : undefined} />
             </span>
-            <span className="bar-value">{t("result.value", { count: row.count, share: roundPercent(row.share) })}</span>
+            <span className="bar-value">
+              {t("result.value", { count: row.count, share: formatPercent(row.share) })}
+            </span>
           </li>
         ))}
       </ul>
@@ -46,7 +48,7 @@ export function ResultChart({ options, counts }: { options: readonly string[]; c
             <tr key={i}>
               <th scope="row">{row.option}</th>
               <td className="num">{t("result.count", { count: row.count })}</td>
-              <td className="num">{t("result.percent", { share: roundPercent(row.share) })}</td>
+              <td className="num">{t("result.percent", { share: formatPercent(row.share) })}</td>
             </tr>
           ))}
         </tbody>

@@ -1,10 +1,10 @@
 "use client";
 import Link from "next/link";
 import { useI18n } from "../lib/i18n";
-import { LOCALES, LOCALE_NAMES } from "../messages";
+import { LanguageMenu } from "./language-menu";
 
 export function SiteHeader(): React.ReactNode {
-  const { t, locale, setLocale } = useI18n();
+  const { t } = useI18n();
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -34,21 +34,7 @@ export function SiteHeader(): React.ReactNode {
             </li>
           </ul>
         </nav>
-        <div className="language-switch" role="group" aria-label={t("site.language")}>
-          {LOCALES.map((code) => (
-            <button
-              key={code}
-              type="button"
-              lang={code}
-              aria-pressed={locale === code}
-              onClick={() => {
-                setLocale(code);
-              }}
-            >
-              {LOCALE_NAMES[code]}
-            </button>
-          ))}
-        </div>
+        <LanguageMenu />
       </div>
     </header>
   );

@@ -6,12 +6,17 @@
  * the first paint and hides the English build from other readers until this has rendered.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { LOCALES, MESSAGES, type Locale, type MessageKey } from "../messages";
+import { LOCALES, type Locale, type MessageKey } from "../messages";
 import { LOCALE_STORAGE_KEY, revealLocale } from "./locale-bootstrap";
+import { localeFormats } from "./locale-format";
+import { translate } from "./translate";
+import { browserLanguages, pickLocale } from "./pick-locale";
 
 const STORAGE_KEY = LOCALE_STORAGE_KEY;
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export { translate };
 
 export interface I18n {
   locale: Locale;
@@ -19,38 +24,20 @@ export interface I18n {
   t: Translate;
   formatDate: (unixSeconds: number) => string;
   formatNumber: (value: number | bigint) => string;
-}
-
-/** Fills `{name}` placeholders; numbers in the locale's format. */
-export function translate(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const format = new Intl.NumberFormat(locale);
-  return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    if (value === undefined) return whole;
-    return typeof value === "number" ? format.format(value) : value;
-  });
-}
-
-function isLocale(value: unknown): value is Locale {
-  return LOCALES.includes(value as Locale);
+  /** A percentage (0..100) in the locale's format: pass the result as a message's `{share}`. */
+  formatPercent: (percent: number) => string;
 }
 
 function initialLocale(): Locale {
-  const saved = window.localStorage.getItem(STORAGE_KEY);
-  if (isLocale(saved)) return saved;
-  const browser = navigator.language.slice(0, 2);
-  return isLocale(browser) ? browser : "en";
+  return pickLocale(window.localStorage.getItem(STORAGE_KEY), browserLanguages(navigator), LOCALES);
 }
 
 function makeI18n(locale: Locale, setLocale: (locale: Locale) => void): I18n {
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" });
-  const numbers = new Intl.NumberFormat(locale);
   return {
     locale,
     setLocale,
     t: (key, vars) => translate(locale, key, vars),
-    formatDate: (unixSeconds) => dates.format(new Date(unixSeconds * 1000)),
-    formatNumber: (value) => numbers.format(value),
+    ...localeFormats(locale),
   };
 }
 

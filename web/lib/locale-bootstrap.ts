@@ -8,6 +8,7 @@
  * inline script); CSSOM styles are not inline styles, so the CSP allows them.
  */
 import { LOCALES } from "../messages/define";
+import { PICK_LOCALE_CODE } from "./pick-locale";
 
 export const LOCALE_STORAGE_KEY = "bling.locale";
 
@@ -19,10 +20,10 @@ const REVEAL_AFTER_MS = 4000;
 
 export const LOCALE_BOOTSTRAP = `(function () {
   try {
-    var locales = ${JSON.stringify(LOCALES)};
+    ${PICK_LOCALE_CODE}
+    var languages = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
     var saved = window.localStorage.getItem(${JSON.stringify(LOCALE_STORAGE_KEY)});
-    var browser = (navigator.language || "").slice(0, 2);
-    var locale = locales.indexOf(saved) >= 0 ? saved : locales.indexOf(browser) >= 0 ? browser : "en";
+    var locale = pickLocale(saved, languages, ${JSON.stringify(LOCALES)});
     var root = document.documentElement;
     root.lang = locale;
     if (locale === "en") return;

@@ -29,8 +29,3 @@ export function barRows(options: readonly string[], counts: readonly string[]): 
 export function percentOf(part: number, whole: number): number {
   return whole > 0 ? (part / whole) * 100 : 0;
 }
-
-/** A percentage as shown: one decimal. */
-export function roundPercent(value: number): number {
-  return Math.round(value * 10) / 10;
-}

@@ -35,9 +35,9 @@ export const commonMessages = {
   "result.option": "Option",
   "result.votes": "Votes",
   "result.share": "Share",
-  "result.value": "{count} ({share}%)",
+  "result.value": "{count} ({share})",
   "result.count": "{count}",
-  "result.percent": "{share}%",
+  "result.percent": "{share}",
   "site.noscript":
     "This site needs JavaScript: your browser makes your voting key, proves your vote and checks every result itself. Turn JavaScript on and reload the page.",
 } as const satisfies Record<string, string>;

@@ -132,7 +132,7 @@ export const councilMessages = {
   "council.done.close": "Voting is closed.",
   "council.done.tally": "The votes have been counted.",
   "council.turnout.title": "Turnout",
-  "council.turnout.voters": "{voters} of {electorate} residents have voted ({percent}%).",
+  "council.turnout.voters": "{voters} of {electorate} residents have voted ({percent}).",
   "council.turnout.ballots": "Ballots received, re-votes included: {ballots}.",
   "council.turnout.none": "No turnout figures yet.",
   "council.turnout.live": "These figures are updated every few seconds.",

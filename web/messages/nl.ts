@@ -39,9 +39,9 @@ export const nl: Translation = {
   "result.option": "Keuze",
   "result.votes": "Stemmen",
   "result.share": "Aandeel",
-  "result.value": "{count} ({share}%)",
+  "result.value": "{count} ({share})",
   "result.count": "{count}",
-  "result.percent": "{share}%",
+  "result.percent": "{share}",
   "site.noscript":
     "Deze site heeft JavaScript nodig: uw browser maakt uw stemsleutel, bewijst uw stem en controleert elke uitslag zelf. Zet JavaScript aan en laad de pagina opnieuw.",
   // API errors (errors.ts)
@@ -418,7 +418,7 @@ export const nl: Translation = {
   "council.done.close": "Het stemmen is gesloten.",
   "council.done.tally": "De stemmen zijn geteld.",
   "council.turnout.title": "Opkomst",
-  "council.turnout.voters": "{voters} van de {electorate} inwoners hebben gestemd ({percent}%).",
+  "council.turnout.voters": "{voters} van de {electorate} inwoners hebben gestemd ({percent}).",
   "council.turnout.ballots": "Ontvangen stembiljetten, herstemmingen inbegrepen: {ballots}.",
   "council.turnout.none": "Nog geen opkomstcijfers.",
   "council.turnout.live": "Deze cijfers worden om de paar seconden bijgewerkt.",
@@ -682,7 +682,7 @@ export const nl: Translation = {
   "verify.check.receipts": "Elk bewijs van stemmen dat u gaf staat op tijd in het stemmenlogboek",
   "verify.resultsHeading": "Gecontroleerde uitslag",
   "verify.turnoutHeading": "Opkomst",
-  "verify.turnout": "{voters} van de {electorate} geregistreerde kiezers hebben gestemd ({percent}%).",
+  "verify.turnout": "{voters} van de {electorate} geregistreerde kiezers hebben gestemd ({percent}).",
   "verify.ballots":
     "Uitgebrachte stembiljetten: {ballots}, waarvan herstemmingen die een eerder stembiljet vervingen: {revotes}.",
   "verify.speed": "Bewijzen gecontroleerd in uw browser: {count}, in {seconds} seconden.",

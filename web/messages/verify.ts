@@ -80,7 +80,7 @@ export const verifyMessages = {
   "verify.check.receipts": "Every receipt you gave is in the ballot log in time",
   "verify.resultsHeading": "Verified result",
   "verify.turnoutHeading": "Turnout",
-  "verify.turnout": "{voters} of {electorate} registered voters voted ({percent}%).",
+  "verify.turnout": "{voters} of {electorate} registered voters voted ({percent}).",
   "verify.ballots": "Ballots cast: {ballots}, of which re-votes that replaced an earlier ballot: {revotes}.",
   "verify.speed": "Proofs verified in your browser: {count}, in {seconds} seconds.",
   "verify.trust":

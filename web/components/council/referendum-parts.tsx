@@ -5,7 +5,7 @@ import type { RulesChoice } from "../../../functions/api/schemas";
 import type { TallyResult } from "../../../protocol/tally-rules";
 import type { AnchorProgress, CouncilReferendum, Turnout } from "../../../functions/api/views";
 import { useI18n } from "../../lib/i18n";
-import { percentOf, roundPercent } from "../../lib/result-rows";
+import { percentOf } from "../../lib/result-rows";
 import { ResultChart } from "../result-chart";
 
 function parameterOf(rules: RulesChoice): { preset: "approval" | "cumulative" | "quadratic"; value: number } | null {
@@ -75,7 +75,7 @@ export function TurnoutPanel({
   /** Secret ballots: say that turnout is all anyone sees until the count. */
   sealed?: boolean;
 }): ReactNode {
-  const { t } = useI18n();
+  const { t, formatPercent } = useI18n();
   const yesNo = (done: boolean): string => (done ? t("council.anchors.done") : t("council.anchors.pending"));
   return (
     <section className="panel" aria-labelledby="council-turnout">
@@ -89,7 +89,7 @@ export function TurnoutPanel({
               {t("council.turnout.voters", {
                 voters: turnout.voters,
                 electorate: turnout.electorate,
-                percent: roundPercent(percentOf(turnout.voters, turnout.electorate)),
+                percent: formatPercent(percentOf(turnout.voters, turnout.electorate)),
               })}
             </p>
             <progress max={Math.max(turnout.electorate, 1)} value={turnout.voters} aria-labelledby="council-turnout" />

@@ -8,11 +8,11 @@ import type { PublicReferendum } from "../../../functions/api/views";
 import type { TallyResult } from "../../../protocol/tally-rules";
 import type { PublicApi } from "../../lib/api-client";
 import { useI18n } from "../../lib/i18n";
-import { percentOf, roundPercent } from "../../lib/result-rows";
+import { percentOf } from "../../lib/result-rows";
 import { ResultChart } from "../result-chart";
 
 export function PublishedResult({ referendum, api }: { referendum: PublicReferendum; api: PublicApi }): ReactNode {
-  const { t } = useI18n();
+  const { t, formatPercent } = useI18n();
   const [tally, setTally] = useState<TallyResult | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -37,7 +37,7 @@ export function PublishedResult({ referendum, api }: { referendum: PublicReferen
               {t("verify.turnout", {
                 voters: tally.voters,
                 electorate,
-                percent: roundPercent(percentOf(tally.voters, electorate)),
+                percent: formatPercent(percentOf(tally.voters, electorate)),
               })}
             </p>
           )}

@@ -28,6 +28,7 @@ export function VerifyDownloads({
       URL.revokeObjectURL(made);
     };
   }, [report, facts, sources]);
+  // Chain ids and block numbers are identifiers, written as the chain writes them (no "31.337").
   const block = sources.block === null ? t("verify.download.blockUnknown") : String(sources.block);
   return (
     <section aria-labelledby="verify-download-heading" className="verify-downloads">
@@ -38,8 +39,10 @@ export function VerifyDownloads({
       </p>
       <ul className="verify-sources">
         <li>{t("verify.download.api", { api: sources.api })}</li>
-        <li>{t("verify.download.chain", { chainId: sources.chainId, rpc: sources.rpc, block })}</li>
-        <li>{t("verify.download.registry", { registry: sources.registry, deployBlock: sources.deployBlock })}</li>
+        <li>{t("verify.download.chain", { chainId: String(sources.chainId), rpc: sources.rpc, block })}</li>
+        <li>
+          {t("verify.download.registry", { registry: sources.registry, deployBlock: String(sources.deployBlock) })}
+        </li>
       </ul>
       <div className="actions no-print">
         {url && (

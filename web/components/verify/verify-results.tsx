@@ -3,11 +3,11 @@
 import type { ReactNode } from "react";
 import { useI18n } from "../../lib/i18n";
 import type { VerifyFacts } from "./worker-messages";
-import { percentOf, roundPercent } from "../../lib/result-rows";
+import { percentOf } from "../../lib/result-rows";
 import { ResultChart } from "../result-chart";
 
 export function VerifyResults({ facts }: { facts: VerifyFacts }): ReactNode {
-  const { t } = useI18n();
+  const { t, formatPercent } = useI18n();
   return (
     <section aria-labelledby="verify-results-heading">
       <h2 id="verify-results-heading">{t("verify.resultsHeading")}</h2>
@@ -17,7 +17,7 @@ export function VerifyResults({ facts }: { facts: VerifyFacts }): ReactNode {
         {t("verify.turnout", {
           voters: facts.voters,
           electorate: facts.electorate,
-          percent: roundPercent(percentOf(facts.voters, facts.electorate)),
+          percent: formatPercent(percentOf(facts.voters, facts.electorate)),
         })}
       </p>
       <p>{t("verify.ballots", { ballots: facts.ballots, revotes: Math.max(0, facts.ballots - facts.voters) })}</p>
