@@ -51,9 +51,9 @@ export const da: Translation = {
   "result.option": "Valgmulighed",
   "result.votes": "Stemmer",
   "result.share": "Andel",
-  "result.value": "{count} ({share} %)",
+  "result.value": "{count} ({share})",
   "result.count": "{count}",
-  "result.percent": "{share} %",
+  "result.percent": "{share}",
   "site.noscript":
     "Dette websted kræver JavaScript: Din browser laver din stemmenøgle, beviser din stemme og kontrollerer selv hvert resultat. Slå JavaScript til, og genindlæs siden.",
   // API errors (errors.ts)
@@ -432,7 +432,7 @@ export const da: Translation = {
   "council.done.close": "Afstemningen er lukket.",
   "council.done.tally": "Stemmerne er talt op.",
   "council.turnout.title": "Stemmedeltagelse",
-  "council.turnout.voters": "{voters} af {electorate} borgere har stemt ({percent} %).",
+  "council.turnout.voters": "{voters} af {electorate} borgere har stemt ({percent}).",
   "council.turnout.ballots": "Modtagne stemmesedler, inklusive dem fra borgere, der har stemt igen: {ballots}.",
   "council.turnout.none": "Der er ingen tal for stemmedeltagelsen endnu.",
   "council.turnout.live": "Tallene opdateres med få sekunders mellemrum.",
@@ -693,7 +693,7 @@ export const da: Translation = {
   "verify.check.receipts": "Hver kvittering, du har angivet, står i stemmeloggen i tide",
   "verify.resultsHeading": "Kontrolleret resultat",
   "verify.turnoutHeading": "Stemmedeltagelse",
-  "verify.turnout": "{voters} af {electorate} tilmeldte vælgere stemte ({percent} %).",
+  "verify.turnout": "{voters} af {electorate} tilmeldte vælgere stemte ({percent}).",
   "verify.ballots":
     "Afgivne stemmesedler: {ballots}, heraf stemmesedler, der erstattede en tidligere stemmeseddel: {revotes}.",
   "verify.speed": "Beviser kontrolleret i din browser: {count} på {seconds} sekunder.",

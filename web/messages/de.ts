@@ -54,9 +54,9 @@ export const de: Translation = {
   "result.option": "Option",
   "result.votes": "Stimmen",
   "result.share": "Anteil",
-  "result.value": "{count} ({share} %)",
+  "result.value": "{count} ({share})",
   "result.count": "{count}",
-  "result.percent": "{share} %",
+  "result.percent": "{share}",
   "site.noscript":
     "Diese Website braucht JavaScript: Ihr Browser erzeugt Ihren Stimmschlüssel, weist Ihre Stimme nach und prüft jedes Ergebnis selbst. Schalten Sie JavaScript ein und laden Sie die Seite neu.",
   // API errors (errors.ts)
@@ -464,7 +464,7 @@ export const de: Translation = {
   "council.done.close": "Die Stimmabgabe ist beendet.",
   "council.done.tally": "Die Stimmen wurden ausgezählt.",
   "council.turnout.title": "Beteiligung",
-  "council.turnout.voters": "{voters} von {electorate} Einwohnerinnen und Einwohnern haben abgestimmt ({percent} %).",
+  "council.turnout.voters": "{voters} von {electorate} Einwohnerinnen und Einwohnern haben abgestimmt ({percent}).",
   "council.turnout.ballots": "Eingegangene Stimmzettel, erneute Stimmabgaben eingeschlossen: {ballots}.",
   "council.turnout.none": "Noch keine Zahlen zur Beteiligung.",
   "council.turnout.live": "Diese Zahlen werden alle paar Sekunden aktualisiert.",
@@ -738,7 +738,7 @@ export const de: Translation = {
   "verify.check.receipts": "Jede von Ihnen angegebene Quittung steht rechtzeitig im Stimmzettelprotokoll",
   "verify.resultsHeading": "Geprüftes Ergebnis",
   "verify.turnoutHeading": "Beteiligung",
-  "verify.turnout": "{voters} von {electorate} registrierten Stimmberechtigten haben abgestimmt ({percent} %).",
+  "verify.turnout": "{voters} von {electorate} registrierten Stimmberechtigten haben abgestimmt ({percent}).",
   "verify.ballots":
     "Abgegebene Stimmzettel: {ballots}, davon erneute Stimmabgaben, die einen früheren Stimmzettel ersetzt haben: {revotes}.",
   "verify.speed": "In Ihrem Browser geprüfte Nachweise: {count}, in {seconds} Sekunden.",

@@ -57,9 +57,9 @@ export const nb: Translation = {
   "result.option": "Alternativ",
   "result.votes": "Stemmer",
   "result.share": "Andel",
-  "result.value": "{count} ({share}\u00a0%)",
+  "result.value": "{count} ({share})",
   "result.count": "{count}",
-  "result.percent": "{share}\u00a0%",
+  "result.percent": "{share}",
   "site.noscript":
     "Dette nettstedet trenger JavaScript: Nettleseren din lager stemmenøkkelen din, beviser stemmen din og kontrollerer hvert resultat selv. Slå på JavaScript og last inn siden på nytt.",
   // API errors (errors.ts)
@@ -446,7 +446,7 @@ export const nb: Translation = {
   "council.done.close": "Stemmegivningen er avsluttet.",
   "council.done.tally": "Stemmene er talt opp.",
   "council.turnout.title": "Valgdeltakelse",
-  "council.turnout.voters": "{voters} av {electorate} innbyggere har stemt ({percent}\u00a0%).",
+  "council.turnout.voters": "{voters} av {electorate} innbyggere har stemt ({percent}).",
   "council.turnout.ballots": "Mottatte stemmesedler, nye stemmer medregnet: {ballots}.",
   "council.turnout.none": "Ingen tall for valgdeltakelse ennå.",
   "council.turnout.live": "Disse tallene oppdateres med noen sekunders mellomrom.",
@@ -711,7 +711,7 @@ export const nb: Translation = {
   "verify.check.receipts": "Hver kvittering du ga, er i stemmeloggen i tide",
   "verify.resultsHeading": "Kontrollert resultat",
   "verify.turnoutHeading": "Valgdeltakelse",
-  "verify.turnout": "{voters} av {electorate} registrerte velgere stemte ({percent}\u00a0%).",
+  "verify.turnout": "{voters} av {electorate} registrerte velgere stemte ({percent}).",
   "verify.ballots":
     "Avgitte stemmesedler: {ballots}, herav nye stemmer som erstattet en tidligere stemmeseddel: {revotes}.",
   "verify.speed": "Bevis kontrollert i nettleseren din: {count}, på {seconds} sekunder.",

@@ -55,9 +55,9 @@ export const sv: Translation = {
   "result.option": "Alternativ",
   "result.votes": "Röster",
   "result.share": "Andel",
-  "result.value": "{count} ({share}\u00a0%)",
+  "result.value": "{count} ({share})",
   "result.count": "{count}",
-  "result.percent": "{share}\u00a0%",
+  "result.percent": "{share}",
   "site.noscript":
     "Webbplatsen behöver JavaScript: din webbläsare skapar din röstnyckel, bevisar din röst och kontrollerar själv varje resultat. Slå på JavaScript och ladda om sidan.",
   // API errors (errors.ts)
@@ -435,7 +435,7 @@ export const sv: Translation = {
   "council.done.close": "Röstningen är stängd.",
   "council.done.tally": "Rösterna har räknats.",
   "council.turnout.title": "Valdeltagande",
-  "council.turnout.voters": "{voters} av {electorate} invånare har röstat ({percent}\u00a0%).",
+  "council.turnout.voters": "{voters} av {electorate} invånare har röstat ({percent}).",
   "council.turnout.ballots": "Mottagna röstsedlar, inklusive ändrade röster: {ballots}.",
   "council.turnout.none": "Inga siffror om valdeltagandet än.",
   "council.turnout.live": "Siffrorna uppdateras med några sekunders mellanrum.",
@@ -699,7 +699,7 @@ export const sv: Translation = {
   "verify.check.receipts": "Varje kvitto som du har lämnat finns i röstsedelloggen i tid",
   "verify.resultsHeading": "Verifierat resultat",
   "verify.turnoutHeading": "Valdeltagande",
-  "verify.turnout": "{voters} av {electorate} registrerade väljare röstade ({percent}\u00a0%).",
+  "verify.turnout": "{voters} av {electorate} registrerade väljare röstade ({percent}).",
   "verify.ballots": "Lagda röstsedlar: {ballots}, varav nya röster som ersatte en tidigare röstsedel: {revotes}.",
   "verify.speed": "Bevis som har verifierats i din webbläsare: {count}, på {seconds} sekunder.",
   "verify.trust":
