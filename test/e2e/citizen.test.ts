@@ -125,7 +125,7 @@ describe("# citizen pages", () => {
     await page.goto(`${stack.apiUrl}/register/?census=${encodeURIComponent(censusId)}`);
     await page.getByRole("heading", { level: 1, name: "Register to vote" }).waitFor();
     // The link's ?census= names the electorate: the citizen reads its name, its id only behind Technical details.
-    await page.getByTestId("electorate").getByText("Testdorp", { exact: true }).waitFor();
+    await page.getByTestId("electorate").getByText("Electorate: Testdorp", { exact: true }).waitFor();
     expect(await page.getByRole("main").innerText()).not.toContain(censusId);
     await page.getByText("Technical details").click();
     await page.getByRole("main").getByText(censusId).waitFor();
