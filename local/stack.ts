@@ -58,7 +58,8 @@ export interface LocalStack {
   dynalite: LocalDynalite;
   deps: CoreDeps;
   /** Issues a council admin token (HS256, checked by the API with the local key). */
-  councilToken(councilId: string): Promise<string>;
+  /** A token for the council (12 hours by default; a negative lifetime makes one already expired). */
+  councilToken(councilId: string, ttlSeconds?: number): Promise<string>;
   /** Runs the sequencer and the anchor loop once for every referendum, now. */
   tick(): Promise<void>;
   stop(): Promise<void>;
@@ -228,7 +229,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       chain,
       dynalite,
       deps,
-      councilToken: (councilId) => issueCouncilToken(jwtKey, councilId),
+      councilToken: (councilId, ttlSeconds) => issueCouncilToken(jwtKey, councilId, ttlSeconds),
       tick: async () => {
         await sequence();
         await anchor();

@@ -2,7 +2,8 @@
  * Council authentication. In AWS the API Gateway JWT authorizer (Cognito) has checked the token and
  * the handler reads its claims; locally the same claim is checked here with jose against a local key.
  */
-import { jwtVerify, SignJWT } from "jose";
+import { errors, jwtVerify, SignJWT } from "jose";
+import { BlingError } from "../api/errors";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type { Authenticator } from "../handlers/router";
 
@@ -25,7 +26,10 @@ export async function issueCouncilToken(
     .sign(secret);
 }
 
-/** Local: verifies the bearer token's signature, issuer, audience and expiry itself. */
+/**
+ * Local: verifies the bearer token's signature, issuer, audience and expiry itself. A genuine token
+ * past its expiry is TOKEN_EXPIRED (the council needs a new one); anything else is not recognised.
+ */
 export function localAuthenticator(secret: Uint8Array): Authenticator {
   return async (event) => {
     const header = event.headers.authorization ?? event.headers.Authorization;
@@ -35,7 +39,9 @@ export function localAuthenticator(secret: Uint8Array): Authenticator {
       const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"] });
       const council = payload[COUNCIL_CLAIM];
       return typeof council === "string" && council.length > 0 ? council : null;
-    } catch {
+    } catch (error) {
+      // jose checks the signature before the claims: a forged token never reads as merely expired.
+      if (error instanceof errors.JWTExpired) throw new BlingError("TOKEN_EXPIRED");
       return null;
     }
   };

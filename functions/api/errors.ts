@@ -8,6 +8,7 @@ export const ERRORS = {
   JSON_MALFORMED: { status: 400, message: "The request body is not valid JSON." },
   BODY_TOO_LARGE: { status: 413, message: "The request body is too large." },
   UNAUTHENTICATED: { status: 401, message: "A valid council token is required." },
+  TOKEN_EXPIRED: { status: 401, message: "The council token has expired." },
   FORBIDDEN: { status: 403, message: "This belongs to another council." },
   ROUTE_NOT_FOUND: { status: 404, message: "No such route." },
   METHOD_NOT_ALLOWED: { status: 405, message: "This route does not take that method." },

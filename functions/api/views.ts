@@ -96,8 +96,8 @@ export interface CensusInfo {
   root: string;
 }
 
-/** `GET /v1/censuses/{id}`: what anyone may see of a census. */
-export type CensusSummary = Pick<CensusInfo, "id" | "size" | "depth" | "root">;
+/** `GET /v1/censuses/{id}`: what anyone may see of a census (its name is what citizens read, not its id). */
+export type CensusSummary = Pick<CensusInfo, "id" | "name" | "size" | "depth" | "root">;
 
 /** One entry of a referendum's log as `GET /v1/referenda/{id}/log/entries` serves it. */
 export interface LoggedEntry {

@@ -47,8 +47,8 @@ export const publicRoutes: Route[] = [
     return json(200, await publicView(context.deps, record));
   }),
   publicRoute("GET", "/v1/censuses/{id}", async ({ context, params }) => {
-    const { id, size: censusSize, depth, root } = await censusInfo(context.deps, params.id ?? "");
-    return json(200, { id, size: censusSize, depth, root });
+    const { id, name, size: censusSize, depth, root } = await censusInfo(context.deps, params.id ?? "");
+    return json(200, { id, name, size: censusSize, depth, root });
   }),
   publicRoute("GET", "/v1/censuses/{id}/leaves", async ({ context, params, query }) => {
     const { from, limit } = parseInput(pageQuery, query);

@@ -93,7 +93,7 @@ describe("# citizen pages: checks before acting", () => {
     const { page, problems } = citizen;
     await page.goto(`${stack.apiUrl}/register/?census=${encodeURIComponent(censusId)}`);
     await page.getByRole("heading", { level: 1, name: "Register to vote" }).waitFor();
-    await page.waitForFunction((id) => document.querySelector<HTMLInputElement>("#census")?.value === id, censusId);
+    await page.getByTestId("electorate").waitFor();
     // Not a code as printed on the letters: said at once, nothing sent.
     await page.getByLabel("Registration code").fill("12345");
     await page.getByRole("button", { name: "Continue" }).click();

@@ -13,8 +13,9 @@ import { checkBothLanguages, fillRegistration, finishRegistration } from "../fix
 
 const PROOF_MS = 120_000;
 const HOUR_MS = 3_600_000;
-// 400 PATH_INVALID for an electorate id that cannot exist, 404 for an unknown one, 409 for a used code.
-const REGISTRATION = /HTTP (400|404|409) \/v1\/censuses\/[^/]+\/registrations/;
+// 400 PATH_INVALID for an electorate id that cannot exist (looked up, then registered in), 404 for an
+// unknown one, 409 for a used code.
+const REGISTRATION = /HTTP (400|404|409) \/v1\/censuses\/[^/]+/;
 const BALLOTS = /\/v1\/referenda\/[^/]+\/ballots$/;
 // The file is asked for by its hash (`?sha256=…`, web/lib/artifacts.ts).
 const TAMPERED = /\/artifacts\/vote_d20_k8\/vote_d20_k8\.zkey(\?|$)/;

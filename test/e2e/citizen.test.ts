@@ -124,9 +124,11 @@ describe("# citizen pages", () => {
     const { page } = citizen;
     await page.goto(`${stack.apiUrl}/register/?census=${encodeURIComponent(censusId)}`);
     await page.getByRole("heading", { level: 1, name: "Register to vote" }).waitFor();
-    // The field is filled from the link's ?census= once the page runs.
-    await page.waitForFunction((id) => document.querySelector<HTMLInputElement>("#census")?.value === id, censusId);
-    expect(await page.getByLabel("Electorate").inputValue()).toBe(censusId);
+    // The link's ?census= names the electorate: the citizen reads its name, its id only behind Technical details.
+    await page.getByTestId("electorate").getByText("Electorate: Testdorp", { exact: true }).waitFor();
+    expect(await page.getByRole("main").innerText()).not.toContain(censusId);
+    await page.getByText("Technical details").click();
+    await page.getByRole("main").getByText(censusId).waitFor();
     await checkBothLanguages(page, "register-form");
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByText("Enter the registration code from your letter.").waitFor();
@@ -157,7 +159,7 @@ describe("# citizen pages", () => {
     await page.goto(`${stack.apiUrl}/identity/`);
     await page.getByText("This device holds a voting key.").waitFor();
     fingerprint = await page.getByText("Fingerprint of your voting key").innerText();
-    await page.getByText("Registered in 1 electorate(s) from this device.").waitFor();
+    await page.getByText("Registered from this device in: Testdorp.").waitFor();
     await page.getByRole("button", { name: "Show recovery code" }).click();
     await expect(page.getByTestId("recovery-code").innerText()).resolves.toBe(recoveryCode);
     await checkBothLanguages(page, "identity-key");
@@ -184,6 +186,8 @@ describe("# citizen pages", () => {
     const { page, problems } = citizen;
     await page.goto(`${stack.apiUrl}/vote/${ids.yesNo}/`);
     await page.getByRole("heading", { level: 1, name: "New cycle bridge" }).waitFor();
+    // Who may vote, by the electorate's name.
+    await page.getByText("Electorate: Testdorp", { exact: true }).waitFor();
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByText("Choose one option.").first().waitFor();
     await checkBothLanguages(page, "vote-form");

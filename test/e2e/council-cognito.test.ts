@@ -131,7 +131,7 @@ describe("# council hosted sign-in", () => {
       redirect_uri: `${stack.apiUrl}/council/`,
     });
     // The id token is the bearer: the council's (empty) lists load with it.
-    await page.getByText("There are no censuses yet.").waitFor();
+    await page.getByText("There are no electorates yet.").waitFor();
     expect(await page.evaluate(() => sessionStorage.getItem("bling.council.token"))).toMatch(/^ey/);
 
     await page.getByRole("button", { name: "Sign out" }).click();

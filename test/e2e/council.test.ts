@@ -59,6 +59,17 @@ async function see(text: string, timeout = 30_000): Promise<void> {
   }
 }
 
+/** The chain's latest block time, in Unix seconds. */
+async function chainTime(): Promise<number> {
+  const response = await fetch(stack.rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_getBlockByNumber", params: ["latest", false] }),
+  });
+  const { result } = (await response.json()) as { result: { timestamp: string } };
+  return Number(BigInt(result.timestamp));
+}
+
 async function confirm(action: string, yes: string): Promise<void> {
   await page.getByRole("button", { name: action }).click();
   await page.getByRole("heading", { level: 2, name: /\?$/ }).waitFor();
@@ -99,10 +110,18 @@ describe("# council pages", () => {
     await page.waitForFunction(() => document.activeElement?.id === "council-token");
     expect(await page.getByText(/expired/).count()).toBe(0);
     expect(await page.getByLabel("Council token").getAttribute("aria-describedby")).toContain("council-token-error");
+    // A token that was good once but has run out says so: the council needs a new one.
+    await page.getByLabel("Council token").fill(await stack.councilToken("council-e2e", -60));
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.locator('[data-error-code="TOKEN_EXPIRED"]').waitFor();
+    await page.getByRole("link", { name: /^This token has expired\./ }).click();
+    await page.waitForFunction(() => document.activeElement?.id === "council-token");
+    expect(await page.getByText(/not recognised/).count()).toBe(0);
+    await auditBothLanguages("signin-token-expired");
     await page.getByLabel("Council token").fill(await stack.councilToken("council-e2e"));
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { level: 1, name: "Council administration" }).waitFor();
-    await page.getByText("There are no censuses yet.").waitFor();
+    await page.getByText("There are no electorates yet.").waitFor();
     await page.getByText("There are no referenda yet.").waitFor();
     expect(await page.evaluate(() => sessionStorage.getItem("bling.council.token"))).toMatch(/^ey/);
     await auditBothLanguages("dashboard");
@@ -112,12 +131,12 @@ describe("# council pages", () => {
   /** Creates the census “Springfield 2026”, issues its codes and registers a voter. */
   const createCensus = once(async () => {
     await signIn();
-    await page.getByLabel("Name of the census").fill("Springfield 2026");
-    await page.getByRole("button", { name: "Create census" }).click();
-    await page.getByText("The census “Springfield 2026” has been created.").waitFor();
+    await page.getByLabel("Name of the electorate").fill("Springfield 2026");
+    await page.getByRole("button", { name: "Create electorate" }).click();
+    await page.getByText("The electorate “Springfield 2026” has been created.").waitFor();
     await page.getByText("0 registered residents").waitFor();
-    await page.getByRole("link", { name: "Manage census “Springfield 2026”" }).click();
-    await page.getByRole("heading", { level: 1, name: "Census “Springfield 2026”" }).waitFor();
+    await page.getByRole("link", { name: "Manage electorate “Springfield 2026”" }).click();
+    await page.getByRole("heading", { level: 1, name: "Electorate “Springfield 2026”" }).waitFor();
     censusId = new URL(page.url()).searchParams.get("census") ?? "";
     expect(censusId).not.toBe("");
     await page.getByText(`${stack.apiUrl}/register/?census=${censusId}`).waitFor();
@@ -192,7 +211,7 @@ describe("# council pages", () => {
     // The form takes any date; the API refuses a time before 1970 (Unix seconds are not negative).
     await page.getByLabel("Voting opens").fill("1969-12-31T12:00");
     await page.getByLabel("Voting closes").fill(localInput(now + VOTING_SECONDS));
-    expect(await page.getByLabel("Census").inputValue()).toBe(censusId);
+    expect(await page.getByLabel("Electorate").inputValue()).toBe(censusId);
     await page.getByRole("button", { name: "Save draft" }).click();
     await page.locator('[data-error-code="INPUT_INVALID"]').waitFor();
     const opens = page.getByLabel("Voting opens");
@@ -224,7 +243,7 @@ describe("# council pages", () => {
   /** Opens the draft and sees a ballot in the turnout. */
   const openReferendum = once(async () => {
     await saveDraft();
-    await page.getByText("Opening freezes the census").waitFor();
+    await page.getByText("Opening freezes the electorate").waitFor();
     await confirm("Open for voting", "Yes, open it");
     await see("The referendum is open.");
     expect(await page.getByTestId("state").textContent()).toBe("Open");
@@ -276,7 +295,7 @@ describe("# council pages", () => {
 
   /** Fails to open a referendum on an empty census, then signs out. */
   const refuseEmptyCensus = once(async () => {
-    await closeAndTally();
+    await followClock();
     const api = apiClient(stack.apiUrl);
     const token = await stack.councilToken("council-e2e");
     const empty = expectStatus(
@@ -302,7 +321,7 @@ describe("# council pages", () => {
     await page.getByRole("heading", { level: 1, name: "An empty question" }).waitFor();
     // The draft form says so before the council tries to open it.
     await page.getByRole("link", { name: "Edit draft" }).click();
-    await page.getByText("Nobody has registered in this census yet.").waitFor();
+    await page.getByText("Nobody has registered in this electorate yet.").waitFor();
     await page.getByRole("button", { name: "Cancel" }).click();
     await page.getByRole("heading", { level: 1, name: "An empty question" }).waitFor();
     await confirm("Open for voting", "Yes, open it");
@@ -312,6 +331,41 @@ describe("# council pages", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { level: 1, name: "Sign in as a council administrator" }).waitFor();
     expect(await page.evaluate(() => sessionStorage.getItem("bling.council.token"))).toBeNull();
+    expect(problems).toEqual([]);
+  });
+
+  /** An open referendum's page turns closed, ready to count, at its closing time without a reload. */
+  const followClock = once(async () => {
+    await closeAndTally();
+    const api = apiClient(stack.apiUrl);
+    const token = await stack.councilToken("council-e2e");
+    // The registry refuses a close in the chain's past, and the steps before moved the chain's clock on.
+    const now = Math.max(Math.floor(stack.now() / 1000), await chainTime());
+    const draft = expectStatus(
+      await api<{ id: string }>("POST", "/v1/council/referenda", {
+        token,
+        body: {
+          title: "A bench on the square?",
+          options: ["Yes", "No"],
+          rules: { preset: "yes-no" },
+          censusId,
+          opensAt: now - 60,
+          closesAt: now + VOTING_SECONDS,
+        },
+      }),
+      201,
+    );
+    expectStatus(await api("POST", `/v1/council/referenda/${draft.id}/open`, { token }), 200);
+    await page.goto(`${stack.apiUrl}/council/?referendum=${draft.id}`);
+    await page.getByRole("heading", { level: 1, name: "A bench on the square?" }).waitFor();
+    expect(await page.getByTestId("state").textContent()).toBe("Open");
+    expect(await page.getByRole("button", { name: "Count the votes" }).count()).toBe(0);
+    await stack.advance(now + VOTING_SECONDS + 60 - Math.floor(stack.now() / 1000));
+    await stack.tick();
+    // No reload: the page itself notices the closing time and offers the count once it can succeed.
+    await page.getByRole("button", { name: "Count the votes" }).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId("state").textContent()).toBe("Closed");
+    expect(await page.getByRole("button", { name: "Close voting" }).count()).toBe(0);
     expect(problems).toEqual([]);
   });
 
@@ -330,6 +384,12 @@ describe("# council pages", () => {
   it("should close, and after the closing time tally with a table and a bar chart", () => closeAndTally(), STEPS_MS);
 
   it(
+    "should turn an open referendum closed and countable at its closing time, without a reload",
+    () => followClock(),
+    STEPS_MS,
+  );
+
+  it(
     "should explain that a referendum cannot open on an empty census, then sign out",
     () => refuseEmptyCensus(),
     STEPS_MS,
@@ -343,7 +403,7 @@ describe("# council pages", () => {
       await page.goto(`${stack.apiUrl}/council/?census=${censusId}`);
       await page.getByLabel("Council token").fill(token);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await page.getByRole("heading", { level: 1, name: "Census “Springfield 2026”" }).waitFor();
+      await page.getByRole("heading", { level: 1, name: "Electorate “Springfield 2026”" }).waitFor();
 
       // The same claims with a past expiry, under the old signature: expired and forged at once.
       await page.evaluate(() => {
@@ -366,7 +426,7 @@ describe("# council pages", () => {
 
       await page.getByLabel("Council token").fill(token);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await page.getByRole("heading", { level: 1, name: "Census “Springfield 2026”" }).waitFor();
+      await page.getByRole("heading", { level: 1, name: "Electorate “Springfield 2026”" }).waitFor();
       await page.getByText("Registered residents: 1").waitFor();
       expect(problems).toEqual([]);
     },

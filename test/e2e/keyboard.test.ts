@@ -48,13 +48,13 @@ describe("# keyboard only", () => {
     await tabTo(page, page.getByLabel("Council token"));
     await page.keyboard.type(await stack.councilToken("keyboard-council"));
     await page.keyboard.press("Enter");
-    const name = page.getByLabel("Name of the census");
+    const name = page.getByLabel("Name of the electorate");
     await name.waitFor();
     await tabTo(page, name);
     await page.keyboard.type("Keyboardville");
-    await tabTo(page, page.getByRole("button", { name: "Create census" }));
+    await tabTo(page, page.getByRole("button", { name: "Create electorate" }));
     await page.keyboard.press("Enter");
-    await page.getByRole("link", { name: "Manage census “Keyboardville”" }).waitFor();
+    await page.getByRole("link", { name: "Manage electorate “Keyboardville”" }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });

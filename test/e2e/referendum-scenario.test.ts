@@ -75,7 +75,7 @@ async function draft(title: string, revoting: boolean, closesIn: number): Promis
   const revote = page.getByLabel("Residents may vote again; only their last ballot counts");
   if (revoting) await revote.check();
   else await revote.uncheck();
-  await page.getByLabel("Census", { exact: true }).selectOption(censusId);
+  await page.getByLabel("Electorate", { exact: true }).selectOption(censusId);
   await page.getByLabel("Voting opens").fill(localInput(now - 120));
   await page.getByLabel("Voting closes").fill(localInput(now + closesIn));
   await page.getByRole("button", { name: "Save draft" }).click();
@@ -146,10 +146,10 @@ describe("# referendum scenario (the story: each step builds on the one before)"
     await page.getByLabel("Council token").fill(await stack.councilToken("council-scenario"));
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { level: 1, name: "Council administration" }).waitFor();
-    await page.getByLabel("Name of the census").fill("Springfield 2026");
-    await page.getByRole("button", { name: "Create census" }).click();
-    await page.getByRole("link", { name: "Manage census “Springfield 2026”" }).click();
-    await page.getByRole("heading", { level: 1, name: "Census “Springfield 2026”" }).waitFor();
+    await page.getByLabel("Name of the electorate").fill("Springfield 2026");
+    await page.getByRole("button", { name: "Create electorate" }).click();
+    await page.getByRole("link", { name: "Manage electorate “Springfield 2026”" }).click();
+    await page.getByRole("heading", { level: 1, name: "Electorate “Springfield 2026”" }).waitFor();
     censusId = new URL(page.url()).searchParams.get("census") ?? "";
     expect(censusId).not.toBe("");
     await page.getByLabel("Number of codes").fill("4");
@@ -184,7 +184,7 @@ describe("# referendum scenario (the story: each step builds on the one before)"
     const { page } = council;
     for (const id of [ids.final, ids.main]) {
       await page.goto(`${stack.apiUrl}/council/?referendum=${id}`);
-      await page.getByText("Opening freezes the census").waitFor();
+      await page.getByText("Opening freezes the electorate").waitFor();
       await confirm(page, "Open for voting", "Yes, open it");
       await see(council, "The referendum is open.");
       expect(await page.getByTestId("state").textContent()).toBe("Open");

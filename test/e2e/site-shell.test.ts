@@ -48,6 +48,31 @@ describe("# site shell", () => {
     await page.close();
   });
 
+  it("should show the text-only pages' text without JavaScript, and elsewhere say that JavaScript is needed", async () => {
+    const noScript = await browser.newContext({ locale: "en-GB", javaScriptEnabled: false });
+    const page = await noScript.newPage();
+    const pages = [
+      // The start page's list of referenda is read by its script (and says it is loading); its guidance is text.
+      { path: "/", heading: "Referenda", text: "How voting works", loading: 1 },
+      { path: "/about/", heading: "About and contact", text: "Contact" },
+      { path: "/privacy/", heading: "Privacy statement", text: "What stays on your device" },
+      { path: "/accessibility/", heading: "Accessibility statement", text: "Compliance status" },
+      { path: "/no-such-page/", heading: "This page does not exist.", text: "Go to the list of referenda" },
+    ];
+    for (const { path, heading, text, loading = 0 } of pages) {
+      await page.goto(`${stack.apiUrl}${path}`);
+      const main = page.getByRole("main");
+      expect([path, await main.getByRole("heading", { level: 1 }).textContent()]).toEqual([path, heading]);
+      expect([path, await main.getByText(text, { exact: true }).count()]).toEqual([path, 1]);
+      expect([path, await main.getByText("Loading…").count()]).toEqual([path, loading]);
+    }
+    // A page that needs its scripts (keys, proofs) says so instead of offering a form that does nothing.
+    await page.goto(`${stack.apiUrl}/register/`);
+    await page.getByText(/^This site needs JavaScript/).waitFor();
+    expect(await page.getByRole("main").getByRole("button").count()).toBe(0);
+    await noScript.close();
+  });
+
   it("should answer a path with an id with its section's page, and an unknown path with 404", async () => {
     const { page } = await watchedPage(context);
     const known = await page.goto(`${stack.apiUrl}/verify/123/`);
@@ -92,6 +117,7 @@ describe("# site shell", () => {
       await card
         .getByText(lang === "en" ? "0 of 3 residents have voted" : "0 van de 3 inwoners hebben gestemd")
         .waitFor();
+      await card.getByText(lang === "en" ? "Electorate: Demo town" : "Kiezersregister: Demo town").waitFor();
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `home-${lang}`);
       await page.goto(`${stack.apiUrl}/no-such-page/`);

@@ -135,7 +135,7 @@ describe("# trustees (the story: each step builds on the one before)", () => {
     // Three named: the default is all three; the council lets any two count.
     expect(await page.getByLabel("Trustees needed to count").inputValue()).toBe("3");
     await page.getByLabel("Trustees needed to count").selectOption({ label: "2 of 3" });
-    await page.getByLabel("Census", { exact: true }).selectOption(censusId);
+    await page.getByLabel("Electorate", { exact: true }).selectOption(censusId);
     await page.getByLabel("Voting opens").fill(localInput(now - 120));
     await page.getByLabel("Voting closes").fill(localInput(now + 3600));
     await page.getByRole("button", { name: "Save draft" }).click();

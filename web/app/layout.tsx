@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { AfterHydration } from "../components/after-hydration";
 import { DocumentTitle } from "../components/document-title";
 import { SiteFooter } from "../components/site-footer";
 import { SiteHeader } from "../components/site-header";
@@ -36,7 +35,8 @@ export default function RootLayout({ children }: { children: ReactNode }): React
         <I18nProvider>
           <SiteHeader />
           <main id="main" className="site-main" tabIndex={-1}>
-            <AfterHydration>{children}</AfterHydration>
+            {/* Pages that are only text render in the static HTML; pages with forms wait for their scripts (AfterHydration). */}
+            {children}
           </main>
           <SiteFooter />
           <DocumentTitle />

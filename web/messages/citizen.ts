@@ -19,6 +19,7 @@ export const citizenMessages = {
   "citizen.register.code": "Registration code",
   "citizen.register.codeHint": "As printed on your letter.",
   "citizen.register.censusMissing": "Enter the electorate from your letter.",
+  "citizen.register.censusId": "Identifier of the electorate:",
   "citizen.register.codeMissing": "Enter the registration code from your letter.",
   "citizen.register.codeFormat":
     "This is not a registration code as printed on the letters: 16 letters and digits in groups of four, such as 7K2M-QX9D-4HTB-0WRE.",
@@ -41,6 +42,7 @@ export const citizenMessages = {
   "citizen.identity.toRegister": "Register with the code from your letter",
   "citizen.identity.has": "This device holds a voting key.",
   "citizen.identity.registeredIn": "Registered in {count} electorate(s) from this device.",
+  "citizen.identity.registeredInNames": "Registered from this device in: {names}.",
   "citizen.where.checking": "Checking which referenda this voting key can vote in…",
   "citizen.where.failed": "It could not be checked just now which referenda this key can vote in.",
   "citizen.where.none": "This voting key is not in the electorate of any referendum that is open now.",
@@ -75,6 +77,7 @@ export const citizenMessages = {
   "citizen.vote.sealed":
     "This is a secret ballot: your browser encrypts your vote before sending it. Nobody, the council included, can read it; after the close the trustees decrypt only the total of all votes.",
   "citizen.vote.turnout": "{voters} of {electorate} residents have voted so far.",
+  "citizen.vote.electorate": "Electorate: {name}",
   "citizen.vote.notYetOpen": "Voting has not started yet. It opens {date}.",
   "citizen.vote.closed": "Voting has closed. The result will be counted and published.",
   "citizen.vote.tallied": "Voting has closed and the result has been published.",

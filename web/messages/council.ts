@@ -1,9 +1,9 @@
 /** Strings of the council pages; keys start with "council.". */
 export const councilMessages = {
   "council.title": "Council administration",
-  "council.intro": "Manage your council's censuses and referenda.",
+  "council.intro": "Manage your council's electorates and referenda.",
   "council.signIn.title": "Sign in as a council administrator",
-  "council.signIn.intro": "Only council administrators can manage censuses and referenda.",
+  "council.signIn.intro": "Only council administrators can manage electorates and referenda.",
   "council.signIn.token": "Council token",
   "council.signIn.tokenHint":
     "Running the service on your own computer? The token is printed by “npm start” in its terminal, on the line “council token”.",
@@ -20,19 +20,19 @@ export const councilMessages = {
   "council.signIn.failure.expired": "Your sign-in has expired or was withdrawn. Please sign in again.",
   "council.signOut": "Sign out",
   "council.back": "Back to the overview",
-  "council.censuses.title": "Censuses",
+  "council.censuses.title": "Electorates",
   "council.censuses.intro":
-    "A census is the list of residents who may vote. Residents join it with a registration code from a letter.",
-  "council.censuses.none": "There are no censuses yet.",
+    "An electorate is the list of residents who may vote. Residents join it with a registration code from a letter.",
+  "council.censuses.none": "There are no electorates yet.",
   "council.censuses.size": "{size} registered residents",
-  "council.censuses.manage": "Manage census “{name}”",
-  "council.censuses.create": "New census",
-  "council.censuses.name": "Name of the census",
+  "council.censuses.manage": "Manage electorate “{name}”",
+  "council.censuses.create": "New electorate",
+  "council.censuses.name": "Name of the electorate",
   "council.censuses.nameHint": "For example the municipality and the year: “Springfield 2026”.",
-  "council.censuses.nameRequired": "Enter a name for the census.",
-  "council.censuses.createSubmit": "Create census",
-  "council.censuses.created": "The census “{name}” has been created.",
-  "council.census.title": "Census “{name}”",
+  "council.censuses.nameRequired": "Enter a name for the electorate.",
+  "council.censuses.createSubmit": "Create electorate",
+  "council.censuses.created": "The electorate “{name}” has been created.",
+  "council.census.title": "Electorate “{name}”",
   "council.census.size": "Registered residents: {size}",
   "council.census.link": "Registration link for the letters",
   "council.census.linkHint": "Print this address on the letters, with one code for each resident.",
@@ -78,11 +78,11 @@ export const councilMessages = {
   "council.draft.yes": "Yes",
   "council.draft.no": "No",
   "council.draft.revoting": "Residents may vote again; only their last ballot counts",
-  "council.draft.census": "Census",
+  "council.draft.census": "Electorate",
   "council.draft.censusHint":
-    "Who may vote. Opening the referendum freezes the census: residents who register later cannot vote in it.",
-  "council.draft.censusChoose": "Choose a census",
-  "council.draft.noCensus": "Create a census first.",
+    "Who may vote. Opening the referendum freezes the electorate: residents who register later cannot vote in it.",
+  "council.draft.censusChoose": "Choose an electorate",
+  "council.draft.noCensus": "Create an electorate first.",
   "council.draft.opensAt": "Voting opens",
   "council.draft.closesAt": "Voting closes",
   "council.draft.timeHint": "Date and time in your own time zone.",
@@ -101,7 +101,7 @@ export const councilMessages = {
   "council.referendum.description": "Explanation",
   "council.referendum.opensAt": "Voting opens",
   "council.referendum.closesAt": "Voting closes",
-  "council.referendum.census": "Census",
+  "council.referendum.census": "Electorate",
   "council.referendum.rules": "Kind of vote",
   "council.referendum.revoting": "Voting again",
   "council.referendum.revotingYes": "Allowed; the last ballot counts",
@@ -112,12 +112,12 @@ export const councilMessages = {
   "council.referendum.close": "Close voting",
   "council.referendum.tally": "Count the votes",
   "council.referendum.openExplain":
-    "Opening freezes the census: residents who register after that cannot vote in this referendum.",
+    "Opening freezes the electorate: residents who register after that cannot vote in this referendum.",
   "council.referendum.tallyWaits":
     "Voting closes by itself at the closing time ({date}); the votes can be counted a few seconds after it, or after closing early.",
   "council.confirm.open.title": "Open this referendum?",
   "council.confirm.open.text":
-    "Opening publishes the referendum and freezes the census: residents who register later cannot vote in it. The draft can no longer be changed. This cannot be undone.",
+    "Opening publishes the referendum and freezes the electorate: residents who register later cannot vote in it. The draft can no longer be changed. This cannot be undone.",
   "council.confirm.open.yes": "Yes, open it",
   "council.confirm.close.title": "Close voting now?",
   "council.confirm.close.text":
@@ -146,12 +146,14 @@ export const councilMessages = {
   "council.tally.summary": "{voters} residents voted; {ballots} ballots were received.",
   "council.signIn.notRecognised":
     "This token was not recognised. Paste the whole council token, or ask the administrator for a new one.",
+  "council.signIn.tokenExpired":
+    "This token has expired. Ask the administrator for a new council token and paste it here.",
   "council.referendum.sealing":
     "Voting is closed. The ballot log is being sealed; the votes can be counted in a moment (this page updates by itself).",
   "council.referendum.waitingDecryptions": "The votes can be counted once enough trustees have decrypted the result.",
   "council.draft.censusOption": "{name} ({size} registered)",
   "council.draft.censusEmpty":
-    "Nobody has registered in this census yet. A referendum on it cannot be opened until residents register.",
+    "Nobody has registered in this electorate yet. A referendum on it cannot be opened until residents register.",
   "council.draft.errorLink": "{field}: {problem}",
   "council.links.title": "Public links",
   "council.links.hint": "Share these addresses with residents and the press.",

@@ -41,7 +41,7 @@ export const sitePageMessages = {
     "{municipality} is responsible for the personal data processed by this service. We process as little as possible.",
   "pages.privacy.whatHeading": "What we process",
   "pages.privacy.what1":
-    "The register of voters: for each letter a code, stored only as a fingerprint (hash), and the public part of the voting key you register with it.",
+    "The electorate: for each letter a code, stored only as a fingerprint (hash), and the public part of the voting key you register with it.",
   "pages.privacy.what2":
     "Your vote: it is sent with an anonymous proof. It is not linked to your name, your letter or your voting key, and the public log holds only the time to the second.",
   "pages.privacy.what3":

@@ -81,7 +81,7 @@ export const trusteeMessages = {
   "trustee.decrypt.intro":
     "Your browser downloads the public ballot log, checks it against the log recorded on the chain at the close, adds up the sealed ballots itself and decrypts only that total. It never decrypts a single ballot.",
   "trustee.decrypt.submit": "Decrypt the result",
-  "trustee.decrypt.progress.census": "Downloading the census…",
+  "trustee.decrypt.progress.census": "Downloading the electorate…",
   "trustee.decrypt.progress.log": "Downloading the ballot log: {done} of {total} entries…",
   "trustee.decrypt.progress.decrypting": "Adding up the ballots and decrypting the total…",
   "trustee.decrypt.progress.posting": "Publishing your decryption…",

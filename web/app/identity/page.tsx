@@ -1,6 +1,11 @@
 import type { ReactNode } from "react";
+import { AfterHydration } from "../../components/after-hydration";
 import { IdentityPage } from "../../components/citizen/identity-page";
 
 export default function Page(): ReactNode {
-  return <IdentityPage />;
+  return (
+    <AfterHydration>
+      <IdentityPage />
+    </AfterHydration>
+  );
 }

@@ -1,6 +1,11 @@
 import type { ReactNode } from "react";
+import { AfterHydration } from "../../components/after-hydration";
 import { ReceiptPage } from "../../components/citizen/receipt-page";
 
 export default function Page(): ReactNode {
-  return <ReceiptPage />;
+  return (
+    <AfterHydration>
+      <ReceiptPage />
+    </AfterHydration>
+  );
 }

@@ -1,7 +1,12 @@
 "use client";
 import type { ReactNode } from "react";
+import { AfterHydration } from "../../components/after-hydration";
 import { TrusteeApp } from "../../components/trustee/trustee-app";
 
 export default function TrusteePage(): ReactNode {
-  return <TrusteeApp />;
+  return (
+    <AfterHydration>
+      <TrusteeApp />
+    </AfterHydration>
+  );
 }

@@ -1,6 +1,11 @@
 import type { ReactNode } from "react";
+import { AfterHydration } from "../../components/after-hydration";
 import { VerifyIndex } from "../../components/verify/verify-index";
 
 export default function Page(): ReactNode {
-  return <VerifyIndex />;
+  return (
+    <AfterHydration>
+      <VerifyIndex />
+    </AfterHydration>
+  );
 }

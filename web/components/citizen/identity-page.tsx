@@ -4,7 +4,8 @@ import { useCallback, useEffect, useRef, useState, type SyntheticEvent, type Rea
 import { exportRecoveryCode, type Identity } from "../../../protocol/identity";
 import { commitmentFingerprint, readRecoveryCode, returnPath } from "./recovery";
 import { useI18n } from "../../lib/i18n";
-import { loadIdentity, removeIdentity, saveIdentity, type StoredIdentity } from "./identity-store";
+import { loadIdentity, removeIdentity, saveIdentity, type Registration, type StoredIdentity } from "./identity-store";
+import { useSite } from "../../lib/use-site";
 import { ApiErrorNotice, Loading, SuccessNotice } from "../status";
 import { RecoveryCodeBox } from "./recovery-code-box";
 import { TextField } from "../text-field";
@@ -168,6 +169,38 @@ function RemoveSection({ onRemoved }: { onRemoved: () => void }): ReactNode {
   );
 }
 
+/**
+ * Where this device's key is registered, by the electorates' names (citizens never read their ids);
+ * the bare count until the names arrive, or if they cannot be read.
+ */
+function RegisteredIn({ registrations }: { registrations: Registration[] }): ReactNode {
+  const { t } = useI18n();
+  const site = useSite();
+  const [names, setNames] = useState<string[] | null>(null);
+  useEffect(() => {
+    if (site.status !== "ready") return;
+    let stopped = false;
+    const { api } = site;
+    Promise.all(registrations.map((registration) => api.census(registration.censusId))).then(
+      (censuses) => {
+        if (!stopped) setNames(censuses.map((census) => census.name));
+      },
+      () => undefined,
+    );
+    return () => {
+      stopped = true;
+    };
+  }, [site, registrations]);
+  if (registrations.length === 0) return null;
+  return (
+    <p>
+      {names
+        ? t("citizen.identity.registeredInNames", { names: names.join(", ") })
+        : t("citizen.identity.registeredIn", { count: registrations.length })}
+    </p>
+  );
+}
+
 function KeySections({ stored, onRemoved }: { stored: StoredIdentity; onRemoved: () => void }): ReactNode {
   const { t } = useI18n();
   const [showCode, setShowCode] = useState(false);
@@ -175,9 +208,7 @@ function KeySections({ stored, onRemoved }: { stored: StoredIdentity; onRemoved:
     <>
       <p>{t("citizen.identity.has")}</p>
       <p>{t("citizen.fingerprint", { fingerprint: commitmentFingerprint(stored.identity.commitment) })}</p>
-      {stored.registrations.length > 0 && (
-        <p>{t("citizen.identity.registeredIn", { count: stored.registrations.length })}</p>
-      )}
+      <RegisteredIn registrations={stored.registrations} />
       <KeyWhere identity={stored.identity} />
       <section aria-labelledby="recovery-title">
         <h2 id="recovery-title">{t("citizen.identity.recoveryTitle")}</h2>

@@ -1,7 +1,8 @@
 "use client";
 /**
  * `/register/?census=<id>`: the electorate and the letter's code, registered at once with this
- * device's voting key (so a wrong or used code is said first), then the recovery code saved.
+ * device's voting key (so a wrong or used code is said first), then the recovery code saved. The
+ * electorate is shown by the name its council gave it; its id only behind "Technical details".
  */
 import { useEffect, useState, type SyntheticEvent, type ReactNode } from "react";
 import { exportRecoveryCode, type Identity } from "../../../protocol/identity";
@@ -16,6 +17,27 @@ import { useFocusOnChange } from "./use-focus-on-change";
 
 type Step = "form" | "save" | "done";
 
+/** The electorate the letter's link names: looked up for its name, or typed in when there is no link. */
+type Electorate = { kind: "typed" } | { kind: "looking"; id: string } | { kind: "named"; id: string; name: string };
+
+/** The electorate's name, with its id for the curious behind a disclosure. */
+function NamedElectorate({ id, name }: { id: string; name: string }): ReactNode {
+  const { t } = useI18n();
+  return (
+    <div className="field" data-testid="electorate">
+      <p>
+        <strong>{t("citizen.register.census")}:</strong> {name}
+      </p>
+      <details className="citizen-details">
+        <summary>{t("citizen.receipt.technical")}</summary>
+        <p>
+          {t("citizen.register.censusId")} <code className="mono">{id}</code>
+        </p>
+      </details>
+    </div>
+  );
+}
+
 interface Device {
   identity: Identity;
   existed: boolean;
@@ -26,6 +48,7 @@ export function RegisterPage(): ReactNode {
   const site = useSite();
   const [step, setStep] = useState<Step>("form");
   const [censusId, setCensusId] = useState("");
+  const [electorate, setElectorate] = useState<Electorate>({ kind: "typed" });
   const [code, setCode] = useState("");
   const [showMissing, setShowMissing] = useState(false);
   const [device, setDevice] = useState<Device | null>(null);
@@ -37,7 +60,10 @@ export function RegisterPage(): ReactNode {
 
   useEffect(() => {
     const census = new URLSearchParams(window.location.search).get("census");
-    if (census) setCensusId(census);
+    if (census) {
+      setCensusId(census);
+      setElectorate({ kind: "looking", id: census });
+    }
     // A personal link from the letter carries its code in the fragment (never sent to a server):
     // fill it in, then drop it from the address so it stays out of the history and of screenshots.
     const letterCode = new URLSearchParams(window.location.hash.slice(1)).get("code");
@@ -46,6 +72,26 @@ export function RegisterPage(): ReactNode {
       window.history.replaceState(null, "", window.location.pathname + window.location.search);
     }
   }, []);
+
+  // The link names the electorate by id; the citizen reads its name (an unknown one is said at once).
+  const lookingFor = electorate.kind === "looking" ? electorate.id : null;
+  useEffect(() => {
+    if (lookingFor === null || site.status !== "ready") return;
+    let stopped = false;
+    site.api.census(lookingFor).then(
+      (census) => {
+        if (!stopped) setElectorate({ kind: "named", id: census.id, name: census.name });
+      },
+      (failure: unknown) => {
+        if (stopped) return;
+        setElectorate({ kind: "typed" });
+        setError(failure);
+      },
+    );
+    return () => {
+      stopped = true;
+    };
+  }, [lookingFor, site]);
 
   // The letter's code is used first: a wrong or used code is said before any recovery code is shown.
   const proceed = (event: SyntheticEvent): void => {
@@ -89,17 +135,21 @@ export function RegisterPage(): ReactNode {
         <>
           <p className="lead">{t("citizen.register.intro")}</p>
           <form noValidate onSubmit={proceed}>
-            <TextField
-              announce
-              spellCheck={false}
-              autoComplete="off"
-              id="census"
-              label={t("citizen.register.census")}
-              hint={t("citizen.register.censusHint")}
-              value={censusId}
-              onChange={setCensusId}
-              error={showMissing && censusId.trim() === "" ? t("citizen.register.censusMissing") : undefined}
-            />
+            {electorate.kind === "named" && <NamedElectorate id={electorate.id} name={electorate.name} />}
+            {electorate.kind === "looking" && <Loading />}
+            {electorate.kind === "typed" && (
+              <TextField
+                announce
+                spellCheck={false}
+                autoComplete="off"
+                id="census"
+                label={t("citizen.register.census")}
+                hint={t("citizen.register.censusHint")}
+                value={censusId}
+                onChange={setCensusId}
+                error={showMissing && censusId.trim() === "" ? t("citizen.register.censusMissing") : undefined}
+              />
+            )}
             <TextField
               announce
               spellCheck={false}

@@ -3,6 +3,7 @@
  * `/vote/{id}/`: the question, its rules and state, and for an open referendum the ballot form,
  * proved in this browser and submitted anonymously; re-voting and "already voted" are said plainly.
  */
+import { ElectorateLine } from "./electorate-name";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import type { Receipt } from "../../../protocol/log-objects";
 import type { PublicReferendum } from "../../../functions/api/views";
@@ -191,6 +192,7 @@ export function VotePage(): ReactNode {
       </ul>
       <p>{t("citizen.vote.closes", { date: formatDate(spec.closesAt) })}</p>
       {spec.trustees && <p data-testid="sealed-note">{t("citizen.vote.sealed")}</p>}
+      <ElectorateLine id={spec.census.id} />
       {turnout && (
         <p className="muted">{t("citizen.vote.turnout", { voters: turnout.voters, electorate: turnout.electorate })}</p>
       )}

@@ -1,12 +1,12 @@
 /**
  * A council session ends when the API no longer takes its token (expired or revoked): every
- * council call that answers UNAUTHENTICATED tells the page once, so it can send the council back
+ * council call that answers UNAUTHENTICATED or TOKEN_EXPIRED tells the page once, so it can send the council back
  * to sign in instead of leaving each view to show its own error.
  */
 import { ApiError, type CouncilApi } from "../../lib/api-client";
 
 export function isUnauthenticated(error: unknown): boolean {
-  return error instanceof ApiError && error.code === "UNAUTHENTICATED";
+  return error instanceof ApiError && (error.code === "UNAUTHENTICATED" || error.code === "TOKEN_EXPIRED");
 }
 
 /** The same API, calling `onExpired` (then failing as before) when a call is refused for its token. */

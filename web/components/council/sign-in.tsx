@@ -26,8 +26,15 @@ export function SignIn({
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  // A pasted token the API refuses was never a valid one here: "not recognised", not "expired".
-  const notRecognised = error instanceof ApiError && error.code === "UNAUTHENTICATED";
+  // A pasted token the API refuses: one that was never valid here is "not recognised"; a genuine one
+  // past its time is "expired" (the council needs a new one, not to check what it pasted).
+  const tokenProblem = !(error instanceof ApiError)
+    ? null
+    : error.code === "UNAUTHENTICATED"
+      ? "council.signIn.notRecognised"
+      : error.code === "TOKEN_EXPIRED"
+        ? "council.signIn.tokenExpired"
+        : null;
 
   const submit = async (event: SyntheticEvent): Promise<void> => {
     event.preventDefault();
@@ -62,10 +69,10 @@ export function SignIn({
         </>
       ) : (
         <form onSubmit={(event) => void submit(event)} noValidate>
-          {notRecognised ? (
+          {tokenProblem && error instanceof ApiError ? (
             <ErrorNotice>
-              <p data-error-code="UNAUTHENTICATED">
-                <a href="#council-token">{t("council.signIn.notRecognised")}</a>
+              <p data-error-code={error.code}>
+                <a href="#council-token">{t(tokenProblem)}</a>
               </p>
             </ErrorNotice>
           ) : (
@@ -76,9 +83,9 @@ export function SignIn({
             <p className="hint" id="council-token-hint">
               {t("council.signIn.tokenHint")}
             </p>
-            {(missing || notRecognised) && (
+            {(missing || tokenProblem) && (
               <p className="field-error" id="council-token-error">
-                {t(missing ? "council.signIn.tokenRequired" : "council.signIn.notRecognised")}
+                {t(missing ? "council.signIn.tokenRequired" : (tokenProblem ?? "council.signIn.tokenRequired"))}
               </p>
             )}
             <input
@@ -89,7 +96,7 @@ export function SignIn({
               value={token}
               aria-invalid={missing || error !== null}
               aria-describedby={
-                missing || notRecognised ? "council-token-hint council-token-error" : "council-token-hint"
+                missing || tokenProblem ? "council-token-hint council-token-error" : "council-token-hint"
               }
               onChange={(event) => {
                 setToken(event.target.value);

@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import type { PublicReferendum } from "../../../functions/api/views";
 import { useI18n } from "../../lib/i18n";
+import { ElectorateLine } from "../citizen/electorate-name";
 
 export function ReferendumCard({ referendum }: { referendum: PublicReferendum }): ReactNode {
   const { t, formatDate } = useI18n();
@@ -20,6 +21,7 @@ export function ReferendumCard({ referendum }: { referendum: PublicReferendum })
             ? t("home.opens", { date: formatDate(spec.opensAt) })
             : t("home.closes", { date: formatDate(spec.closesAt) }))}
       </p>
+      <ElectorateLine id={spec.census.id} />
       {turnout && (
         <p className="muted">{t("home.turnout", { voters: turnout.voters, electorate: turnout.electorate })}</p>
       )}

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { AfterHydration } from "../../../components/after-hydration";
 import { VotePage } from "../../../components/citizen/vote-page";
 import { ROUTE_PLACEHOLDER } from "../../../lib/routes";
 
@@ -7,5 +8,9 @@ export function generateStaticParams(): { id: string }[] {
 }
 
 export default function Page(): ReactNode {
-  return <VotePage />;
+  return (
+    <AfterHydration>
+      <VotePage />
+    </AfterHydration>
+  );
 }
