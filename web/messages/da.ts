@@ -61,7 +61,8 @@ export const da: Translation = {
   "error.PATH_INVALID": "Denne adresse er ikke gyldig. Tjek linket, og prøv igen.",
   "error.JSON_MALFORMED": "Forespørgslen kunne ikke læses. Genindlæs siden, og prøv igen.",
   "error.BODY_TOO_LARGE": "Det, der blev sendt, er for stort.",
-  "error.UNAUTHENTICATED": "Dit login som kommune mangler eller er udløbet. Log ind igen.",
+  "error.UNAUTHENTICATED": "Din kommunelogin mangler eller blev ikke genkendt. Log ind igen.",
+  "error.TOKEN_EXPIRED": "Din kommunelogin er udløbet. Log ind igen.",
   "error.FORBIDDEN": "Dette tilhører en anden kommune.",
   "error.ROUTE_NOT_FOUND": "Tjenesten kender ikke denne forespørgsel. Webstedet er måske forældet: Genindlæs det.",
   "error.METHOD_NOT_ALLOWED":
@@ -128,6 +129,7 @@ export const da: Translation = {
   "citizen.register.code": "Tilmeldingskode",
   "citizen.register.codeHint": "Som den står trykt i dit brev.",
   "citizen.register.censusMissing": "Skriv valglisten fra dit brev.",
+  "citizen.register.censusId": "Valglistens id:",
   "citizen.register.codeMissing": "Skriv tilmeldingskoden fra dit brev.",
   "citizen.register.codeFormat":
     "Dette er ikke en tilmeldingskode som dem i brevene: 16 bogstaver og tal i grupper af fire, fx 7K2M-QX9D-4HTB-0WRE.",
@@ -150,6 +152,7 @@ export const da: Translation = {
   "citizen.identity.toRegister": "Tilmeld dig med koden fra dit brev",
   "citizen.identity.has": "Denne enhed har en stemmenøgle.",
   "citizen.identity.registeredIn": "Tilmeldt på {count} valgliste(r) fra denne enhed.",
+  "citizen.identity.registeredInNames": "Tilmeldt fra denne enhed i: {names}.",
   "citizen.where.checking": "Kontrollerer, hvilke afstemninger denne stemmenøgle kan stemme i…",
   "citizen.where.failed": "Det kunne ikke kontrolleres lige nu, hvilke afstemninger denne nøgle kan stemme i.",
   "citizen.where.none": "Denne stemmenøgle står ikke på valglisten til nogen afstemning, der er åben nu.",
@@ -184,6 +187,7 @@ export const da: Translation = {
   "citizen.vote.sealed":
     "Dette er en hemmelig afstemning: Din browser krypterer din stemme, før den sendes. Ingen, heller ikke kommunen, kan læse den. Efter lukningen dekrypterer nøgleholderne kun summen af alle stemmer.",
   "citizen.vote.turnout": "{voters} af {electorate} borgere har stemt indtil nu.",
+  "citizen.vote.electorate": "Valgliste: {name}",
   "citizen.vote.notYetOpen": "Afstemningen er ikke begyndt endnu. Den åbner {date}.",
   "citizen.vote.closed": "Afstemningen er lukket. Resultatet bliver talt op og offentliggjort.",
   "citizen.vote.tallied": "Afstemningen er lukket, og resultatet er offentliggjort.",
@@ -446,6 +450,8 @@ export const da: Translation = {
   "council.tally.summary": "{voters} borgere stemte. Der blev modtaget {ballots} stemmesedler.",
   "council.signIn.notRecognised":
     "Dette token blev ikke genkendt. Indsæt hele kommunetokenet, eller bed administratoren om et nyt.",
+  "council.signIn.tokenExpired":
+    "Dette token er udløbet. Bed administratoren om et nyt token til kommunen, og indsæt det her.",
   "council.referendum.sealing":
     "Afstemningen er lukket. Stemmeloggen bliver forseglet. Stemmerne kan tælles op om et øjeblik (siden opdaterer sig selv).",
   "council.referendum.waitingDecryptions": "Stemmerne kan tælles op, når nok nøgleholdere har dekrypteret resultatet.",

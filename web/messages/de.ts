@@ -66,7 +66,8 @@ export const de: Translation = {
   "error.JSON_MALFORMED":
     "Die Anfrage konnte nicht gelesen werden. Laden Sie die Seite neu und versuchen Sie es erneut.",
   "error.BODY_TOO_LARGE": "Die gesendeten Daten sind zu groß.",
-  "error.UNAUTHENTICATED": "Ihre Anmeldung für die Gemeinde fehlt oder ist abgelaufen. Melden Sie sich erneut an.",
+  "error.UNAUTHENTICATED": "Ihre Anmeldung für die Gemeinde fehlt oder wurde nicht erkannt. Melden Sie sich erneut an.",
+  "error.TOKEN_EXPIRED": "Ihre Anmeldung für die Gemeinde ist abgelaufen. Melden Sie sich erneut an.",
   "error.FORBIDDEN": "Dies gehört zu einer anderen Gemeinde.",
   "error.ROUTE_NOT_FOUND":
     "Der Dienst kennt diese Anfrage nicht. Die Website ist vielleicht veraltet: Laden Sie sie neu.",
@@ -147,6 +148,7 @@ export const de: Translation = {
   "citizen.register.code": "Registrierungscode",
   "citizen.register.codeHint": "Wie in Ihrem Brief gedruckt.",
   "citizen.register.censusMissing": "Geben Sie das Stimmregister aus Ihrem Brief ein.",
+  "citizen.register.censusId": "Kennung des Stimmregisters:",
   "citizen.register.codeMissing": "Geben Sie den Registrierungscode aus Ihrem Brief ein.",
   "citizen.register.codeFormat":
     "Dies ist kein Registrierungscode, wie er in den Briefen steht: 16 Buchstaben und Ziffern in Vierergruppen, zum Beispiel 7K2M-QX9D-4HTB-0WRE.",
@@ -169,6 +171,7 @@ export const de: Translation = {
   "citizen.identity.toRegister": "Mit dem Code aus Ihrem Brief registrieren",
   "citizen.identity.has": "Auf diesem Gerät ist ein Stimmschlüssel gespeichert.",
   "citizen.identity.registeredIn": "Von diesem Gerät aus in {count} Stimmregister(n) registriert.",
+  "citizen.identity.registeredInNames": "Von diesem Gerät aus registriert in: {names}.",
   "citizen.where.checking": "Es wird geprüft, bei welchen Abstimmungen dieser Stimmschlüssel abstimmen kann…",
   "citizen.where.failed":
     "Gerade konnte nicht geprüft werden, bei welchen Abstimmungen dieser Schlüssel abstimmen kann.",
@@ -204,6 +207,7 @@ export const de: Translation = {
   "citizen.vote.sealed":
     "Dies ist eine geheime Abstimmung: Ihr Browser verschlüsselt Ihre Stimme, bevor er sie sendet. Niemand kann sie lesen, auch nicht die Gemeinde; nach dem Ende entschlüsseln die Vertrauenspersonen nur die Summe aller Stimmen.",
   "citizen.vote.turnout": "Bisher haben {voters} von {electorate} Einwohnerinnen und Einwohnern abgestimmt.",
+  "citizen.vote.electorate": "Stimmregister: {name}",
   "citizen.vote.notYetOpen": "Die Stimmabgabe hat noch nicht begonnen. Abstimmen können Sie ab dem {date}.",
   "citizen.vote.closed": "Die Stimmabgabe ist beendet. Das Ergebnis wird ausgezählt und veröffentlicht.",
   "citizen.vote.tallied": "Die Stimmabgabe ist beendet und das Ergebnis ist veröffentlicht.",
@@ -479,6 +483,8 @@ export const de: Translation = {
     "{voters} Einwohnerinnen und Einwohner haben abgestimmt; {ballots} Stimmzettel sind eingegangen.",
   "council.signIn.notRecognised":
     "Dieses Token wurde nicht erkannt. Fügen Sie das vollständige Zugangstoken der Gemeinde ein oder bitten Sie die Administration um ein neues.",
+  "council.signIn.tokenExpired":
+    "Dieses Token ist abgelaufen. Bitten Sie die Administration um ein neues Token für die Gemeinde und fügen Sie es hier ein.",
   "council.referendum.sealing":
     "Die Stimmabgabe ist beendet. Das Stimmzettelprotokoll wird versiegelt; die Stimmen können gleich ausgezählt werden (diese Seite aktualisiert sich von selbst).",
   "council.referendum.waitingDecryptions":

@@ -67,7 +67,8 @@ export const nb: Translation = {
   "error.PATH_INVALID": "Denne adressen er ikke gyldig. Sjekk lenken og prøv igjen.",
   "error.JSON_MALFORMED": "Forespørselen kunne ikke leses. Last inn siden på nytt og prøv igjen.",
   "error.BODY_TOO_LARGE": "Det som ble sendt, er for stort.",
-  "error.UNAUTHENTICATED": "Innloggingen din for kommunen mangler eller har utløpt. Logg inn på nytt.",
+  "error.UNAUTHENTICATED": "Innloggingen din for kommunen mangler eller ble ikke gjenkjent. Logg inn på nytt.",
+  "error.TOKEN_EXPIRED": "Innloggingen din for kommunen er utløpt. Logg inn på nytt.",
   "error.FORBIDDEN": "Dette tilhører en annen kommune.",
   "error.ROUTE_NOT_FOUND":
     "Tjenesten kjenner ikke denne forespørselen. Nettstedet kan være utdatert: Last det inn på nytt.",
@@ -139,6 +140,7 @@ export const nb: Translation = {
   "citizen.register.code": "Registreringskode",
   "citizen.register.codeHint": "Slik den står trykt i brevet ditt.",
   "citizen.register.censusMissing": "Fyll inn manntallet fra brevet ditt.",
+  "citizen.register.censusId": "Manntallets id:",
   "citizen.register.codeMissing": "Fyll inn registreringskoden fra brevet ditt.",
   "citizen.register.codeFormat":
     "Dette er ikke en registreringskode slik den står i brevene: 16 bokstaver og sifre i grupper på fire, for eksempel 7K2M-QX9D-4HTB-0WRE.",
@@ -161,6 +163,7 @@ export const nb: Translation = {
   "citizen.identity.toRegister": "Registrer deg med koden i brevet ditt",
   "citizen.identity.has": "Denne enheten har en stemmenøkkel.",
   "citizen.identity.registeredIn": "Registrert i {count} manntall fra denne enheten.",
+  "citizen.identity.registeredInNames": "Registrert fra denne enheten i: {names}.",
   "citizen.where.checking": "Kontrollerer hvilke folkeavstemninger du kan stemme i med denne stemmenøkkelen…",
   "citizen.where.failed":
     "Akkurat nå kunne vi ikke kontrollere hvilke folkeavstemninger du kan stemme i med denne nøkkelen.",
@@ -196,6 +199,7 @@ export const nb: Translation = {
   "citizen.vote.sealed":
     "Dette er et hemmelig valg: Nettleseren din krypterer stemmen din før den sendes. Ingen, heller ikke kommunen, kan lese den; etter at stemmegivningen er avsluttet, dekrypterer nøkkelforvalterne bare summen av alle stemmene.",
   "citizen.vote.turnout": "{voters} av {electorate} innbyggere har stemt så langt.",
+  "citizen.vote.electorate": "Manntall: {name}",
   "citizen.vote.notYetOpen": "Stemmegivningen har ikke startet ennå. Den åpner {date}.",
   "citizen.vote.closed": "Stemmegivningen er avsluttet. Resultatet blir talt opp og publisert.",
   "citizen.vote.tallied": "Stemmegivningen er avsluttet, og resultatet er publisert.",
@@ -460,6 +464,8 @@ export const nb: Translation = {
   "council.tally.summary": "{voters} innbyggere stemte; {ballots} stemmesedler ble mottatt.",
   "council.signIn.notRecognised":
     "Dette tokenet ble ikke gjenkjent. Lim inn hele kommunens token, eller be administratoren om et nytt.",
+  "council.signIn.tokenExpired":
+    "Dette tokenet er utløpt. Be administratoren om et nytt token for kommunen, og lim det inn her.",
   "council.referendum.sealing":
     "Stemmegivningen er avsluttet. Stemmeloggen blir forseglet; stemmene kan telles opp om et øyeblikk (denne siden oppdateres av seg selv).",
   "council.referendum.waitingDecryptions":

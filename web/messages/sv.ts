@@ -65,7 +65,8 @@ export const sv: Translation = {
   "error.PATH_INVALID": "Adressen är inte giltig. Kontrollera länken och försök igen.",
   "error.JSON_MALFORMED": "Begäran kunde inte läsas. Ladda om sidan och försök igen.",
   "error.BODY_TOO_LARGE": "Det som skickades är för stort.",
-  "error.UNAUTHENTICATED": "Din inloggning för kommunen saknas eller har gått ut. Logga in igen.",
+  "error.UNAUTHENTICATED": "Din inloggning för kommunen saknas eller kändes inte igen. Logga in igen.",
+  "error.TOKEN_EXPIRED": "Din inloggning för kommunen har gått ut. Logga in igen.",
   "error.FORBIDDEN": "Det här tillhör en annan kommun.",
   "error.ROUTE_NOT_FOUND": "Tjänsten känner inte igen begäran. Webbplatsen kan vara inaktuell: ladda om den.",
   "error.METHOD_NOT_ALLOWED": "Tjänsten tar inte emot den här begäran. Webbplatsen kan vara inaktuell: ladda om den.",
@@ -132,6 +133,7 @@ export const sv: Translation = {
   "citizen.register.code": "Registreringskod",
   "citizen.register.codeHint": "Som den står tryckt i ditt brev.",
   "citizen.register.censusMissing": "Fyll i röstlängden från ditt brev.",
+  "citizen.register.censusId": "Röstlängdens id:",
   "citizen.register.codeMissing": "Fyll i registreringskoden från ditt brev.",
   "citizen.register.codeFormat":
     "Det här har inte samma form som registreringskoderna i breven: 16 bokstäver och siffror i grupper om fyra, till exempel 7K2M-QX9D-4HTB-0WRE.",
@@ -154,6 +156,7 @@ export const sv: Translation = {
   "citizen.identity.toRegister": "Registrera dig med koden i ditt brev",
   "citizen.identity.has": "Den här enheten har en röstnyckel.",
   "citizen.identity.registeredIn": "Registrerad i {count} röstlängd(er) från den här enheten.",
+  "citizen.identity.registeredInNames": "Registrerad från den här enheten i: {names}.",
   "citizen.where.checking": "Kontrollerar i vilka folkomröstningar den här röstnyckeln kan rösta…",
   "citizen.where.failed": "Det gick inte att kontrollera just nu i vilka folkomröstningar den här nyckeln kan rösta.",
   "citizen.where.none": "Röstnyckeln finns inte i röstlängden för någon folkomröstning som är öppen nu.",
@@ -188,6 +191,7 @@ export const sv: Translation = {
   "citizen.vote.sealed":
     "Det här är en sluten omröstning: din webbläsare krypterar din röst innan den skickas. Ingen, inte heller kommunen, kan läsa den. Efter att röstningen har stängt dekrypterar nyckelförvaltarna bara summan av alla röster.",
   "citizen.vote.turnout": "{voters} av {electorate} invånare har röstat hittills.",
+  "citizen.vote.electorate": "Röstlängd: {name}",
   "citizen.vote.notYetOpen": "Röstningen har inte börjat än. Den öppnar {date}.",
   "citizen.vote.closed": "Röstningen har stängt. Resultatet kommer att räknas och publiceras.",
   "citizen.vote.tallied": "Röstningen har stängt och resultatet är publicerat.",
@@ -449,6 +453,8 @@ export const sv: Translation = {
   "council.tally.summary": "{voters} invånare röstade; {ballots} röstsedlar togs emot.",
   "council.signIn.notRecognised":
     "Token kändes inte igen. Klistra in hela administratörstoken, eller be administratören om en ny.",
+  "council.signIn.tokenExpired":
+    "Den här token har gått ut. Be administratören om en ny token för kommunen och klistra in den här.",
   "council.referendum.sealing":
     "Röstningen är stängd. Röstsedelloggen förseglas; rösterna kan räknas om en liten stund (sidan uppdateras av sig själv).",
   "council.referendum.waitingDecryptions":
