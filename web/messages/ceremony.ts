@@ -31,7 +31,7 @@ export const ceremonyMessages = {
   "ceremony.source.files": "The ceremony files",
   "ceremony.source.filesHint":
     "Select every file of the folder (ceremony.json, circuit.r1cs, the zkeys and the contributions) and the phase 1 file (.ptau).",
-  "ceremony.source.filesChosen": "{count} files selected.",
+  "ceremony.source.filesChosen": "Files selected: {count}.",
   "ceremony.source.required": "Give the folder and the phase 1 file.",
   "ceremony.input.title": "3. Your own random text",
   "ceremony.input.label": "Type anything unpredictable",
@@ -77,7 +77,7 @@ export const ceremonyMessages = {
   "ceremony.failed.other": "Something went wrong in the browser: {detail}",
   "ceremony.done.title": "Your contribution {index} is ready",
   "ceremony.done.checked":
-    "Checked before building on it: ceremony {id} for circuit {circuit}, {count} earlier contributions, all correct.",
+    "Checked before building on it: ceremony {id} for circuit {circuit}; every earlier contribution ({count}) is correct.",
   "ceremony.done.checkedList": "Earlier contributions",
   "ceremony.done.record": "Fingerprint (SHA-256) of the ceremony record you checked:",
   "ceremony.done.localPin":

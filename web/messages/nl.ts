@@ -822,7 +822,7 @@ export const nl: Translation = {
   "ceremony.source.files": "De bestanden van de ceremonie",
   "ceremony.source.filesHint":
     "Selecteer alle bestanden van de map (ceremony.json, circuit.r1cs, de zkeys en de bijdragen) en het fase 1-bestand (.ptau).",
-  "ceremony.source.filesChosen": "{count} bestanden geselecteerd.",
+  "ceremony.source.filesChosen": "Geselecteerde bestanden: {count}.",
   "ceremony.source.required": "Geef de map en het fase 1-bestand op.",
   "ceremony.input.title": "3. Uw eigen willekeurige tekst",
   "ceremony.input.label": "Typ iets onvoorspelbaars",
@@ -869,7 +869,7 @@ export const nl: Translation = {
   "ceremony.failed.other": "Er ging iets mis in de browser: {detail}",
   "ceremony.done.title": "Uw bijdrage {index} is klaar",
   "ceremony.done.checked":
-    "Gecontroleerd voordat erop werd voortgebouwd: ceremonie {id} voor circuit {circuit}, {count} eerdere bijdragen, alle correct.",
+    "Gecontroleerd voordat erop werd voortgebouwd: ceremonie {id} voor circuit {circuit}; elke eerdere bijdrage ({count}) is correct.",
   "ceremony.done.checkedList": "Eerdere bijdragen",
   "ceremony.done.record": "Vingerafdruk (SHA-256) van het ceremoniedossier dat u hebt gecontroleerd:",
   "ceremony.done.localPin":
