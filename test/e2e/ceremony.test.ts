@@ -47,6 +47,8 @@ async function cliContribute(name: string): Promise<string> {
     name,
     "--key",
     keyFile(name),
+    "--entropy",
+    `dice ${name}`,
   );
   return step.err || step.out;
 }
