@@ -13,7 +13,15 @@ import { groth16 } from "snarkjs";
 import { readParticipantKeyFile, sha256Hex } from "../../protocol/ceremony";
 import { releaseProverThreads } from "../../protocol/verify";
 import type { CompiledCircuit } from "../../circuits/scripts/compile";
-import { axeViolations, launchChromium, screenshot, SITE_DIR, startSiteStack, watchedPage } from "../fixtures/browser";
+import {
+  axeViolations,
+  chooseLanguage,
+  launchChromium,
+  screenshot,
+  SITE_DIR,
+  startSiteStack,
+  watchedPage,
+} from "../fixtures/browser";
 import { compileTestCircuit, localPhase1, TEST_CIRCUIT, testArtifacts } from "../fixtures/ceremony";
 import { cli as bling } from "../fixtures/cli-run";
 import type { TestStack } from "../fixtures/test-stack";
@@ -147,7 +155,11 @@ describe("# the ceremony page", () => {
       sha256Hex(new Uint8Array(await readFile(join(dir(), "ceremony.json")))),
     );
     await checked(page, "done", problems);
-    const zkey = await saveDownload(page, "Download the new key (zkeys/0002.zkey)", join(dir(), "zkeys", "0002.zkey"));
+    const zkey = await saveDownload(
+      page,
+      "Download your new zkey (zkeys/0002.zkey)",
+      join(dir(), "zkeys", "0002.zkey"),
+    );
     await saveDownload(
       page,
       "Download your signed entry (contributions/0002.json)",
@@ -204,9 +216,14 @@ describe("# the ceremony page", () => {
     const failure = page.getByTestId("ceremony-failure");
     await failure.waitFor({ timeout: 120000 });
     expect(await failure.innerText()).toContain(
-      "Refused at contribution 1: the key file was changed: it is not the one that was signed.",
+      "Refused at contribution 1: its zkey was changed: it is not the file that was signed.",
     );
     await checked(page, "tampered", problems);
+    await chooseLanguage(page, "Nederlands");
+    expect(await failure.innerText()).toContain(
+      "Geweigerd bij bijdrage 1: de zkey is gewijzigd: het is niet het bestand dat werd ondertekend.",
+    );
+    await checked(page, "tampered-nl", problems);
     await context.close();
   });
 });

@@ -841,7 +841,7 @@ export const nl: Translation = {
   "ceremony.step.contribution": "bijdrage {index}",
   "ceremony.step.beacon": "het slotbaken",
   "ceremony.step.end": "het aantal bijdragen",
-  "ceremony.step.zkey": "een sleutelbestand",
+  "ceremony.step.zkey": "een zkey-bestand",
   "ceremony.failed.title": "De ceremonie is niet geaccepteerd",
   "ceremony.failed.step": "Geweigerd bij {step}: {reason}",
   "ceremony.failed.keep": "Er is niets toegevoegd. Meld de coördinator wat deze pagina zegt.",
@@ -849,9 +849,8 @@ export const nl: Translation = {
   "ceremony.reason.CEREMONY_PTAU_UNPINNED":
     "het fase 1-bestand is niet het gepubliceerde bestand dat de ceremonie noemt.",
   "ceremony.reason.CEREMONY_R1CS_MISMATCH": "het circuitbestand is niet het circuit van de ceremonie.",
-  "ceremony.reason.CEREMONY_ZKEY_HASH_MISMATCH":
-    "het sleutelbestand is gewijzigd: het is niet het bestand dat werd ondertekend.",
-  "ceremony.reason.CEREMONY_ZKEY_INVALID": "het sleutelbestand klopt niet met het circuit en fase 1.",
+  "ceremony.reason.CEREMONY_ZKEY_HASH_MISMATCH": "de zkey is gewijzigd: het is niet het bestand dat werd ondertekend.",
+  "ceremony.reason.CEREMONY_ZKEY_INVALID": "de zkey klopt niet met het circuit en fase 1.",
   "ceremony.reason.CEREMONY_STEP_OUT_OF_ORDER": "de bijdragen staan in de verkeerde volgorde.",
   "ceremony.reason.CEREMONY_STEP_SKIPPED": "er ontbreekt een stap, of een stap bouwt niet voort op de vorige.",
   "ceremony.reason.CEREMONY_UNKNOWN_PARTICIPANT": "deze sleutel staat niet op de deelnemerslijst van de ceremonie.",
@@ -875,12 +874,12 @@ export const nl: Translation = {
   "ceremony.done.localPin":
     "Deze ceremonie gebruikt een fase 1-testbestand ({label}): het is een oefenronde, niet voor een echt referendum.",
   "ceremony.done.send":
-    "Stuur beide bestanden naar de coördinator. Die zet het sleutelbestand in de map zkeys/ en de ondertekende regel in contributions/. Wijzig de namen niet.",
-  "ceremony.done.zkey": "Download de nieuwe sleutel ({name})",
+    "Stuur beide bestanden naar de coördinator. Die zet de zkey in de map zkeys/ en de ondertekende regel in contributions/. Wijzig de namen niet.",
+  "ceremony.done.zkey": "Download uw nieuwe zkey ({name})",
   "ceremony.done.entry": "Download uw ondertekende regel ({name})",
   "ceremony.done.publish":
     "Publiceer deze twee vingerafdrukken zelf (bijvoorbeeld op de website van uw organisatie): dan kan iedereen nagaan dat de ceremonie uw bijdrage ongewijzigd heeft gebruikt.",
-  "ceremony.done.zkeyHash": "Vingerafdruk (SHA-256) van uw nieuwe sleutel",
+  "ceremony.done.zkeyHash": "Vingerafdruk (SHA-256) van uw nieuwe zkey",
   "ceremony.done.contributionHash": "Uw bijdragehash",
   "ceremony.done.forget":
     "Uw willekeurige invoer is al verdwenen: sluit dit tabblad zodra de downloads zijn opgeslagen. Bewaar uw sleutelbestand tot de ceremonie is afgerond.",
