@@ -1,8 +1,9 @@
 /**
- * `npm run bench [browser-prove|census|ceremony|circuits|contracts|crypto|service|verify|web ...]`: the named benchmarks (all by default) in turn, each
+ * `npm run bench [browser-ceremony|browser-prove|census|ceremony|circuits|contracts|crypto|service|verify|web ...]`: the named benchmarks (all by default) in turn, each
  * printing its table. Not a test: no assertions on time or gas.
  */
 import { curves } from "snarkjs";
+import { benchBrowserCeremony } from "./browser-ceremony";
 import { benchBrowserProve } from "./browser-prove";
 import { benchCensus } from "./census";
 import { benchCeremony } from "./ceremony";
@@ -14,6 +15,7 @@ import { benchVerify } from "./verify";
 import { benchWeb } from "./web";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
+  "browser-ceremony": benchBrowserCeremony,
   "browser-prove": benchBrowserProve,
   census: benchCensus,
   ceremony: benchCeremony,

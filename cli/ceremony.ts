@@ -12,15 +12,17 @@ import { hexToBytes } from "@noble/hashes/utils.js";
 import {
   applyBeacon,
   CeremonyError,
-  contribute,
   exportVerificationKey,
   newParticipantKey,
   newZkey,
+  participantKeyFile,
   pinPhase1,
+  readParticipantKeyFile,
   sha256Hex,
 } from "../protocol/ceremony";
 import { ceremonyParticipant, type CeremonyRecord } from "../protocol/ceremony-record";
 import { verifyCeremony, type CeremonyTranscript } from "../protocol/ceremony-verify";
+import { takeTurn } from "../protocol/ceremony-turn";
 import { ARTIFACTS_DIR, readManifest } from "../protocol/artifacts.node";
 import { parseManifest } from "../protocol/manifest";
 import { UsageError, type CliIo } from "./cli-io";
@@ -97,7 +99,7 @@ async function keygen(values: Values, io: CliIo): Promise<number> {
   const file = required(values.key, "key");
   if (existsSync(file)) throw new UsageError(`${file} exists: a key is never overwritten`);
   const key = newParticipantKey();
-  await writeFile(file, `${JSON.stringify(key)}\n`, { mode: 0o600 });
+  await writeFile(file, participantKeyFile(key), { mode: 0o600 });
   io.out(`public key: ${key.publicKey}\n`);
   return 0;
 }
@@ -160,18 +162,14 @@ async function checkedTranscript(
 async function runContribute(values: Values, io: CliIo): Promise<number> {
   const dir = required(values.dir, "dir");
   const name = required(values.name, "name");
-  const key = JSON.parse(await readFile(required(values.key, "key"), "utf8")) as { secretKey?: string };
-  if (typeof key.secretKey !== "string") throw new UsageError(`${values.key ?? ""} is not a participant key file`);
-  const transcript = await checkedTranscript(values, false);
-  if (transcript.beacon) throw new UsageError("the ceremony is finalized");
-  const index = transcript.entries.length + 1;
-  const previous = transcript.zkeys[transcript.zkeys.length - 1] ?? transcript.zkeys[0];
-  if (!previous) throw new UsageError(`${dir} has no zkey`);
-  const { zkey, entry } = await contribute(transcript.record, previous, index, {
-    name,
-    secretKey: hexToBytes(key.secretKey),
-    input: required(values.entropy, "entropy"),
-  });
+  const key = readParticipantKeyFile(await readFile(required(values.key, "key"), "utf8"));
+  if (!key) throw new UsageError(`${values.key ?? ""} is not a participant key file`);
+  const transcript = await readTranscript(dir, await readBytes(required(values.ptau, "ptau")));
+  const { index, zkey, entry } = await takeTurn(
+    transcript,
+    { name, secretKey: hexToBytes(key.secretKey), input: required(values.entropy, "entropy") },
+    { localPins: await readLocalPins(values["ptau-pins"]) },
+  );
   await writeFile(zkeyPath(dir, index), zkey);
   await writeJson(entryPath(dir, index), entry);
   io.out(

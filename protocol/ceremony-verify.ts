@@ -38,6 +38,8 @@ export interface VerifyCeremonyOptions {
   requireFinal: boolean;
   /** The announced block's hash as the chain reports it; without it the beacon is checked offline only. */
   chainBlockHash?: string;
+  /** Called before each step is checked, for progress ("phase1", "zkey 0", "contribution 2", "beacon"). */
+  onStep?: (step: string) => void;
 }
 
 export type CeremonyVerdict =
@@ -50,10 +52,13 @@ export async function verifyCeremony(
   options: VerifyCeremonyOptions,
 ): Promise<CeremonyVerdict> {
   try {
+    options.onStep?.("phase1");
     await checkInputs(transcript, options.localPins);
     for (let index = 1; index < transcript.zkeys.length || index <= transcript.entries.length; index++) {
+      options.onStep?.(`contribution ${index}`);
       await checkContribution(transcript, index);
     }
+    if (transcript.beacon) options.onStep?.("beacon");
     const finalized = await checkEnd(transcript, options);
     return {
       ok: true,

@@ -33,7 +33,8 @@ export type CeremonyErrorCode =
   | "CEREMONY_TOO_FEW_CONTRIBUTIONS"
   | "CEREMONY_NOT_FINALIZED"
   | "CEREMONY_BEACON_MISMATCH"
-  | "CEREMONY_BEACON_NOT_YET";
+  | "CEREMONY_BEACON_NOT_YET"
+  | "CEREMONY_ALREADY_FINALIZED";
 
 /** A refused step: a stable code, the step it names ("phase1", "zkey 0", "contribution 2", "beacon"). */
 export class CeremonyError extends Error {
@@ -200,6 +201,22 @@ export async function applyBeacon(
 /** The verification key of a (final) zkey, as snarkjs exports it. */
 export async function exportVerificationKey(zkey: Uint8Array): Promise<unknown> {
   return zKey.exportVerificationKey(memFile(zkey));
+}
+
+/** The key file `bling ceremony keygen` writes and the ceremony page offers: one JSON line, hex. */
+export function participantKeyFile(key: { secretKey: string; publicKey: string }): string {
+  return `${JSON.stringify({ secretKey: key.secretKey, publicKey: key.publicKey })}\n`;
+}
+
+/** The key pair in a participant key file, or undefined when the text is not one. */
+export function readParticipantKeyFile(text: string): { secretKey: string; publicKey: string } | undefined {
+  try {
+    const { secretKey } = JSON.parse(text) as { secretKey?: unknown };
+    if (typeof secretKey !== "string" || !/^[0-9a-f]{64}$/.test(secretKey)) return undefined;
+    return { secretKey, publicKey: bytesToHex(ed25519.getPublicKey(hexToBytes(secretKey))) };
+  } catch {
+    return undefined;
+  }
 }
 
 /** A new participant key pair (ed25519), hex. */

@@ -3,6 +3,7 @@
  * (keys prefixed by the feature); this index joins them, so a key is defined once and `t()` knows
  * every key's name. Each other language is one file of type `Translation`.
  */
+import { ceremonyMessages } from "./ceremony";
 import { citizenMessages } from "./citizen";
 import { commonMessages } from "./common";
 import { councilMessages } from "./council";
@@ -27,6 +28,7 @@ const EN = {
   ...trusteeMessages,
   ...verifyMessages,
   ...sitePageMessages,
+  ...ceremonyMessages,
 };
 
 export type MessageKey = keyof typeof EN;
