@@ -77,6 +77,8 @@ export class BlingStack extends Stack {
       registryAddress: settings.registryAddress,
       registryDeployBlock: settings.registryDeployBlock,
       stage: settings.stage,
+      // Only a non-prod stage that consented to the dev ceremony tells its verify page it is a test.
+      ...(settings.stage !== "prod" && settings.allowInsecureCeremony && { testDeployment: true }),
       auth: { signInUrl: api.signInUrl, clientId: api.client.userPoolClientId, userPoolId: api.userPool.userPoolId },
       ...(settings.municipality && { municipality: settings.municipality }),
     });
