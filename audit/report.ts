@@ -4,6 +4,7 @@ export type CheckId =
   | "spec"
   | "census"
   | "circuit"
+  | "ceremony"
   | "trustees"
   | "ballots"
   | "nullifiers"

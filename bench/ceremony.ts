@@ -1,15 +1,20 @@
 /**
- * `bling ceremony`'s steps on the core (protocol/ceremony*.ts), in one process: init (zkey 0),
- * one contribution, verifying a chain of 1 and 5 contributions, the beacon. On the tests' tiny
- * circuit with a local phase 1 (2^8): the service circuits' r1cs and their 2^14/2^15 published
- * phase 1 files are not in a clean clone; set BENCH_CEREMONY_R1CS and BENCH_CEREMONY_PTAU (a file
- * pinned in protocol/ptau-pins.ts, or with BENCH_CEREMONY_PINS a labelled local pin list) to time one.
+ * `bling ceremony`'s steps on the core (protocol/ceremony*.ts), in one process: pin + verify phase
+ * 1, init (zkey 0), contribute, verify a chain of 1, 5 and 20 contributions, the beacon. First on
+ * the tests' tiny circuit, then at the service circuits' sizes: vote_d20_k8 and sealed_d20_k8
+ * compiled here, over the dev phase 1 files in .cache/ptau (dev_13, dev_15: made locally, pinned
+ * through a labelled local list, not the published files, which have the same sizes and so the
+ * same costs). A size whose phase 1 file is missing is skipped with a note. BENCH_CEREMONY_ONLY=
+ * small|vote|sealed runs one; progress goes to stderr so a cut-short run still shows its figures.
  */
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { hexToBytes } from "@noble/hashes/utils.js";
 import {
   applyBeacon,
+  blake2bHex,
   contribute,
   newParticipantKey,
   newZkey,
@@ -19,9 +24,20 @@ import {
 } from "../protocol/ceremony";
 import type { CeremonyRecord, ContributionEntry } from "../protocol/ceremony-record";
 import { verifyCeremony } from "../protocol/ceremony-verify";
-import { hexToBytes } from "@noble/hashes/utils.js";
+import { CIRCUITS } from "../circuits/scripts/circuit-matrix";
+import { compileCircuit, REPO_ROOT } from "../circuits/scripts/compile";
 import { compileTestCircuit, localPhase1 } from "../test/fixtures/ceremony";
 import { printTable } from "./table";
+
+const CHAINS = [1, 5, 20] as const;
+const PARTICIPANTS = Math.max(...CHAINS);
+
+interface Inputs {
+  label: string;
+  r1cs: Uint8Array;
+  ptau: Uint8Array;
+  pins: LocalPtauPins;
+}
 
 async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
@@ -29,18 +45,9 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
   return [result, (performance.now() - start) / 1000];
 }
 
-async function inputs(): Promise<{ label: string; r1cs: Uint8Array; ptau: Uint8Array; pins?: LocalPtauPins }> {
-  const r1csFile = process.env.BENCH_CEREMONY_R1CS;
-  const ptauFile = process.env.BENCH_CEREMONY_PTAU;
-  if (r1csFile && ptauFile) {
-    const pinsFile = process.env.BENCH_CEREMONY_PINS;
-    return {
-      label: r1csFile,
-      r1cs: new Uint8Array(await readFile(r1csFile)),
-      ptau: new Uint8Array(await readFile(ptauFile)),
-      pins: pinsFile ? (JSON.parse(await readFile(pinsFile, "utf8")) as LocalPtauPins) : undefined,
-    };
-  }
+const progress = (line: string): boolean => process.stderr.write(`[bench ceremony] ${line}\n`);
+
+async function smallInputs(): Promise<Inputs> {
   const [circuit, phase1] = await Promise.all([
     compileTestCircuit(),
     localPhase1(await mkdtemp(join(tmpdir(), "bench-ceremony-"))),
@@ -53,11 +60,36 @@ async function inputs(): Promise<{ label: string; r1cs: Uint8Array; ptau: Uint8A
   };
 }
 
-export async function benchCeremony(): Promise<void> {
-  const { label, r1cs, ptau, pins } = await inputs();
-  const people = Array.from({ length: 5 }, (_, i) => ({ name: `p${i + 1}`, ...newParticipantKey() }));
+async function serviceInputs(name: string, ptauName: string): Promise<Inputs | undefined> {
+  const ptauFile = join(REPO_ROOT, ".cache", "ptau", ptauName);
+  const entry = CIRCUITS[name];
+  if (!entry || !existsSync(ptauFile)) {
+    progress(`${name}: skipped, ${ptauFile} is missing`);
+    return undefined;
+  }
+  progress(`${name}: compiling the r1cs`);
+  const compiled = await compileCircuit(entry, join(REPO_ROOT, ".build", "bench-ceremony", name));
+  const ptau = new Uint8Array(await readFile(ptauFile));
+  return {
+    label: `${name} over ${ptauName} (LOCAL dev phase 1, not a published file)`,
+    r1cs: new Uint8Array(await readFile(compiled.r1cs)),
+    ptau,
+    pins: { label: "local dev phase 1 (.cache/ptau)", pins: [{ file: ptauName, blake2b: blake2bHex(ptau) }] },
+  };
+}
+
+async function benchOne({ label, r1cs, ptau, pins }: Inputs): Promise<void> {
+  const fmt = (s: number): string => s.toFixed(2);
+  const rows: string[][] = [];
+  const row = (step: string, seconds: number): void => {
+    rows.push([step, fmt(seconds)]);
+    progress(`${label}: ${step}: ${fmt(seconds)} s`);
+  };
+  const people = Array.from({ length: PARTICIPANTS }, (_, i) => ({ name: `p${i + 1}`, ...newParticipantKey() }));
   const [pin, pinSeconds] = await timed(() => pinPhase1(ptau, "phase1.ptau", pins));
+  row("phase 1: pin + powersOfTau.verify", pinSeconds);
   const [zkey0, initSeconds] = await timed(() => newZkey(r1cs, ptau));
+  row(`init (zkey 0, ${(zkey0.byteLength / 1e6).toFixed(1)} MB)`, initSeconds);
   const record: CeremonyRecord = {
     version: 1,
     id: "ceremony-bench",
@@ -83,7 +115,9 @@ export async function benchCeremony(): Promise<void> {
     entries.push(step.entry);
     contributeSeconds.push(seconds);
   }
-  const verifyChain = async (n: number): Promise<number> => {
+  const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
+  row(`contribute in Node (mean of ${PARTICIPANTS})`, mean(contributeSeconds));
+  for (const n of CHAINS) {
     const [verdict, seconds] = await timed(() =>
       verifyCeremony(
         { record, r1cs, ptau, zkeys: zkeys.slice(0, n + 1), entries: entries.slice(0, n) },
@@ -91,20 +125,24 @@ export async function benchCeremony(): Promise<void> {
       ),
     );
     if (!verdict.ok) throw new Error(verdict.message);
-    return seconds;
-  };
-  const [, beaconSeconds] = await timed(() => applyBeacon(zkeys[5]!, 1, "5".repeat(64)));
-  const fmt = (s: number): string => s.toFixed(2);
-  printTable(
-    `bling ceremony on ${label} (zkey ${(zkey0.byteLength / 1024).toFixed(0)} KiB)`,
-    ["step", "seconds"],
-    [
-      ["phase 1: pin + powersOfTau.verify", fmt(pinSeconds)],
-      ["init (zkey 0)", fmt(initSeconds)],
-      ["contribute (mean of 5)", fmt(contributeSeconds.reduce((a, b) => a + b, 0) / 5)],
-      ["verify a chain of 1", fmt(await verifyChain(1))],
-      ["verify a chain of 5", fmt(await verifyChain(5))],
-      ["finalize (beacon, 2^10 iterations)", fmt(beaconSeconds)],
-    ],
-  );
+    // n + 1 zkey verifications (zkey 0 and each contribution): the per-step cost scales the table.
+    row(`verify a chain of ${n} (${(seconds / (n + 1)).toFixed(2)} s per zkey)`, seconds);
+  }
+  const [, beaconSeconds] = await timed(() => applyBeacon(zkeys[PARTICIPANTS]!, 1, "5".repeat(64)));
+  row("finalize (beacon, 2^10 iterations)", beaconSeconds);
+  printTable(`bling ceremony on ${label}`, ["step", "seconds"], rows);
+}
+
+export async function benchCeremony(): Promise<void> {
+  const only = process.env.BENCH_CEREMONY_ONLY;
+  const sizes: [string, () => Promise<Inputs | undefined>][] = [
+    ["small", smallInputs],
+    ["vote", () => serviceInputs("vote_d20_k8", "dev_13.ptau")],
+    ["sealed", () => serviceInputs("sealed_d20_k8", "dev_15.ptau")],
+  ];
+  for (const [key, inputs] of sizes) {
+    if (only !== undefined && only !== key) continue;
+    const loaded = await inputs();
+    if (loaded) await benchOne(loaded);
+  }
 }

@@ -8,42 +8,34 @@
  * The phase 1 file is not copied (it is large and public): verifiers pass it with --ptau.
  */
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import {
-  beaconEntry,
-  ceremonyRecord,
-  contributionEntry,
-  type BeaconEntry,
-  type CeremonyRecord,
-  type ContributionEntry,
-} from "../protocol/ceremony-record";
+import type { CeremonyRecord } from "../protocol/ceremony-record";
 import type { LocalPtauPins } from "../protocol/ceremony";
 import type { CeremonyTranscript } from "../protocol/ceremony-verify";
+import * as folder from "../protocol/ceremony-folder.node";
 import { UsageError } from "./cli-io";
 
-const pad = (index: number): string => String(index).padStart(4, "0");
-export const zkeyPath = (dir: string, index: number): string => join(dir, "zkeys", `${pad(index)}.zkey`);
-export const entryPath = (dir: string, index: number): string => join(dir, "contributions", `${pad(index)}.json`);
+export { entryPath, zkeyPath } from "../protocol/ceremony-folder.node";
+const { zkeyPath } = folder;
 
-export async function readBytes(file: string): Promise<Uint8Array> {
+/** The folder's read errors as the CLI's usage errors (exit code 2, with the file named). */
+async function asUsage<T>(read: () => Promise<T>): Promise<T> {
   try {
-    return new Uint8Array(await readFile(file));
-  } catch {
-    throw new UsageError(`cannot read ${file}`);
-  }
-}
-
-async function readJson<T>(file: string, parse: (value: unknown) => T): Promise<T> {
-  const text = await readFile(file, "utf8").catch(() => {
-    throw new UsageError(`cannot read ${file}`);
-  });
-  try {
-    return parse(JSON.parse(text));
+    return await read();
   } catch (error) {
-    throw new UsageError(`${file} is not valid: ${(error as Error).message.split("\n")[0] ?? ""}`);
+    if (error instanceof folder.TranscriptReadError) throw new UsageError(error.message);
+    throw error;
   }
 }
+
+export const readBytes = (file: string): Promise<Uint8Array> => asUsage(() => folder.readBytes(file));
+
+const readJson = <T>(file: string, parse: (value: unknown) => T): Promise<T> =>
+  asUsage(() => folder.readJson(file, parse));
+
+export const readTranscript = (dir: string, ptau: Uint8Array): Promise<CeremonyTranscript> =>
+  asUsage(() => folder.readTranscript(dir, ptau));
 
 export const writeJson = (file: string, value: unknown): Promise<void> =>
   writeFile(file, `${JSON.stringify(value, null, 2)}\n`);
@@ -73,22 +65,4 @@ export async function writeNewTranscript(
   await writeFile(join(dir, "circuit.r1cs"), r1cs);
   await writeFile(zkeyPath(dir, 0), zkey0);
   await writeJson(join(dir, "ceremony.json"), record);
-}
-
-/** Reads a whole transcript folder (every zkey and entry present, in index order). */
-export async function readTranscript(dir: string, ptau: Uint8Array): Promise<CeremonyTranscript> {
-  const record = await readJson(join(dir, "ceremony.json"), (value) => ceremonyRecord.parse(value));
-  const zkeyNames = (await readdir(join(dir, "zkeys"))).filter((name) => name.endsWith(".zkey")).sort();
-  const entryNames = (await readdir(join(dir, "contributions"))).filter((name) => name.endsWith(".json")).sort();
-  const zkeys = await Promise.all(zkeyNames.map((name) => readBytes(join(dir, "zkeys", name))));
-  const entries: ContributionEntry[] = [];
-  for (const name of entryNames) {
-    entries.push(await readJson(join(dir, "contributions", name), (value) => contributionEntry.parse(value)));
-  }
-  const hasBeacon = existsSync(join(dir, "beacon.json"));
-  const beacon: BeaconEntry | undefined = hasBeacon
-    ? await readJson(join(dir, "beacon.json"), (value) => beaconEntry.parse(value))
-    : undefined;
-  const finalZkey = existsSync(join(dir, "final.zkey")) ? await readBytes(join(dir, "final.zkey")) : undefined;
-  return { record, r1cs: await readBytes(join(dir, "circuit.r1cs")), ptau, zkeys, entries, beacon, finalZkey };
 }

@@ -15,7 +15,7 @@ import { readDump, readReceipts } from "./dump";
 import { fetchAnchors, fetchBundle } from "../audit/fetch-bundle";
 import type { ReceiptFile } from "../audit/receipt-checks";
 import { formatReport, type AuditReport } from "../audit/report";
-import { ceremonyCheck } from "../audit/ceremony-check";
+import { ceremonyCheck, withCeremonyCheck } from "../audit/ceremony-check";
 import { loadTrustedCircuit } from "./trusted-circuit";
 import { UsageError, type CliIo } from "./cli-io";
 import { createProgress, type Progress } from "./progress";
@@ -142,7 +142,7 @@ async function audit(
             })
         : verifyOneByOne(circuit.vkey, progress),
     });
-    return { ...report, ok: report.ok && ceremony.ok, checks: [...report.checks, ceremony] };
+    return withCeremonyCheck(report, ceremony);
   } finally {
     progress.finish();
     await (pool ? pool.close() : releaseProverThreads());

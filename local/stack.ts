@@ -191,6 +191,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       registryAddress: deployment.registry,
       registryDeployBlock: deployment.deployBlock,
       stage: "local",
+      // The local stack runs the committed dev-ceremony circuits: its verify page accepts them, visibly.
+      testDeployment: true,
       // No hosted sign-in locally: councils paste the token `npm start` prints.
       auth: options.auth ?? { signInUrl: "", clientId: "", userPoolId: "" },
       municipality: options.municipality ?? LOCAL_MUNICIPALITY,

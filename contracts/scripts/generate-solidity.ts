@@ -122,10 +122,11 @@ export function renderConstants(): string {
 /** A verifier's Solidity: snarkjs's Groth16 verifier for the circuit's committed zkey, renamed. */
 export async function renderVerifier(
   verifier: GeneratedVerifier = { contractName: "BallotVerifier", circuit: BALLOT_CIRCUIT },
+  artifactsDir?: string,
 ): Promise<string> {
   const { contractName, circuit } = verifier;
   // loadArtifacts refuses a zkey whose sha256 differs from the manifest.
-  const { manifest, zkey } = await loadArtifacts(circuit);
+  const { manifest, zkey } = await loadArtifacts(circuit, artifactsDir);
   const templatePath = join(REPO_ROOT, "node_modules", "snarkjs", "templates", "verifier_groth16.sol.ejs");
   const template = await readFile(templatePath, "utf8");
   const solidity = (await zKey.exportSolidityVerifier(zkey, { groth16: template })) as string;

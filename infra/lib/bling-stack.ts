@@ -10,7 +10,12 @@ import type { Construct } from "constructs";
 import { join } from "node:path";
 import { SERVICE_CIRCUITS } from "../../protocol/service-circuits";
 import { BlingApi } from "./api";
-import { readCircuitManifest, requireTrustedCeremony } from "./ceremony-guard";
+import {
+  readCircuitManifest,
+  readContractsManifest,
+  requireContractsFromCircuits,
+  requireTrustedCeremony,
+} from "./ceremony-guard";
 import { BlingData } from "./data";
 import { BlingFunctions } from "./functions";
 import { BlingMonitoring } from "./monitoring";
@@ -40,7 +45,10 @@ export class BlingStack extends Stack {
       allowInsecure: settings.allowInsecureCeremony,
       minContributions: settings.minCeremonyContributions,
     };
-    for (const circuit of SERVICE_CIRCUITS) requireTrustedCeremony(readCircuitManifest(artifactsDir, circuit), policy);
+    const circuits = SERVICE_CIRCUITS.map((circuit) => readCircuitManifest(artifactsDir, circuit));
+    for (const manifest of circuits) requireTrustedCeremony(manifest, policy);
+    // The verifier contracts must embed the keys of these zkeys (regenerated after a ceremony).
+    requireContractsFromCircuits(readContractsManifest(projectRoot), circuits);
 
     const data = new BlingData(this, "Data");
     const functions = new BlingFunctions(this, "Functions", {
@@ -77,6 +85,8 @@ export class BlingStack extends Stack {
       registryAddress: settings.registryAddress,
       registryDeployBlock: settings.registryDeployBlock,
       stage: settings.stage,
+      // Only a non-prod stage that consented to the dev ceremony tells its verify page it is a test.
+      ...(settings.stage !== "prod" && settings.allowInsecureCeremony && { testDeployment: true }),
       auth: { signInUrl: api.signInUrl, clientId: api.client.userPoolClientId, userPoolId: api.userPool.userPoolId },
       ...(settings.municipality && { municipality: settings.municipality }),
     });

@@ -4,6 +4,8 @@
  * manifest does not carry a finalized transcript summary with enough contributions; in prod, a
  * ceremony over a phase 1 that is not a published one.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { readManifestSync } from "../../protocol/artifacts.node";
 import type { ArtifactManifest } from "../../protocol/manifest";
 import { PUBLISHED_PIN } from "../../protocol/ptau-pins";
@@ -57,4 +59,35 @@ export function requireTrustedCeremony(manifest: ArtifactManifest, policy: Cerem
   if (policy.stage === "prod" && setup.ptau.pin !== PUBLISHED_PIN) {
     throw refuse(`ceremony ${setup.id} used phase 1 "${setup.ptau.pin}", not a published one; stage=prod refuses it`);
   }
+}
+
+/** What contracts/artifacts/manifest.json says each verifier contract was generated from. */
+export interface ContractsManifest {
+  verifiers: Record<string, { name: string; zkeySha256: string; ceremony: string }>;
+}
+
+/**
+ * @throws Error naming the verifier contract whose embedded key is not from the circuit's zkey
+ * (contracts built before the ceremony was finalized, or from another one).
+ */
+export function requireContractsFromCircuits(
+  contracts: ContractsManifest,
+  circuits: readonly ArtifactManifest[],
+): void {
+  for (const [contract, from] of Object.entries(contracts.verifiers)) {
+    const circuit = circuits.find((manifest) => manifest.name === from.name);
+    if (!circuit) continue;
+    // The zkey hash decides: the same zkey is the same ceremony, whatever a manifest calls it.
+    if (from.zkeySha256 !== circuit.files.zkey.sha256) {
+      throw new Error(
+        `contract ${contract} was generated from zkey ${from.zkeySha256} (ceremony ${from.ceremony}), but circuit ${circuit.name}'s zkey is ${circuit.files.zkey.sha256} (ceremony ${circuit.ceremony}): run npm run build:contracts`,
+      );
+    }
+  }
+}
+
+export function readContractsManifest(projectRoot: string): ContractsManifest {
+  return JSON.parse(
+    readFileSync(join(projectRoot, "contracts", "artifacts", "manifest.json"), "utf8"),
+  ) as ContractsManifest;
 }

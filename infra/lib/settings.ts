@@ -20,6 +20,11 @@ const contextSchema = z.object({
   allowInsecureCeremony: flag.default(false),
   /** The fewest phase 2 contributions a circuit's ceremony may have (`bling ceremony`). */
   minCeremonyContributions: z.coerce.number().int().min(1).default(3),
+  /**
+   * A folder of local copies of each non-dev ceremony's transcript (DIR/<circuit>/, with the phase
+   * 1 file at DIR/<its name>): re-verified before every synth (infra/lib/ceremony-transcript.ts).
+   */
+  ceremonyTranscripts: z.string().min(1).optional(),
   alarmEmail: z.email().optional(),
   /** Blocks on top of an anchoring write before it counts; default by stage (see readSettings). */
   chainConfirmations: z.coerce.number().int().min(0).max(1000).optional(),
@@ -39,6 +44,7 @@ export interface StageSettings {
   registryDeployBlock: number;
   allowInsecureCeremony: boolean;
   minCeremonyContributions: number;
+  ceremonyTranscripts: string | undefined;
   alarmEmail: string | undefined;
   siteDir: string;
   /** Council admins must use a second factor. */
@@ -89,6 +95,7 @@ export function readSettings(context: (key: string) => unknown): StageSettings {
   return {
     ...settings,
     alarmEmail: settings.alarmEmail,
+    ceremonyTranscripts: settings.ceremonyTranscripts,
     mfaRequired: prod,
     throttle: prod ? { rateLimit: 500, burstLimit: 1000 } : { rateLimit: 100, burstLimit: 200 },
     logRetentionDays: prod ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,

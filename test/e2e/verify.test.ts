@@ -159,8 +159,13 @@ describe("# verify pages", () => {
     expect(await verdict.getAttribute("data-verdict")).toBe("passed");
     expect(await verdict.getAttribute("role")).toBe("status");
     expect(await verdict.evaluate((node) => node === document.activeElement)).toBe(true);
-    await page.getByRole("heading", { level: 2, name: "Verified: all 9 checks passed." }).waitFor();
-    expect(await page.locator('li[data-check][data-result="pass"]').count()).toBe(9);
+    await page.getByRole("heading", { level: 2, name: "Verified: all 10 checks passed." }).waitFor();
+    expect(await page.locator('li[data-check][data-result="pass"]').count()).toBe(10);
+    // The local stack declares itself a test: the dev ceremony passes, and the page says why.
+    await page
+      .locator('li[data-check="ceremony"][data-result="pass"]')
+      .getByText("Test deployment: the development ceremony is accepted.", { exact: false })
+      .waitFor();
     expect(
       await page.locator('li[data-check][data-result="fail"], li[data-check][data-result="pending"]').count(),
     ).toBe(0);
@@ -179,7 +184,7 @@ describe("# verify pages", () => {
     console.log(`browser proof verification (mcl batch, Web Worker): ${proofs} proofs in ${ms} ms`);
     await page.getByText(`--registry ${stack.deployment.registry} --referendum ${tallied}`).waitFor();
     await checkBothLanguages(page, "passed", (p) =>
-      p.getByRole("heading", { level: 2, name: "Gecontroleerd: alle 9 controles zijn geslaagd." }).waitFor(),
+      p.getByRole("heading", { level: 2, name: "Gecontroleerd: alle 10 controles zijn geslaagd." }).waitFor(),
     );
     expect(problems).toEqual([]);
     await page.close();
@@ -258,7 +263,7 @@ describe("# verify pages", () => {
     });
     expect(report.checkedAgainst.chain.block).toBeGreaterThan(0);
     expect(report.verdict).toBe("passed");
-    expect(report.checks.map((check) => check.result)).toEqual(Array(9).fill("pass"));
+    expect(report.checks.map((check) => check.result)).toEqual(Array(10).fill("pass"));
     await page.getByRole("button", { name: "Print the report" }).waitFor();
     await page.getByRole("heading", { level: 2, name: "Verify independently" }).waitFor();
     await page.getByText(`version ${report.software.version}`, { exact: false }).first().waitFor();
@@ -326,7 +331,7 @@ describe("# verify pages", () => {
     await verdict.waitFor({ timeout: 120_000 });
     expect(await verdict.getAttribute("data-verdict")).toBe("unfinished");
     await page.getByText("Not finished yet: the result has not been published.").waitFor();
-    expect(await page.locator('li[data-check][data-result="pass"]').count()).toBe(7);
+    expect(await page.locator('li[data-check][data-result="pass"]').count()).toBe(8);
     expect(await page.locator('li[data-check="tally"]').getAttribute("data-result")).toBe("pending");
     const speed = page.locator("[data-proofs]");
     const [proofs, ms] = [await speed.getAttribute("data-proofs"), Number(await speed.getAttribute("data-ms"))];
@@ -358,6 +363,34 @@ describe("# verify pages", () => {
     await page.close();
   });
 
+  it("should FAIL the dev ceremony's key when the site does not declare a test deployment", async () => {
+    const { page, problems } = await watchedPage(context);
+    await context.route(/\/config\.json$/, async (route) => {
+      const response = await route.fetch();
+      const { testDeployment: _dropped, ...config } = (await response.json()) as Record<string, unknown>;
+      await route.fulfill({ response, json: config });
+    });
+    try {
+      await startVerification(page, tallied);
+      const verdict = page.locator("[data-verdict]");
+      await verdict.waitFor({ timeout: 120_000 });
+      expect(await verdict.getAttribute("data-verdict")).toBe("failed");
+      const ceremony = page.locator('li[data-check="ceremony"]');
+      expect(await ceremony.getAttribute("data-result")).toBe("fail");
+      await ceremony.getByText("whoever ran it can forge ballots", { exact: false }).first().waitFor();
+      await page
+        .getByRole("heading", { level: 2, name: "Verification failed: 1 of 10 checks did not pass." })
+        .waitFor();
+      await checkBothLanguages(page, "dev-ceremony", (p) =>
+        p.getByText("De sleutel komt uit de ontwikkelceremonie", { exact: false }).waitFor(),
+      );
+    } finally {
+      await context.unroute(/\/config\.json$/);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("should fail the ballots and tally checks when a ballot is changed on its way from the service", async () => {
     const { page, problems } = await watchedPage(context);
     // A dishonest service: the second ballot's yes and no votes are swapped in the log it serves.
@@ -378,9 +411,9 @@ describe("# verify pages", () => {
       expect(await page.locator('li[data-check="tally"]').getAttribute("data-result")).toBe("fail");
       // No chart of a result that does not add up.
       expect(await page.getByRole("heading", { name: "Verified result" }).count()).toBe(0);
-      await page.getByRole("heading", { level: 2, name: /^Verification failed: \d+ of 9 checks/ }).waitFor();
+      await page.getByRole("heading", { level: 2, name: /^Verification failed: \d+ of 10 checks/ }).waitFor();
       await checkBothLanguages(page, "tampered", (p) =>
-        p.getByRole("heading", { level: 2, name: /^Controle mislukt: \d+ van 9 controles/ }).waitFor(),
+        p.getByRole("heading", { level: 2, name: /^Controle mislukt: \d+ van 10 controles/ }).waitFor(),
       );
     } finally {
       await context.unroute(new RegExp(`/v1/referenda/${tallied}/log/entries`));

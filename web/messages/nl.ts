@@ -620,6 +620,8 @@ export const nl: Translation = {
   "verify.index.check.log":
     "Het openbare stemmenlogboek klopt met elk tijdens de stemming vastgelegd controlepunt: er is geen stembiljet verwijderd of gewijzigd.",
   "verify.index.check.tally": "Opnieuw tellen geeft precies de uitslag die op de blockchain is vastgelegd.",
+  "verify.index.check.ceremony":
+    "De sleutel die de bewijzen controleert, komt uit een ceremonie met meerdere onafhankelijke deelnemers, zodat geen enkele partij alleen stembiljetten kan vervalsen.",
   "verify.index.formHeading": "Controleren op nummer",
   "verify.index.formLabel": "Nummer van het referendum",
   "verify.index.formHint": "Kopieer het nummer uit het adres van de pagina van het referendum: /vote/nummer/.",
@@ -685,6 +687,14 @@ export const nl: Translation = {
   "verify.check.trustees":
     "De verkiezingssleutel is die van de sleutelbeheerders, en alleen zij samen kunnen de uitslag ontsleutelen",
   "verify.check.receipts": "Elk bewijs van stemmen dat u gaf staat op tijd in het stemmenlogboek",
+  "verify.check.ceremony":
+    "De sleutel komt uit een ceremonie voor de vertrouwde opzet waaraan meerdere partijen deelnamen",
+  "verify.ceremony.summary":
+    "Ceremonie {id}: {count} bijdragen, afgesloten met de hash van Ethereum-blok {block}. Stembiljetten kunnen alleen worden vervalst als al deze deelnemers samen vals speelden:",
+  "verify.ceremony.testAccepted":
+    "Testomgeving: de ontwikkelceremonie wordt geaccepteerd. Wie die uitvoerde, kan stembiljetten vervalsen; gebruik deze site daarom niet voor een echt referendum.",
+  "verify.ceremony.devRefused":
+    "De sleutel komt uit de ontwikkelceremonie, uitgevoerd door één partij alleen: wie die uitvoerde, kan stembiljetten vervalsen. Een echt referendum vereist een sleutel uit een ceremonie met meerdere onafhankelijke deelnemers.",
   "verify.resultsHeading": "Gecontroleerde uitslag",
   "verify.turnoutHeading": "Opkomst",
   "verify.turnout": "{voters} van de {electorate} geregistreerde kiezers hebben gestemd ({percent}).",

@@ -14,6 +14,8 @@ export const verifyMessages = {
   "verify.index.check.log":
     "The public ballot log matches every checkpoint anchored during voting: no ballot was removed or changed.",
   "verify.index.check.tally": "Counting the ballots again gives exactly the result anchored on the blockchain.",
+  "verify.index.check.ceremony":
+    "The key that checks the proofs comes from a ceremony with several independent participants, so no single party can forge ballots.",
   "verify.index.formHeading": "Verify by number",
   "verify.index.formLabel": "Referendum number",
   "verify.index.formHint": "Copy the number from the address of the referendum's page: /vote/number/.",
@@ -78,6 +80,13 @@ export const verifyMessages = {
   "verify.check.tally": "The recount equals the anchored result",
   "verify.check.trustees": "The election key is the trustees' key, and only they together can decrypt the result",
   "verify.check.receipts": "Every receipt you gave is in the ballot log in time",
+  "verify.check.ceremony": "The key comes from a trusted setup ceremony in which several parties took part",
+  "verify.ceremony.summary":
+    "Ceremony {id}: {count} contributions, finished with the hash of Ethereum block {block}. Ballots can only be forged if every one of these participants cheated together:",
+  "verify.ceremony.testAccepted":
+    "Test deployment: the development ceremony is accepted. Whoever ran it can forge ballots, so this site must not be used for a real referendum.",
+  "verify.ceremony.devRefused":
+    "The key comes from the development ceremony, run by one party alone: whoever ran it can forge ballots. A real referendum needs a key from a ceremony with several independent participants.",
   "verify.resultsHeading": "Verified result",
   "verify.turnoutHeading": "Turnout",
   "verify.turnout": "{voters} of {electorate} registered voters voted ({percent}).",

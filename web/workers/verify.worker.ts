@@ -4,6 +4,7 @@
  * verifier (mcl, WebAssembly) and runs the same named checks as `bling verify`.
  */
 import { auditReferendum } from "../../audit/audit";
+import { ceremonyCheck, withCeremonyCheck } from "../../audit/ceremony-check";
 import { trustCircuit, type LoadedCircuit } from "../../audit/anchor-checks";
 import type { AuditBundle } from "../../audit/bundle";
 import { fetchBundle } from "../../audit/fetch-bundle";
@@ -12,6 +13,7 @@ import { createBatchPairingVerifier } from "../../protocol/pairing-verifier";
 import type { Ballot } from "../../protocol/statement";
 import { createPublicClient } from "../../functions/api/client";
 import { BALLOT_CIRCUIT } from "../../protocol/constants";
+import type { ArtifactManifest } from "../../protocol/manifest";
 import { fetchCheckedArtifact, fetchManifest } from "../lib/artifacts";
 import type { VerifyEvent, VerifyFacts, VerifyPhase, VerifyRequest } from "../components/verify/worker-messages";
 import { failureKindOf } from "../components/verify/view";
@@ -34,7 +36,7 @@ function progress(phase: VerifyPhase, done: number, total: number): void {
  * 8 circuit, else the public-vote one), hash-checked against its manifest, as the audit's trusted
  * circuit. The audit's circuit check still holds it to the anchored spec.
  */
-async function websiteCircuit(request: VerifyRequest): Promise<LoadedCircuit> {
+async function websiteCircuit(request: VerifyRequest): Promise<LoadedCircuit & { manifest: ArtifactManifest }> {
   const named = await createPublicClient({ baseUrl: request.api })
     .referendum(request.referendumId)
     .then((referendum) => referendum.spec.circuit.name)
@@ -42,10 +44,25 @@ async function websiteCircuit(request: VerifyRequest): Promise<LoadedCircuit> {
     .catch(() => BALLOT_CIRCUIT);
   const circuit = /^[a-z0-9_]+$/.test(named) ? named : BALLOT_CIRCUIT;
   const manifest = await fetchManifest(circuit);
-  return trustCircuit(manifest, await fetchCheckedArtifact(manifest.files.vkey, undefined, circuit));
+  const vkey = await fetchCheckedArtifact(manifest.files.vkey, undefined, circuit);
+  return { ...(await trustCircuit(manifest, vkey)), manifest };
 }
 
-function factsOf(bundle: AuditBundle, report: AuditReport, proofs: VerifyFacts["proofs"]): VerifyFacts {
+function ceremonyOf({ trustedSetup }: ArtifactManifest): VerifyFacts["ceremony"] {
+  if (!trustedSetup) return null;
+  return {
+    id: trustedSetup.id,
+    participants: trustedSetup.contributions.map((entry) => entry.participant),
+    beaconBlock: trustedSetup.beacon.blockNumber,
+  };
+}
+
+function factsOf(
+  bundle: AuditBundle,
+  report: AuditReport,
+  proofs: VerifyFacts["proofs"],
+  manifest: ArtifactManifest,
+): VerifyFacts {
   const { spec } = bundle.referendum;
   const numbers = (id: CheckId): CheckResult["numbers"] =>
     report.checks.find((check) => check.id === id)?.numbers ?? {};
@@ -59,6 +76,7 @@ function factsOf(bundle: AuditBundle, report: AuditReport, proofs: VerifyFacts["
     voters: Number(numbers("nullifiers").voters ?? 0),
     tallyAnchored: bundle.anchors.tally !== null,
     recount: recount === "" ? [] : recount.split(", "),
+    ceremony: ceremonyOf(manifest),
     proofs,
   };
 }
@@ -87,7 +105,7 @@ async function run(request: VerifyRequest): Promise<void> {
     },
   });
   const proofs = { verifier: "mcl-batch" as const, count: 0, ms: 0 };
-  const report = await auditReferendum(bundle, {
+  const audited = await auditReferendum(bundle, {
     circuit: circuit.trusted,
     ...(request.receipts && request.receipts.length > 0 ? { receipts: request.receipts } : {}),
     verifyProofs: async (ballots: readonly Ballot[]) => {
@@ -105,7 +123,8 @@ async function run(request: VerifyRequest): Promise<void> {
       return answers;
     },
   });
-  scope.postMessage({ type: "done", report, facts: factsOf(bundle, report, proofs) });
+  const report = withCeremonyCheck(audited, ceremonyCheck(circuit.manifest, request.testDeployment));
+  scope.postMessage({ type: "done", report, facts: factsOf(bundle, report, proofs, circuit.manifest) });
 }
 
 scope.onmessage = ({ data }) => {

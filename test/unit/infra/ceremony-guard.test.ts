@@ -1,8 +1,15 @@
 import { readManifestSync } from "../../../protocol/artifacts.node";
 import { BALLOT_CIRCUIT } from "../../../protocol/constants";
 import { parseManifest, type ArtifactManifest } from "../../../protocol/manifest";
-import { requireTrustedCeremony, type CeremonyPolicy } from "../../../infra/lib/ceremony-guard";
-import { trustedSetupFor } from "../../fixtures/infra-fixtures";
+import {
+  requireContractsFromCircuits,
+  requireTrustedCeremony,
+  type CeremonyPolicy,
+  type ContractsManifest,
+} from "../../../infra/lib/ceremony-guard";
+import { PROJECT_ROOT, trustedSetupFor } from "../../fixtures/infra-fixtures";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 const committed = readManifestSync(BALLOT_CIRCUIT);
 const DEV: CeremonyPolicy = { stage: "dev", allowInsecure: false, minContributions: 3 };
@@ -71,5 +78,34 @@ describe("# requireTrustedCeremony", () => {
     expect(() => {
       requireTrustedCeremony(local, PROD);
     }).toThrow(/not a published one/);
+  });
+});
+
+describe("# requireContractsFromCircuits", () => {
+  const contracts = JSON.parse(
+    readFileSync(join(PROJECT_ROOT, "contracts", "artifacts", "manifest.json"), "utf8"),
+  ) as ContractsManifest;
+  const circuits = Object.values(contracts.verifiers).map((verifier) => readManifestSync(verifier.name));
+
+  it("should take the committed contracts, whose verifiers came from the committed circuits' zkeys", () => {
+    expect(() => {
+      requireContractsFromCircuits(contracts, circuits);
+    }).not.toThrow();
+  });
+
+  it("should refuse contracts whose verifier was generated from another zkey or ceremony than the circuit's", () => {
+    const finalized = parseManifest(
+      JSON.stringify({
+        ...committed,
+        ceremony: "ceremony-test",
+        files: { ...committed.files, zkey: { ...committed.files.zkey, sha256: "ab".repeat(32) } },
+      }),
+    );
+    const others = circuits.map((circuit) => (circuit.name === committed.name ? finalized : circuit));
+    expect(() => {
+      requireContractsFromCircuits(contracts, others);
+    }).toThrow(
+      /BallotVerifier was generated from zkey c08ab9bf.* \(ceremony dev-insecure\), but circuit vote_d20_k8's zkey is abababab.* \(ceremony ceremony-test\): run npm run build:contracts/,
+    );
   });
 });

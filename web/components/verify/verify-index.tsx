@@ -8,7 +8,7 @@ import { ApiErrorNotice, ErrorNotice, Loading } from "../status";
 import { ReferendumNumber } from "./referendum-number";
 import "./verify.css";
 
-const CHECKS = ["spec", "census", "proofs", "nullifiers", "log", "tally"] as const;
+const CHECKS = ["spec", "census", "ceremony", "proofs", "nullifiers", "log", "tally"] as const;
 
 function NumberForm(): ReactNode {
   const { t } = useI18n();

@@ -151,7 +151,13 @@ export function VerifyReferendum(): ReactNode {
           className="button"
           disabled={running}
           onClick={() => {
-            start({ ...where, deployBlock: config.registryDeployBlock, referendumId: id, receipts });
+            start({
+              ...where,
+              deployBlock: config.registryDeployBlock,
+              testDeployment: config.testDeployment === true,
+              referendumId: id,
+              receipts,
+            });
           }}
         >
           {state.status === "idle" || running ? t("verify.page.start") : t("verify.page.again")}

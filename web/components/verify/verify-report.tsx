@@ -12,6 +12,40 @@ import { checkState, type CheckState } from "./view";
 const ICON: Record<CheckState, string> = { pass: "✓", fail: "✗", pending: "…" };
 const CLASS: Record<CheckState, string> = { pass: "pass", fail: "fail", pending: "verify-pending" };
 
+/**
+ * What the ceremony check adds in plain words: who took part (the people an observer must trust not
+ * to have all colluded), or that a test deployment accepted the dev ceremony, said out loud rather
+ * than as a silent pass.
+ */
+function CeremonyNote({ check, facts }: { check: CheckResult; facts: VerifyFacts }): ReactNode {
+  const { t } = useI18n();
+  if (check.numbers.acceptedAsTest === "yes")
+    return (
+      <p className="notice notice--info verify-test-deployment" role="note">
+        {t("verify.ceremony.testAccepted")}
+      </p>
+    );
+  if (!check.ok && check.numbers.ceremony === "dev-insecure") return <p>{t("verify.ceremony.devRefused")}</p>;
+  const { ceremony } = facts;
+  if (!ceremony) return null;
+  return (
+    <>
+      <p>
+        {t("verify.ceremony.summary", {
+          id: ceremony.id,
+          count: ceremony.participants.length,
+          block: ceremony.beaconBlock,
+        })}
+      </p>
+      <ul className="verify-ceremony-participants">
+        {ceremony.participants.map((name, i) => (
+          <li key={i}>{name}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function CheckDetails({ check, state }: { check: CheckResult; state: CheckState }): ReactNode {
   const { t } = useI18n();
   if (state === "pending") return <p>{t(check.id === "close" ? "verify.pendingClose" : "verify.pendingTally")}</p>;
@@ -56,6 +90,7 @@ export function VerifyReport({ report, facts }: { report: AuditReport; facts: Ve
               <p className={CLASS[state]}>
                 <span aria-hidden="true">{ICON[state]}</span> {t(`verify.result.${state}`)}
               </p>
+              {check.id === "ceremony" && <CeremonyNote check={check} facts={facts} />}
               <CheckDetails check={check} state={state} />
             </li>
           );

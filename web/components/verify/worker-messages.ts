@@ -11,6 +11,8 @@ export interface VerifyRequest {
   /** The block the registry was deployed in: its events are searched from there. */
   deployBlock: number;
   referendumId: string;
+  /** The site declares a test deployment (config.json): the dev ceremony's key is accepted, visibly. */
+  testDeployment: boolean;
   /** Receipt files the observer dropped in, held against the log (the `receipts` check). */
   receipts?: { source: string; content: unknown }[];
 }
@@ -32,6 +34,8 @@ export interface VerifyFacts {
   tallyAnchored: boolean;
   /** The recount per option, as decimal strings (the counts can exceed 2^53 only in theory). */
   recount: string[];
+  /** The trusted setup the key came from, as its manifest summarises it (null: the dev ceremony). */
+  ceremony: { id: string; participants: string[]; beaconBlock: number } | null;
   /** How the proofs were checked and how long it took, for the page's note and for measuring. */
   proofs: { verifier: "mcl-batch"; count: number; ms: number };
 }

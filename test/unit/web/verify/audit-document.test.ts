@@ -17,6 +17,7 @@ const facts: VerifyFacts = {
   voters: 3,
   tallyAnchored: true,
   recount: ["1", "2"],
+  ceremony: null,
   proofs: { verifier: "mcl-batch", count: 4, ms: 10 },
 };
 const sources = {
