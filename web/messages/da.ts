@@ -633,6 +633,8 @@ export const da: Translation = {
     "Den offentlige stemmelog passer med hvert kontrolpunkt, der blev forankret under afstemningen: Ingen stemmeseddel er fjernet eller ændret.",
   "verify.index.check.tally":
     "En ny optælling af stemmesedlerne giver præcis det resultat, der er forankret på blockchainen.",
+  "verify.index.check.ceremony":
+    "Nøglen, der kontrollerer beviserne, kommer fra en ceremoni med flere uafhængige deltagere, så ingen enkelt part kan forfalske stemmesedler.",
   "verify.index.formHeading": "Kontrollér ud fra nummer",
   "verify.index.formLabel": "Afstemningens nummer",
   "verify.index.formHint": "Kopiér nummeret fra adressen på afstemningens side: /vote/nummer/.",
@@ -697,6 +699,13 @@ export const da: Translation = {
   "verify.check.tally": "Den nye optælling er lig med det forankrede resultat",
   "verify.check.trustees": "Valgnøglen er nøgleholdernes nøgle, og kun de kan i fællesskab dekryptere resultatet",
   "verify.check.receipts": "Hver kvittering, du har angivet, står i stemmeloggen i tide",
+  "verify.check.ceremony": "Nøglen kommer fra en ceremoni (trusted setup), som flere parter deltog i",
+  "verify.ceremony.summary":
+    "Ceremoni {id}: {count} bidrag, afsluttet med hashen af Ethereum-blok {block}. Stemmesedler kan kun forfalskes, hvis alle disse deltagere snød sammen:",
+  "verify.ceremony.testAccepted":
+    "Testmiljø: Udviklingsceremonien accepteres. Den, der kørte den, kan forfalske stemmesedler, så denne side må ikke bruges til en rigtig afstemning.",
+  "verify.ceremony.devRefused":
+    "Nøglen kommer fra udviklingsceremonien, som én part kørte alene: Den, der kørte den, kan forfalske stemmesedler. En rigtig afstemning kræver en nøgle fra en ceremoni med flere uafhængige deltagere.",
   "verify.resultsHeading": "Kontrolleret resultat",
   "verify.turnoutHeading": "Stemmedeltagelse",
   "verify.turnout": "{voters} af {electorate} tilmeldte vælgere stemte ({percent}).",

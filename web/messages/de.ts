@@ -675,6 +675,8 @@ export const de: Translation = {
     "Das öffentliche Stimmzettelprotokoll stimmt mit jedem Kontrollpunkt überein, der während der Stimmabgabe verankert wurde: Kein Stimmzettel wurde entfernt oder verändert.",
   "verify.index.check.tally":
     "Eine erneute Auszählung der Stimmzettel ergibt genau das Ergebnis, das auf der Blockchain verankert ist.",
+  "verify.index.check.ceremony":
+    "Der Schlüssel, der die Nachweise prüft, stammt aus einer Zeremonie mit mehreren unabhängigen Beteiligten, sodass keine einzelne Stelle Stimmzettel fälschen kann.",
   "verify.index.formHeading": "Nach Nummer prüfen",
   "verify.index.formLabel": "Nummer der Abstimmung",
   "verify.index.formHint": "Kopieren Sie die Nummer aus der Adresse der Seite der Abstimmung: /vote/Nummer/.",
@@ -742,6 +744,14 @@ export const de: Translation = {
   "verify.check.trustees":
     "Der Abstimmungsschlüssel ist der Schlüssel der Vertrauenspersonen, und nur sie gemeinsam können das Ergebnis entschlüsseln",
   "verify.check.receipts": "Jede von Ihnen angegebene Quittung steht rechtzeitig im Stimmzettelprotokoll",
+  "verify.check.ceremony":
+    "Der Schlüssel stammt aus einer Zeremonie für das Trusted Setup, an der mehrere Parteien teilgenommen haben",
+  "verify.ceremony.summary":
+    "Zeremonie {id}: {count} Beiträge, abgeschlossen mit dem Hash des Ethereum-Blocks {block}. Stimmzettel lassen sich nur fälschen, wenn alle diese Beteiligten gemeinsam betrogen haben:",
+  "verify.ceremony.testAccepted":
+    "Testumgebung: Die Entwicklungszeremonie wird akzeptiert. Wer sie durchgeführt hat, kann Stimmzettel fälschen. Diese Website darf daher nicht für eine echte Abstimmung genutzt werden.",
+  "verify.ceremony.devRefused":
+    "Der Schlüssel stammt aus der Entwicklungszeremonie, die eine einzige Partei allein durchgeführt hat: Wer sie durchgeführt hat, kann Stimmzettel fälschen. Eine echte Abstimmung braucht einen Schlüssel aus einer Zeremonie mit mehreren unabhängigen Beteiligten.",
   "verify.resultsHeading": "Geprüftes Ergebnis",
   "verify.turnoutHeading": "Beteiligung",
   "verify.turnout": "{voters} von {electorate} registrierten Stimmberechtigten haben abgestimmt ({percent}).",

@@ -651,6 +651,8 @@ export const nb: Translation = {
     "Den offentlige stemmeloggen stemmer med hvert kontrollpunkt som ble forankret under stemmegivningen: Ingen stemmeseddel ble fjernet eller endret.",
   "verify.index.check.tally":
     "En ny opptelling av stemmesedlene gir nøyaktig det resultatet som er forankret i blokkjeden.",
+  "verify.index.check.ceremony":
+    "Nøkkelen som kontrollerer bevisene, kommer fra en seremoni med flere uavhengige deltakere, så ingen enkelt part kan forfalske stemmesedler.",
   "verify.index.formHeading": "Kontroller etter nummer",
   "verify.index.formLabel": "Nummeret på folkeavstemningen",
   "verify.index.formHint": "Kopier nummeret fra adressen til siden for folkeavstemningen: /vote/nummer/.",
@@ -715,6 +717,13 @@ export const nb: Translation = {
   "verify.check.tally": "Den nye opptellingen er lik det forankrede resultatet",
   "verify.check.trustees": "Valgnøkkelen er nøkkelforvalternes nøkkel, og bare de sammen kan dekryptere resultatet",
   "verify.check.receipts": "Hver kvittering du ga, er i stemmeloggen i tide",
+  "verify.check.ceremony": "Nøkkelen kommer fra en seremoni (trusted setup) som flere parter deltok i",
+  "verify.ceremony.summary":
+    "Seremoni {id}: {count} bidrag, avsluttet med hashen av Ethereum-blokk {block}. Stemmesedler kan bare forfalskes hvis alle disse deltakerne jukset sammen:",
+  "verify.ceremony.testAccepted":
+    "Testmiljø: Utviklingsseremonien godtas. Den som kjørte den, kan forfalske stemmesedler, så dette nettstedet må ikke brukes til en ekte folkeavstemning.",
+  "verify.ceremony.devRefused":
+    "Nøkkelen kommer fra utviklingsseremonien, som én part kjørte alene: Den som kjørte den, kan forfalske stemmesedler. En ekte folkeavstemning krever en nøkkel fra en seremoni med flere uavhengige deltakere.",
   "verify.resultsHeading": "Kontrollert resultat",
   "verify.turnoutHeading": "Valgdeltakelse",
   "verify.turnout": "{voters} av {electorate} registrerte velgere stemte ({percent}).",

@@ -639,6 +639,8 @@ export const sv: Translation = {
   "verify.index.check.log":
     "Den offentliga röstsedelloggen stämmer med varje kontrollpunkt som förankrades under röstningen: ingen röstsedel har tagits bort eller ändrats.",
   "verify.index.check.tally": "En ny räkning av röstsedlarna ger exakt det resultat som är förankrat i blockkedjan.",
+  "verify.index.check.ceremony":
+    "Nyckeln som kontrollerar bevisen kommer från en ceremoni med flera oberoende deltagare, så ingen enskild part kan förfalska röstsedlar.",
   "verify.index.formHeading": "Verifiera med nummer",
   "verify.index.formLabel": "Folkomröstningens nummer",
   "verify.index.formHint": "Kopiera numret från adressen till folkomröstningens sida: /vote/nummer/.",
@@ -703,6 +705,13 @@ export const sv: Translation = {
   "verify.check.tally": "Omräkningen är lika med det förankrade resultatet",
   "verify.check.trustees": "Valnyckeln är nyckelförvaltarnas nyckel, och bara de tillsammans kan dekryptera resultatet",
   "verify.check.receipts": "Varje kvitto som du har lämnat finns i röstsedelloggen i tid",
+  "verify.check.ceremony": "Nyckeln kommer från en ceremoni (trusted setup) där flera parter deltog",
+  "verify.ceremony.summary":
+    "Ceremoni {id}: {count} bidrag, avslutad med hashen av Ethereum-block {block}. Röstsedlar kan bara förfalskas om alla dessa deltagare fuskade tillsammans:",
+  "verify.ceremony.testAccepted":
+    "Testmiljö: utvecklingsceremonin godtas. Den som körde den kan förfalska röstsedlar, så den här webbplatsen får inte användas för en riktig folkomröstning.",
+  "verify.ceremony.devRefused":
+    "Nyckeln kommer från utvecklingsceremonin, som en enda part körde ensam: den som körde den kan förfalska röstsedlar. En riktig folkomröstning kräver en nyckel från en ceremoni med flera oberoende deltagare.",
   "verify.resultsHeading": "Verifierat resultat",
   "verify.turnoutHeading": "Valdeltagande",
   "verify.turnout": "{voters} av {electorate} registrerade väljare röstade ({percent}).",
