@@ -268,7 +268,7 @@ describe("# referendum scenario (the story: each step builds on the one before)"
     ).toBe(0);
     const counts = await page.locator("table:has(caption) tbody tr td:nth-child(2)").allTextContents();
     expect(counts).toEqual(tally.counts.slice(0, 3));
-    await see(observer, `${tally.voters} of 3 registered voters voted (100%).`);
+    await see(observer, `${tally.voters} of 3 residents voted (100%).`);
     await see(observer, `Ballots cast: ${tally.ballots}, of which re-votes that replaced an earlier ballot: 1.`);
     expect([tally.voters, tally.ballots]).toEqual([3, 4]);
     expect(await page.locator("[data-proofs]").getAttribute("data-proofs")).toBe("4");

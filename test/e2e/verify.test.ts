@@ -174,7 +174,7 @@ describe("# verify pages", () => {
     expect(counts).toEqual(tally.counts.slice(0, 2));
     expect(tally.counts.slice(0, 2)).toEqual(["1", "2"]);
     await page.getByText("1 (33.3%)").waitFor();
-    await page.getByText(`${tally.voters} of 3 registered voters voted (100%).`).waitFor();
+    await page.getByText(`${tally.voters} of 3 residents voted (100%).`).waitFor();
     await page
       .getByText(`Ballots cast: ${tally.ballots}, of which re-votes that replaced an earlier ballot: 1.`)
       .waitFor();
@@ -201,7 +201,7 @@ describe("# verify pages", () => {
       "1",
       "2",
     ]);
-    await published.getByText("3 of 3 registered voters voted (100%).").waitFor();
+    await published.getByText("3 of 3 residents voted (100%).").waitFor();
     // The result comes before the audit's heading and its button.
     const order = await page.evaluate(() =>
       Array.from(document.querySelectorAll("h2"), (heading) => heading.textContent),

@@ -6,7 +6,7 @@ export const verifyMessages = {
   "verify.index.checksHeading": "What is checked",
   "verify.index.check.spec":
     "The question, options and rules are the ones anchored on the blockchain when voting opened.",
-  "verify.index.check.census": "The register of voters rebuilds the anchored fingerprint (the census root).",
+  "verify.index.check.census": "The electorate rebuilds the anchored fingerprint (the census root).",
   "verify.index.check.proofs":
     "Every ballot carries a valid anonymous proof that it comes from someone on the register.",
   "verify.index.check.nullifiers":
@@ -44,7 +44,7 @@ export const verifyMessages = {
   "verify.page.toIndex": "Choose a referendum to verify",
   "verify.phase.start": "Starting…",
   "verify.phase.circuit": "Downloading the verification key…",
-  "verify.phase.census": "Downloading the register of voters: {done} of {total}",
+  "verify.phase.census": "Downloading the electorate: {done} of {total}",
   "verify.phase.log": "Downloading the ballot log: {done} of {total} ballots",
   "verify.phase.proofs": "Verifying proofs: {done} of {total}",
   "verify.phase.checks": "Running the checks…",
@@ -70,7 +70,7 @@ export const verifyMessages = {
     "Voting has not been closed on the blockchain yet; the close is checked once the closing log is anchored.",
   "verify.problems": "Problems found",
   "verify.check.spec": "Question and rules are the ones anchored at opening",
-  "verify.check.census": "The register of voters matches its anchored fingerprint",
+  "verify.check.census": "The electorate matches its anchored fingerprint",
   "verify.check.circuit": "The verification key is the one the referendum names",
   "verify.check.ballots": "Every ballot belongs to this referendum and its proof is valid",
   "verify.check.nullifiers": "Each voter is counted once",
@@ -89,7 +89,7 @@ export const verifyMessages = {
     "The key comes from the development ceremony, run by one party alone: whoever ran it can forge ballots. A real referendum needs a key from a ceremony with several independent participants.",
   "verify.resultsHeading": "Verified result",
   "verify.turnoutHeading": "Turnout",
-  "verify.turnout": "{voters} of {electorate} registered voters voted ({percent}).",
+  "verify.turnout": "{voters} of {electorate} residents voted ({percent}).",
   "verify.ballots": "Ballots cast: {ballots}, of which re-votes that replaced an earlier ballot: {revotes}.",
   "verify.speed": "Proofs verified in your browser: {count}, in {seconds} seconds.",
   "verify.trust":
