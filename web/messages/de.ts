@@ -865,4 +865,103 @@ export const de: Translation = {
   "pages.a11y.feedbackHeading": "Feedback und Kontakt",
   "pages.a11y.feedback":
     "Können Sie etwas nicht nutzen? Teilen Sie es uns mit unter {contact}. Wir antworten innerhalb von 5 Arbeitstagen. Wenn Sie mit unserer Antwort nicht zufrieden sind, können Sie sich an die Schlichtungsstelle für Barrierefreiheit Ihres Bundeslandes wenden.",
+  // Trusted-setup ceremony (ceremony.ts)
+  "ceremony.title": "An der Trusted-Setup-Zeremonie teilnehmen",
+  "ceremony.intro":
+    "Die Nachweise, die Stimmzettel anonym und ehrlich halten, beruhen auf einem Schlüssel, den mehrere unabhängige Organisationen gemeinsam erzeugen. Jede fügt dem Schlüssel ein eigenes zufälliges Geheimnis hinzu und vergisst es danach. Solange auch nur eine teilnehmende Organisation ihr Geheimnis wirklich vergisst, kann niemand einen Stimmzettel fälschen. Auf dieser Seite leisten Sie Ihren Beitrag, ohne etwas zu installieren: Alles läuft nur in diesem Browser.",
+  "ceremony.howTo":
+    "Die Koordinationsstelle hat Ihnen die Adresse des Zeremonie-Ordners (oder seine Dateien) und die Phase-1-Datei geschickt. Sie brauchen Ihren Signaturschlüssel, den Ordner und ein paar Minuten. Am Ende schicken Sie zwei Dateien an die Koordinationsstelle zurück.",
+  "ceremony.random":
+    "Ihr Beitrag mischt Zufallsbytes aus diesem Browser mit Text, den Sie eingeben. Die Zufallseingabe gibt es nur in diesem Tab, solange die Berechnung läuft: Sie wird nie gespeichert, angezeigt oder gesendet und ist weg, sobald die Seite geschlossen wird.",
+  "ceremony.cli":
+    "Arbeiten Sie lieber mit der Kommandozeile? Dieselbe Schlüsseldatei funktioniert mit bling ceremony contribute.",
+  "ceremony.key.title": "1. Ihr Signaturschlüssel",
+  "ceremony.key.intro":
+    "Mit Ihrem Schlüssel signieren Sie Ihren Beitrag. So kann jede und jeder prüfen, dass er von Ihnen stammt. Schicken Sie den öffentlichen Schlüssel vor der Zeremonie an die Koordinationsstelle. Halten Sie die Schlüsseldatei geheim und bewahren Sie sie sicher auf, bis die Zeremonie abgeschlossen ist.",
+  "ceremony.key.make": "Neuen Schlüssel erzeugen",
+  "ceremony.key.load": "Ihre Schlüsseldatei laden",
+  "ceremony.key.loadHint": "Die Datei, die Sie hier heruntergeladen oder mit bling ceremony keygen erzeugt haben.",
+  "ceremony.key.invalid": "Diese Datei ist keine Schlüsseldatei für Teilnehmende.",
+  "ceremony.key.public": "Ihr öffentlicher Schlüssel (schicken Sie ihn an die Koordinationsstelle):",
+  "ceremony.key.download": "Ihre Schlüsseldatei herunterladen",
+  "ceremony.key.ready": "Schlüssel bereit.",
+  "ceremony.source.title": "2. Die Zeremonie bis jetzt",
+  "ceremony.source.intro":
+    "Wer den Ordner bereitstellt, gibt die Dateien nur weiter. Diese Seite prüft jede Datei, bevor sie darauf aufbaut: die Phase-1-Datei anhand der veröffentlichten Liste, jeden früheren Beitrag anhand seiner Signatur und des Schaltkreises.",
+  "ceremony.source.byAddress": "Über eine Adresse",
+  "ceremony.source.byFiles": "Aus Dateien auf diesem Computer",
+  "ceremony.source.mode": "Wo liegen die Dateien?",
+  "ceremony.source.folder": "Adresse des Zeremonie-Ordners",
+  "ceremony.source.folderHint": "Der Ordner mit der Datei ceremony.json, zum Beispiel https://example.org/ceremony/.",
+  "ceremony.source.ptau": "Adresse der Phase-1-Datei (.ptau)",
+  "ceremony.source.pins": "Adresse einer Phase-1-Testliste (nur für Probedurchläufe, optional)",
+  "ceremony.source.files": "Die Dateien der Zeremonie",
+  "ceremony.source.filesHint":
+    "Wählen Sie alle Dateien des Ordners (ceremony.json, circuit.r1cs, die zkeys und die Beiträge) und die Phase-1-Datei (.ptau) aus.",
+  "ceremony.source.filesChosen": "Ausgewählte Dateien: {count}.",
+  "ceremony.source.required": "Geben Sie den Ordner und die Phase-1-Datei an.",
+  "ceremony.input.title": "3. Ihr eigener Zufallstext",
+  "ceremony.input.label": "Geben Sie etwas Unvorhersehbares ein",
+  "ceremony.input.hint":
+    "Tippen Sie wahllos auf die Tastatur oder geben Sie gewürfelte Zahlen ein. Der Text wird mit den Zufallsbytes des Browsers gemischt und nie gespeichert oder gesendet.",
+  "ceremony.input.required": "Geben Sie zuerst etwas Zufallstext ein.",
+  "ceremony.needKey": "Erzeugen oder laden Sie zuerst Ihren Signaturschlüssel.",
+  "ceremony.run": "Zeremonie prüfen und beitragen",
+  "ceremony.progress.download": "{file} wird heruntergeladen…",
+  "ceremony.progress.check": "Wird geprüft: {step}…",
+  "ceremony.progress.contribute": "Alle früheren Schritte sind korrekt. Ihr Beitrag Nr. {index} wird berechnet…",
+  "ceremony.progress.start": "Wird gestartet…",
+  "ceremony.step.phase1": "Phase-1-Datei",
+  "ceremony.step.r1cs": "Schaltkreis",
+  "ceremony.step.zkey0": "Anfangsschlüssel (zkey 0)",
+  "ceremony.step.contribution": "Beitrag {index}",
+  "ceremony.step.beacon": "abschließender Zufallswert (Beacon)",
+  "ceremony.step.end": "Anzahl der Beiträge",
+  "ceremony.step.zkey": "zkey-Datei",
+  "ceremony.failed.title": "Die Zeremonie wurde nicht akzeptiert",
+  "ceremony.failed.step": "Abgelehnt bei „{step}“: {reason}",
+  "ceremony.failed.keep":
+    "Es wurde nichts hinzugefügt. Teilen Sie der Koordinationsstelle mit, was diese Seite anzeigt.",
+  "ceremony.reason.CEREMONY_PTAU_INVALID": "Die Phase-1-Datei besteht die Prüfung nicht.",
+  "ceremony.reason.CEREMONY_PTAU_UNPINNED":
+    "Die Phase-1-Datei ist nicht die veröffentlichte Datei, die die Zeremonie nennt.",
+  "ceremony.reason.CEREMONY_R1CS_MISMATCH": "Die Schaltkreis-Datei ist nicht der Schaltkreis der Zeremonie.",
+  "ceremony.reason.CEREMONY_ZKEY_HASH_MISMATCH":
+    "Die zkey-Datei dieses Schritts wurde geändert: Sie ist nicht die Datei, die signiert wurde.",
+  "ceremony.reason.CEREMONY_ZKEY_INVALID": "Die zkey-Datei dieses Schritts passt nicht zum Schaltkreis und zu Phase 1.",
+  "ceremony.reason.CEREMONY_STEP_OUT_OF_ORDER": "Die Beiträge sind in der falschen Reihenfolge.",
+  "ceremony.reason.CEREMONY_STEP_SKIPPED": "Ein Schritt fehlt oder baut nicht auf dem vorherigen auf.",
+  "ceremony.reason.CEREMONY_UNKNOWN_PARTICIPANT":
+    "Dieser Schlüssel steht nicht auf der Liste der Teilnehmenden der Zeremonie.",
+  "ceremony.reason.CEREMONY_DUPLICATE_PARTICIPANT": "Eine teilnehmende Organisation hat zweimal beigetragen.",
+  "ceremony.reason.CEREMONY_SIGNATURE_INVALID": "Die Signatur stammt nicht von der teilnehmenden Organisation.",
+  "ceremony.reason.CEREMONY_TOO_FEW_CONTRIBUTIONS": "Es gibt zu wenige Beiträge.",
+  "ceremony.reason.CEREMONY_NOT_FINALIZED": "Die Zeremonie ist nicht abgeschlossen.",
+  "ceremony.reason.CEREMONY_BEACON_MISMATCH": "Der Zufallswert (Beacon) ist nicht der angekündigte.",
+  "ceremony.reason.CEREMONY_BEACON_NOT_YET": "Den angekündigten Block gibt es noch nicht.",
+  "ceremony.reason.CEREMONY_ALREADY_FINALIZED":
+    "Die Zeremonie ist bereits abgeschlossen; weitere Beiträge sind nicht möglich.",
+  "ceremony.failed.missing": "Die Datei {file} fehlt.",
+  "ceremony.failed.invalid": "Die Datei {file} ist nicht das, was ihr Name sagt.",
+  "ceremony.failed.download":
+    "{url} konnte nicht heruntergeladen werden. Vielleicht ist der Server nicht erreichbar oder erlaubt dieser Website nicht, die Datei zu lesen. Laden Sie die Dateien stattdessen herunter und wählen Sie sie hier aus.",
+  "ceremony.failed.other": "Im Browser ist ein Fehler aufgetreten: {detail}",
+  "ceremony.done.title": "Ihr Beitrag Nr. {index} ist fertig",
+  "ceremony.done.checked":
+    "Geprüft, bevor darauf aufgebaut wurde: Zeremonie {id} für Schaltkreis {circuit}; jeder frühere Beitrag ({count}) ist korrekt.",
+  "ceremony.done.checkedList": "Frühere Beiträge",
+  "ceremony.done.record": "Fingerabdruck (SHA-256) der Zeremonie-Aufzeichnung, die Sie geprüft haben:",
+  "ceremony.done.localPin":
+    "Diese Zeremonie verwendet eine Phase-1-Testdatei ({label}): Sie ist ein Probedurchlauf und nicht für eine echte Abstimmung bestimmt.",
+  "ceremony.done.send":
+    "Schicken Sie beide Dateien an die Koordinationsstelle. Sie legt die zkey-Datei in den Ordner zkeys/ und den signierten Eintrag in contributions/. Benennen Sie die Dateien nicht um.",
+  "ceremony.done.zkey": "Ihre neue zkey-Datei herunterladen ({name})",
+  "ceremony.done.entry": "Ihren signierten Eintrag herunterladen ({name})",
+  "ceremony.done.publish":
+    "Veröffentlichen Sie diese beiden Fingerabdrücke selbst (zum Beispiel auf der Website Ihrer Organisation). Dann kann jede und jeder prüfen, dass die Zeremonie Ihren Beitrag unverändert verwendet hat.",
+  "ceremony.done.zkeyHash": "Fingerabdruck (SHA-256) Ihrer neuen zkey-Datei",
+  "ceremony.done.contributionHash": "Hash Ihres Beitrags",
+  "ceremony.done.forget":
+    "Ihre Zufallseingabe gibt es schon nicht mehr: Schließen Sie diesen Tab, sobald die Downloads gespeichert sind. Bewahren Sie Ihre Schlüsseldatei auf, bis die Zeremonie abgeschlossen ist.",
+  "ceremony.done.again": "Neu beginnen",
 };
