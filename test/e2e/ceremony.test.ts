@@ -22,7 +22,7 @@ import {
   startSiteStack,
   watchedPage,
 } from "../fixtures/browser";
-import { compileTestCircuit, localPhase1, TEST_CIRCUIT, testArtifacts } from "../fixtures/ceremony";
+import { compileTestCircuit, contributeArgv, initArgv, localPhase1, testArtifacts } from "../fixtures/ceremony";
 import { cli as bling } from "../fixtures/cli-run";
 import type { TestStack } from "../fixtures/test-stack";
 
@@ -45,19 +45,7 @@ const pinned = (): string[] => ["--ptau", phase1.ptau, "--ptau-pins", phase1.pin
 const ABSENT = [/HTTP 404 \/ceremony-e2e-[^/]+\/transcript\/(contributions\/\d{4}\.json|beacon\.json)$/];
 
 async function cliContribute(name: string): Promise<string> {
-  const step = await bling(
-    "ceremony",
-    "contribute",
-    "--dir",
-    dir(),
-    ...pinned(),
-    "--name",
-    name,
-    "--key",
-    keyFile(name),
-    "--entropy",
-    `dice ${name}`,
-  );
+  const step = await bling(...contributeArgv(dir(), pinned(), name, keyFile(name)));
   return step.err || step.out;
 }
 
@@ -117,9 +105,16 @@ describe("# the ceremony page", () => {
     await writeFile(join(work, "participants.json"), JSON.stringify(participants));
     beaconBlock = (await stack.chain.provider.getBlockNumber()) + 3;
     const init = await bling(
-      ...["ceremony", "init", "--circuit", TEST_CIRCUIT, "--r1cs", circuit.r1cs, ...pinned()],
-      ...["--participants", join(work, "participants.json"), "--beacon-block", String(beaconBlock)],
-      ...["--chain-id", String(stack.chain.chainId), "--id", "ceremony-e2e", "--out", dir(), "--artifacts", artifacts],
+      ...initArgv({
+        r1cs: circuit.r1cs,
+        pinned: pinned(),
+        participants: join(work, "participants.json"),
+        beaconBlock,
+        chainId: stack.chain.chainId,
+        id: "ceremony-e2e",
+        out: dir(),
+        artifacts,
+      }),
     );
     expect(init).toMatchObject({ code: 0, err: "" });
     expect(await cliContribute("alice")).toContain("contribution 1 by alice");

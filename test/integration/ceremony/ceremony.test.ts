@@ -14,7 +14,14 @@ import { parseManifest } from "../../../protocol/manifest";
 import { releaseProverThreads } from "../../../protocol/verify";
 import { startLocalChain, type LocalChain } from "../../../local/anvil";
 import type { CompiledCircuit } from "../../../circuits/scripts/compile";
-import { compileTestCircuit, localPhase1, TEST_CIRCUIT, testArtifacts } from "../../fixtures/ceremony";
+import {
+  compileTestCircuit,
+  contributeArgv,
+  initArgv,
+  localPhase1,
+  TEST_CIRCUIT,
+  testArtifacts,
+} from "../../fixtures/ceremony";
 import { cli as bling } from "../../fixtures/cli-run";
 
 const NAMES = ["alice", "bob", "carol"];
@@ -60,41 +67,20 @@ beforeAll(async () => {
   await writeFile(join(work, "participants.json"), JSON.stringify(participants.slice(0, 3)));
   beaconBlock = (await chain.provider.getBlockNumber()) + 3;
   const init = await bling(
-    "ceremony",
-    "init",
-    "--circuit",
-    TEST_CIRCUIT,
-    "--r1cs",
-    circuit.r1cs,
-    ...pinned(),
-    "--participants",
-    join(work, "participants.json"),
-    "--beacon-block",
-    String(beaconBlock),
-    "--chain-id",
-    String(chain.chainId),
-    "--id",
-    "ceremony-test-a",
-    "--out",
-    dir(),
-    "--artifacts",
-    artifacts,
+    ...initArgv({
+      r1cs: circuit.r1cs,
+      pinned: pinned(),
+      participants: join(work, "participants.json"),
+      beaconBlock,
+      chainId: chain.chainId,
+      id: "ceremony-test-a",
+      out: dir(),
+      artifacts,
+    }),
   );
   expect(init).toMatchObject({ code: 0 });
   for (const [i, name] of NAMES.entries()) {
-    const step = await bling(
-      "ceremony",
-      "contribute",
-      "--dir",
-      dir(),
-      ...pinned(),
-      "--name",
-      name,
-      "--key",
-      keyFile(name),
-      "--entropy",
-      `dice ${name}`,
-    );
+    const step = await bling(...contributeArgv(dir(), pinned(), name, keyFile(name)));
     expect(step.err).toBe("");
     expect(step.out).toContain(`contribution ${i + 1} by ${name}`);
     if (i === 1) twoSteps = await copyOf("two-steps");
