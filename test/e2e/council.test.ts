@@ -356,6 +356,9 @@ describe("# council pages", () => {
       201,
     );
     expectStatus(await api("POST", `/v1/council/referenda/${draft.id}/open`, { token }), 200);
+    // The anchor loop puts the opening on chain. Travelling past the close before it ran would
+    // leave the registry refusing a referendum whose closing time it has already passed.
+    await stack.tick();
     await page.goto(`${stack.apiUrl}/council/?referendum=${draft.id}`);
     await page.getByRole("heading", { level: 1, name: "A bench on the square?" }).waitFor();
     expect(await page.getByTestId("state").textContent()).toBe("Open");
