@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { hexToBytes } from "@noble/hashes/utils.js";
 import { groth16 } from "snarkjs";
-import { applyBeacon, contribute } from "../../../protocol/ceremony";
+import { applyBeacon, contribute, sha256Hex } from "../../../protocol/ceremony";
 import { ceremonyRecord, type ContributionEntry } from "../../../protocol/ceremony-record";
 import { parseManifest } from "../../../protocol/manifest";
 import { releaseProverThreads } from "../../../protocol/verify";
@@ -205,6 +205,29 @@ describe("# bling ceremony", () => {
     );
   });
 
+  it("should name the step whose signed zkey does not verify, though later steps build on it", async () => {
+    // Bob signs a zkey he broke (two H points swapped: well-formed points, wrong ratios); Carol,
+    // not checking, contributes on top. The chain of hashes and signatures holds; the maths does not.
+    const record = ceremonyRecord.parse(await readJson(join(dir(), "ceremony.json")));
+    const zkey1 = new Uint8Array(await readFile(join(dir(), "zkeys", "0001.zkey")));
+    const folder = await copyOf("broken-maths", twoSteps);
+    const bob = await contribute(record, zkey1, 2, { name: "bob", secretKey: await secretOf("bob"), input: "b" });
+    const broken = swapFirstPoints(bob.zkey, 9);
+    const signed = await signAs(record.id, "bob", { ...bob.entry, zkeySha256: sha256Hex(broken) });
+    const carol = await contribute(record, broken, 3, {
+      name: "carol",
+      secretKey: await secretOf("carol"),
+      input: "c",
+    });
+    await writeFile(join(folder, "zkeys", "0002.zkey"), broken);
+    await writeFile(join(folder, "contributions", "0002.json"), JSON.stringify(signed));
+    await writeFile(join(folder, "zkeys", "0003.zkey"), carol.zkey);
+    await writeFile(join(folder, "contributions", "0003.json"), JSON.stringify(carol.entry));
+    expect((await verify(folder)).out).toMatch(
+      /FAIL .*contribution 2: its zkey does not verify against the r1cs and phase 1 \(CEREMONY_ZKEY_INVALID\)/,
+    );
+  });
+
   it("should refuse a contribution that skips its predecessor, even when it claims to build on it", async () => {
     const record = ceremonyRecord.parse(await readJson(join(dir(), "ceremony.json")));
     const zkey1 = new Uint8Array(await readFile(join(dir(), "zkeys", "0001.zkey")));
@@ -316,4 +339,24 @@ async function signAs(ceremonyId: string, signer: string, entry: ContributionEnt
     ...unsigned,
     signature: bytesToHex(ed25519.sign(contributionMessage(ceremonyId, unsigned), await secretOf(signer))),
   };
+}
+
+/** A copy of the zkey with the first two G1 points of one section swapped (64 bytes each). */
+function swapFirstPoints(zkey: Uint8Array, section: number): Uint8Array {
+  const copy = zkey.slice();
+  const view = new DataView(copy.buffer);
+  let at = 12;
+  for (let i = 0; i < view.getUint32(8, true); i++) {
+    const type = view.getUint32(at, true);
+    const size = Number(view.getBigUint64(at + 4, true));
+    at += 12;
+    if (type === section) {
+      const first = copy.slice(at, at + 64);
+      copy.copyWithin(at, at + 64, at + 128);
+      copy.set(first, at + 64);
+      return copy;
+    }
+    at += size;
+  }
+  throw new Error(`the zkey has no section ${section}`);
 }
