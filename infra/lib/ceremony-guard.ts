@@ -2,7 +2,8 @@
  * Refuses to deploy artifacts whose proving key nobody can trust: a dev ceremony (whoever ran it
  * can forge ballots) unless the deployer says so explicitly, and never in prod; a ceremony whose
  * manifest does not carry a finalized transcript summary with enough contributions; in prod, a
- * ceremony over a phase 1 that is not a published one.
+ * ceremony over a phase 1 that is not a published one, or finalized with a beacon from another chain
+ * than Ethereum mainnet.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,6 +12,7 @@ import type { ArtifactManifest } from "../../protocol/manifest";
 import { PUBLISHED_PIN } from "../../protocol/ptau-pins";
 
 export const INSECURE_CEREMONY = "dev-insecure";
+const ETHEREUM_MAINNET = 1;
 
 /** What the deployment accepts (from its settings). */
 export interface CeremonyPolicy {
@@ -55,6 +57,13 @@ export function requireTrustedCeremony(manifest: ArtifactManifest, policy: Cerem
   }
   if (setup.beacon.zkeySha256 !== manifest.files.zkey.sha256) {
     throw refuse(`ceremony ${setup.id}'s beacon did not produce the zkey the manifest pins`);
+  }
+  // The beacon is only as unpredictable as its chain: an L2's single sequencer, or a private chain,
+  // chooses its block hashes, so whoever runs it could bias the last step.
+  if (policy.stage === "prod" && setup.beacon.chainId !== ETHEREUM_MAINNET) {
+    throw refuse(
+      `ceremony ${setup.id}'s beacon is a block of chain ${setup.beacon.chainId}; stage=prod requires Ethereum mainnet (chain ${ETHEREUM_MAINNET})`,
+    );
   }
   if (policy.stage === "prod" && setup.ptau.pin !== PUBLISHED_PIN) {
     throw refuse(`ceremony ${setup.id} used phase 1 "${setup.ptau.pin}", not a published one; stage=prod refuses it`);

@@ -79,6 +79,20 @@ describe("# requireTrustedCeremony", () => {
       requireTrustedCeremony(local, PROD);
     }).toThrow(/not a published one/);
   });
+
+  it("should refuse in prod a beacon from any chain but Ethereum mainnet (an L2's sequencer or a private chain picks its hashes)", () => {
+    for (const chainId of [10, 8453, 31337]) {
+      const elsewhere = withSetup((setup) => ({ ...setup, beacon: { ...(setup.beacon as object), chainId } }));
+      expect(() => {
+        requireTrustedCeremony(elsewhere, PROD);
+      }).toThrow(
+        new RegExp(`beacon is a block of chain ${chainId}; stage=prod requires Ethereum mainnet \\(chain 1\\)`),
+      );
+      expect(() => {
+        requireTrustedCeremony(elsewhere, DEV);
+      }).not.toThrow();
+    }
+  });
 });
 
 describe("# requireContractsFromCircuits", () => {
