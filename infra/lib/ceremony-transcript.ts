@@ -9,9 +9,10 @@
  * beacon's block hash is compared with the manifest's, not with L1 (synth runs offline): check it
  * on the chain once with `bling ceremony verify --rpc`.
  *
- * Cost: one `zkey verify` per zkey of the chain plus the beacon, every synth (about 0.2 s per zkey
- * for the test circuit, minutes per circuit for the service circuits: see bench/ceremony.ts). No
- * cache: a cache would have to be keyed by every byte it vouches for and be as trusted as the code.
+ * Cost: zkey 0 rebuilt and one `zkey verify` of the last zkey per circuit, plus the beacon, every
+ * synth (under a second for the test circuit, minutes for the service circuits: see
+ * bench/ceremony.ts). No cache: a cache would have to be keyed by every byte it vouches for and be
+ * as trusted as the code.
  */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
