@@ -93,9 +93,9 @@ async function benchOne({ label, r1cs, ptau, pins }: Inputs): Promise<void> {
   const record: CeremonyRecord = {
     version: 1,
     id: "ceremony-bench",
-    circuit: { name: "bench", r1csSha256: sha256Hex(r1cs) },
+    circuit: { name: "bench", r1csSha256: await sha256Hex(r1cs) },
     ptau: pin,
-    zkey0Sha256: sha256Hex(zkey0),
+    zkey0Sha256: await sha256Hex(zkey0),
     participants: people.map(({ name, publicKey }) => ({ name, publicKey })),
     minContributions: 1,
     beacon: { chainId: 1, blockNumber: 1 },

@@ -111,7 +111,7 @@ async function init(values: Values, io: CliIo): Promise<number> {
   const artifacts = values.artifacts ?? ARTIFACTS_DIR;
   if (existsSync(join(artifacts, circuit, "manifest.json"))) {
     const manifest = await readManifest(circuit, artifacts);
-    if (manifest.r1cs.sha256 !== sha256Hex(r1cs)) {
+    if (manifest.r1cs.sha256 !== (await sha256Hex(r1cs))) {
       throw new CeremonyError("CEREMONY_R1CS_MISMATCH", "r1cs", `not the r1cs of ${circuit}'s manifest`);
     }
   }
@@ -125,9 +125,9 @@ async function init(values: Values, io: CliIo): Promise<number> {
   const record: CeremonyRecord = {
     version: 1,
     id: values.id ?? `ceremony-${circuit.replace(/_/g, "-")}`,
-    circuit: { name: circuit, r1csSha256: sha256Hex(r1cs) },
+    circuit: { name: circuit, r1csSha256: await sha256Hex(r1cs) },
     ptau: pin,
-    zkey0Sha256: sha256Hex(zkey0),
+    zkey0Sha256: await sha256Hex(zkey0),
     participants,
     minContributions: integer(values.min, "min", 3),
     beacon: {
@@ -273,8 +273,8 @@ async function writeManifest(
     ceremony: record.id,
     files: {
       ...manifest.files,
-      zkey: { path: manifest.files.zkey.path, sha256: sha256Hex(zkey), bytes: zkey.byteLength },
-      vkey: { path: manifest.files.vkey.path, sha256: sha256Hex(vkey), bytes: vkey.byteLength },
+      zkey: { path: manifest.files.zkey.path, sha256: await sha256Hex(zkey), bytes: zkey.byteLength },
+      vkey: { path: manifest.files.vkey.path, sha256: await sha256Hex(vkey), bytes: vkey.byteLength },
     },
     trustedSetup: {
       id: record.id,

@@ -43,5 +43,5 @@ export async function takeTurn(
   if (!previous) throw new CeremonyError("CEREMONY_STEP_SKIPPED", "zkey 0", "the transcript has no zkey");
   options.onContribute?.(index);
   const { zkey, entry } = await contribute(transcript.record, previous, index, who);
-  return { index, previousZkeySha256: sha256Hex(previous), zkey, entry };
+  return { index, previousZkeySha256: await sha256Hex(previous), zkey, entry };
 }

@@ -61,13 +61,13 @@ export async function verifyCeremony(
 ): Promise<CeremonyVerdict> {
   try {
     options.onStep?.("phase1");
-    checkInputs(transcript, options.localPins);
+    await checkInputs(transcript, options.localPins);
     options.onStep?.("zkey 0");
     const init = await checkZkey0(transcript);
     let last = 0;
     for (let index = 1; index < transcript.zkeys.length || index <= transcript.entries.length; index++) {
       options.onStep?.(`contribution ${index}`);
-      checkContribution(transcript, index);
+      await checkContribution(transcript, index);
       last = index;
     }
     if (last > 0) {
@@ -95,26 +95,28 @@ function fail(code: CeremonyErrorCode, step: string, message: string): never {
   throw new CeremonyError(code, step, message);
 }
 
-function checkInputs({ record, r1cs, ptau }: CeremonyTranscript, local?: LocalPtauPins): void {
+async function checkInputs({ record, r1cs, ptau }: CeremonyTranscript, local?: LocalPtauPins): Promise<void> {
   const hash = blake2bHex(ptau);
   if (hash !== record.ptau.blake2b) fail("CEREMONY_PTAU_UNPINNED", "phase1", "the phase 1 file is not the record's");
   const pin = pinNameOf(hash, local);
   if (pin !== record.ptau.pin) {
     fail("CEREMONY_PTAU_UNPINNED", "phase1", `the record's phase 1 (${record.ptau.pin}) is not pinned here`);
   }
-  if (sha256Hex(r1cs) !== record.circuit.r1csSha256) fail("CEREMONY_R1CS_MISMATCH", "r1cs", "not the record's circuit");
+  if ((await sha256Hex(r1cs)) !== record.circuit.r1csSha256)
+    fail("CEREMONY_R1CS_MISMATCH", "r1cs", "not the record's circuit");
 }
 
 /** zkey 0 is the one the r1cs and phase 1 give (rebuilt here); returns the rebuilt bytes. */
 async function checkZkey0({ record, r1cs, ptau, zkeys }: CeremonyTranscript): Promise<Uint8Array> {
   const zkey0 = zkeys[0];
-  if (!zkey0 || sha256Hex(zkey0) !== record.zkey0Sha256) {
+  if (!zkey0 || (await sha256Hex(zkey0)) !== record.zkey0Sha256) {
     fail("CEREMONY_ZKEY_HASH_MISMATCH", "zkey 0", "not the record's zkey 0");
   }
   const init = await newZkey(r1cs, ptau);
   // Byte equality is the common case; another snarkjs version may lay the same key out differently.
   const same =
-    sha256Hex(init) === sha256Hex(zkey0) || (await zKey.verifyFromInit(memFile(init), memFile(ptau), memFile(zkey0)));
+    (await sha256Hex(init)) === record.zkey0Sha256 ||
+    (await zKey.verifyFromInit(memFile(init), memFile(ptau), memFile(zkey0)));
   if (mpcContributions(zkey0).count !== 0 || !same) {
     fail("CEREMONY_ZKEY_INVALID", "zkey 0", "does not verify against the r1cs and phase 1");
   }
@@ -140,17 +142,18 @@ async function checkMaths({ ptau, zkeys }: CeremonyTranscript, init: Uint8Array,
   fail("CEREMONY_ZKEY_INVALID", `contribution ${hi}`, "its zkey does not verify against the r1cs and phase 1");
 }
 
-function checkContribution(t: CeremonyTranscript, index: number): void {
+async function checkContribution(t: CeremonyTranscript, index: number): Promise<void> {
   const step = `contribution ${index}`;
   const entry = t.entries[index - 1];
   const zkey = t.zkeys[index];
   const previous = t.zkeys[index - 1];
   if (!entry || !zkey || !previous) fail("CEREMONY_STEP_SKIPPED", step, "its entry or its zkey is missing");
   if (entry.index !== index) fail("CEREMONY_STEP_OUT_OF_ORDER", step, `the entry says it is step ${entry.index}`);
-  if (entry.previousZkeySha256 !== sha256Hex(previous)) {
+  if (entry.previousZkeySha256 !== (await sha256Hex(previous))) {
     fail("CEREMONY_STEP_SKIPPED", step, `it does not build on zkey ${index - 1}`);
   }
-  if (entry.zkeySha256 !== sha256Hex(zkey)) fail("CEREMONY_ZKEY_HASH_MISMATCH", step, "its zkey is not the signed one");
+  if (entry.zkeySha256 !== (await sha256Hex(zkey)))
+    fail("CEREMONY_ZKEY_HASH_MISMATCH", step, "its zkey is not the signed one");
   if (t.entries.slice(0, index - 1).some((before) => before.participant === entry.participant)) {
     fail("CEREMONY_DUPLICATE_PARTICIPANT", step, `${entry.participant} already contributed`);
   }
@@ -197,11 +200,11 @@ async function checkBeacon(t: CeremonyTranscript, beacon: BeaconEntry, chainBloc
   if (chainBlockHash !== undefined && chainBlockHash.replace(/^0x/, "").toLowerCase() !== beacon.blockHash) {
     fail("CEREMONY_BEACON_MISMATCH", "beacon", `not the hash of block ${beacon.blockNumber} on the chain`);
   }
-  if (!last || !t.finalZkey || beacon.previousZkeySha256 !== sha256Hex(last)) {
+  if (!last || !t.finalZkey || beacon.previousZkeySha256 !== (await sha256Hex(last))) {
     fail("CEREMONY_BEACON_MISMATCH", "beacon", "it does not build on the last contribution");
   }
   const again = await applyBeacon(last, beacon.blockNumber, beacon.blockHash);
-  if (again.entry.zkeySha256 !== beacon.zkeySha256 || sha256Hex(t.finalZkey) !== beacon.zkeySha256) {
+  if (again.entry.zkeySha256 !== beacon.zkeySha256 || (await sha256Hex(t.finalZkey)) !== beacon.zkeySha256) {
     fail("CEREMONY_BEACON_MISMATCH", "beacon", "the final zkey is not the beacon's over the last contribution");
   }
 }

@@ -73,7 +73,7 @@ export async function requireVerifiedCeremony(
   const steps = transcript.entries.map((entry) => `${entry.index}:${entry.participant}:${entry.zkeySha256}`);
   if (summary.join() !== steps.join()) throw refuse(": the manifest's contributions are not the transcript's");
   const artifactZkey = new Uint8Array(await readFile(join(artifactsDir, circuit, manifest.files.zkey.path)));
-  const deployed = sha256Hex(artifactZkey);
+  const deployed = await sha256Hex(artifactZkey);
   if (deployed !== manifest.files.zkey.sha256 || deployed !== beacon.zkeySha256) {
     throw refuse(
       `: the transcript's final zkey (${beacon.zkeySha256}) is not the artifacts' zkey (${deployed}, manifest ${manifest.files.zkey.sha256})`,

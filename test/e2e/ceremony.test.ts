@@ -147,7 +147,7 @@ describe("# the ceremony page", () => {
       "ceremony ceremony-e2e for circuit ceremony_test; every earlier contribution (1) is correct",
     );
     expect(await page.getByTestId("ceremony-record-hash").innerText()).toBe(
-      sha256Hex(new Uint8Array(await readFile(join(dir(), "ceremony.json")))),
+      await sha256Hex(new Uint8Array(await readFile(join(dir(), "ceremony.json")))),
     );
     await checked(page, "done", problems);
     const zkey = await saveDownload(
@@ -160,7 +160,7 @@ describe("# the ceremony page", () => {
       "Download your signed entry (contributions/0002.json)",
       join(dir(), "contributions", "0002.json"),
     );
-    expect(await page.getByTestId("ceremony-zkey-hash").innerText()).toBe(sha256Hex(zkey));
+    expect(await page.getByTestId("ceremony-zkey-hash").innerText()).toBe(await sha256Hex(zkey));
     await context.close();
 
     // Carol builds on the browser's contribution with the CLI; the whole transcript then verifies.

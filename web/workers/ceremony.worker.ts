@@ -54,7 +54,7 @@ async function turn(request: CeremonyRequest): Promise<void> {
         ceremonyId: record.id,
         circuit: record.circuit.name,
         participant: me.name,
-        recordSha256: recordFile ? sha256Hex(recordFile.bytes) : "",
+        recordSha256: recordFile ? await sha256Hex(recordFile.bytes) : "",
         verified: transcript.entries.map(({ index: at, participant }) => ({ index: at, participant })),
         localPin: record.ptau.pin.startsWith("local:") ? record.ptau.pin.slice("local:".length) : undefined,
         ...result,

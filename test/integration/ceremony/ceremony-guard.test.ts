@@ -121,7 +121,7 @@ describe("# the deploy guard re-verifies the ceremony transcript", () => {
     // A consistent lie: the artifacts carry the last contribution's zkey (no beacon), and the
     // manifest's hashes say so; only the transcript can tell.
     const other = await readFile(join(d.transcript, "zkeys", "0003.zkey"));
-    const hash = sha256Hex(new Uint8Array(other));
+    const hash = await sha256Hex(new Uint8Array(other));
     await writeFile(join(d.artifacts, TEST_CIRCUIT, `${TEST_CIRCUIT}.zkey`), other);
     await editJson(d.manifest, (manifest) => {
       const files = manifest.files as Record<string, Record<string, unknown>>;

@@ -213,7 +213,7 @@ describe("# bling ceremony", () => {
     const folder = await copyOf("broken-maths", twoSteps);
     const bob = await contribute(record, zkey1, 2, { name: "bob", secretKey: await secretOf("bob"), input: "b" });
     const broken = swapFirstPoints(bob.zkey, 9);
-    const signed = await signAs(record.id, "bob", { ...bob.entry, zkeySha256: sha256Hex(broken) });
+    const signed = await signAs(record.id, "bob", { ...bob.entry, zkeySha256: await sha256Hex(broken) });
     const carol = await contribute(record, broken, 3, {
       name: "carol",
       secretKey: await secretOf("carol"),
