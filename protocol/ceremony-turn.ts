@@ -3,7 +3,7 @@
  * re-verify the whole transcript as downloaded (a relay may have changed any file), refuse a
  * finalized ceremony, then add one signed contribution on the last zkey. Browser-safe.
  */
-import { CeremonyError, contribute, sha256Hex, type Contributor, type LocalPtauPins } from "./ceremony";
+import { CeremonyError, contribute, type Contributor, type LocalPtauPins } from "./ceremony";
 import type { ContributionEntry } from "./ceremony-record";
 import { verifyCeremony, type CeremonyTranscript } from "./ceremony-verify";
 
@@ -43,5 +43,5 @@ export async function takeTurn(
   if (!previous) throw new CeremonyError("CEREMONY_STEP_SKIPPED", "zkey 0", "the transcript has no zkey");
   options.onContribute?.(index);
   const { zkey, entry } = await contribute(transcript.record, previous, index, who);
-  return { index, previousZkeySha256: await sha256Hex(previous), zkey, entry };
+  return { index, previousZkeySha256: entry.previousZkeySha256, zkey, entry };
 }

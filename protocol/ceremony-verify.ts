@@ -64,12 +64,12 @@ export async function verifyCeremony(
     await checkInputs(transcript, options.localPins);
     options.onStep?.("zkey 0");
     const init = await checkZkey0(transcript);
-    let last = 0;
     for (let index = 1; index < transcript.zkeys.length || index <= transcript.entries.length; index++) {
       options.onStep?.(`contribution ${index}`);
       await checkContribution(transcript, index);
-      last = index;
     }
+    // Every step had its entry and its zkey, so the last step is the entries' count.
+    const last = transcript.entries.length;
     if (last > 0) {
       options.onStep?.(`contribution ${last}`);
       await checkMaths(transcript, init, last);
@@ -112,14 +112,14 @@ async function checkZkey0({ record, r1cs, ptau, zkeys }: CeremonyTranscript): Pr
   if (!zkey0 || (await sha256Hex(zkey0)) !== record.zkey0Sha256) {
     fail("CEREMONY_ZKEY_HASH_MISMATCH", "zkey 0", "not the record's zkey 0");
   }
+  const invalid = (): never => fail("CEREMONY_ZKEY_INVALID", "zkey 0", "does not verify against the r1cs and phase 1");
+  if (mpcContributions(zkey0).count !== 0) invalid();
   const init = await newZkey(r1cs, ptau);
   // Byte equality is the common case; another snarkjs version may lay the same key out differently.
   const same =
     (await sha256Hex(init)) === record.zkey0Sha256 ||
     (await zKey.verifyFromInit(memFile(init), memFile(ptau), memFile(zkey0)));
-  if (mpcContributions(zkey0).count !== 0 || !same) {
-    fail("CEREMONY_ZKEY_INVALID", "zkey 0", "does not verify against the r1cs and phase 1");
-  }
+  if (!same) invalid();
   return init;
 }
 

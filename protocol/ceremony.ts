@@ -16,7 +16,7 @@ import {
   type ContributionEntry,
   type PtauPinRef,
 } from "./ceremony-record";
-import { sha256Hex as digestHex } from "./artifact-check";
+import { sha256Hex } from "./artifact-check";
 import { findPublishedPtau, PUBLISHED_PIN } from "./ptau-pins";
 
 /** The closed set of reasons a ceremony step is refused. */
@@ -72,11 +72,7 @@ function memData(file: string): Uint8Array {
   return data;
 }
 
-/**
- * Hex SHA-256 by Web Crypto, in browsers, workers and Node alike: native code hashes a 14 MB zkey in
- * milliseconds, where a JavaScript hash takes seconds, and a transcript hashes every zkey.
- */
-export const sha256Hex = (bytes: Uint8Array): Promise<string> => digestHex(bytes as Uint8Array<ArrayBuffer>);
+export { sha256Hex };
 /** blake2b-512, as `b2sum` and the published phase 1 hashes. */
 export const blake2bHex = (bytes: Uint8Array): string => bytesToHex(blake2b(bytes));
 
